@@ -1,0 +1,71 @@
+#pragma once
+// The route table: one entry per method and path pattern. It drives dispatch, the per-route
+// metrics labels and the generated OpenAPI document, so the three can never disagree.
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/access/actor.hpp"
+#include "http/types.hpp"
+
+namespace nara::http {
+
+enum class Access {
+  anonymous,   // health checks, sign-in, static files
+  signed_in,   // any session, also before an assignment is chosen
+  assignment,  // a session acting in a chosen assignment (or a citizen)
+};
+
+struct Context {
+  const Request& request;
+  std::map<std::string, std::string> path_params;
+  std::optional<domain::access::Actor> actor;
+
+  [[nodiscard]] const std::string& param(const std::string& name) const { return path_params.at(name); }
+  [[nodiscard]] const domain::access::Actor& who() const { return actor.value(); }
+};
+
+using Handler = std::function<Response(Context&)>;
+
+struct RouteDoc {
+  std::string summary;
+  std::string tag;
+  std::string request_schema;   // JSON Schema as text, empty when the route takes no body
+  std::string response_schema;  // JSON Schema of a successful response, empty for free-form
+  int success_status = 200;
+  std::vector<std::string> query_parameters;
+};
+
+struct Route {
+  Method method = Method::get;
+  std::string pattern;  // e.g. /api/v1/persons/{id}
+  Access access = Access::assignment;
+  Handler handler;
+  RouteDoc doc;
+  bool conditional_update = false;  // requires If-Match
+};
+
+struct RouteMatch {
+  const Route* route = nullptr;
+  std::size_t index = 0;
+  std::map<std::string, std::string> params;
+  std::vector<Method> allowed;  // methods that exist for this path when the method did not match
+};
+
+class Router {
+ public:
+  void add(Route route);
+  [[nodiscard]] RouteMatch match(Method method, const std::string& path) const;
+  [[nodiscard]] const std::vector<Route>& routes() const { return routes_; }
+
+ private:
+  struct Compiled {
+    std::vector<std::string> segments;  // "{name}" marks a parameter
+  };
+  std::vector<Route> routes_;
+  std::vector<Compiled> compiled_;
+};
+
+}  // namespace nara::http

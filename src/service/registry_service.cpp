@@ -1,0 +1,376 @@
+#include "service/registry_service.hpp"
+
+#include <date/date.h>
+
+#include "core/password.hpp"
+#include "core/random.hpp"
+#include "core/stockholm_time.hpp"
+#include "service/authorization.hpp"
+#include "store/time_codec.hpp"
+
+namespace nara::service {
+
+using domain::access::Actor;
+using domain::access::Permission;
+using namespace domain::registry;
+
+namespace {
+
+Stamp new_stamp(const core::Clock& clock) {
+  const std::string now = store::to_db_time(clock.now());
+  return Stamp{1, now, now};
+}
+
+void check(std::optional<std::string> rule, const std::string& field, const std::string& detail) {
+  if (rule) core::throw_field_error(field, *rule, detail);
+}
+
+void validate(const Principal& p) {
+  check(check_organisation_number(p.organisation_number), "organisationNumber",
+        "Ange organisationsnummer som NNNNNN-NNNN med giltig kontrollsiffra.");
+  if (p.kind == PrincipalKind::municipality) {
+    check(check_municipality_code(p.area_code), "areaCode", "En kommun har en fyrsiffrig kommunkod (SCB).");
+  } else {
+    check(check_county_code(p.area_code), "areaCode", "En region har en tvåsiffrig länskod (SCB).");
+  }
+}
+
+void validate(const Unit& u) {
+  check(check_municipality_code(u.municipality_code), "municipalityCode", "Ange en fyrsiffrig kommunkod (SCB).");
+  if (u.latitude.has_value() != u.longitude.has_value()) {
+    core::throw_field_error("latitude", "coordinates.pair", "Ange både latitud och longitud, eller ingen av dem.");
+  }
+}
+
+void validate(const Person& p) {
+  if (p.municipality_code) {
+    check(check_municipality_code(*p.municipality_code), "municipalityCode", "Ange en fyrsiffrig kommunkod (SCB).");
+  }
+  if (p.deceased_on) {
+    core::parse_iso8601(*p.deceased_on + "T00:00:00Z", "deceasedOn");
+  }
+}
+
+// Unique columns named for the user: the schema refuses duplicates, the service says which field.
+template <class Fn>
+auto translating_constraints(const std::string& field, const std::string& detail, Fn&& fn) {
+  try {
+    return fn();
+  } catch (const store::ConstraintError& e) {
+    if (e.kind() == store::ConstraintError::Kind::unique) conflict(field, "unique", detail);
+    if (e.kind() == store::ConstraintError::Kind::foreign_key) {
+      core::throw_field_error(field, "reference", "Uppgiften hänvisar till något som inte finns.");
+    }
+    throw;
+  }
+}
+
+template <class T>
+T require_found(std::optional<T> value) {
+  if (!value) not_found();
+  return std::move(*value);
+}
+
+}  // namespace
+
+core::PersonIdentifier parse_person_identifier(const std::string& text, const std::optional<std::string>& system,
+                                               const core::Clock& clock, const std::string& field) {
+  const auto today = core::stockholm::local_date(clock.now());
+  auto parsed = system ? core::PersonIdentifier::try_parse_for_system(*system, text, today)
+                       : core::PersonIdentifier::try_parse(text, today);
+  return std::move(parsed).value_or_throw(field);
+}
+
+// ---- Principals ----
+
+store::Page<Principal> RegistryService::list_principals(const Actor& actor, const store::PageRequest& page) {
+  require(actor, Permission::read_organisation);
+  return ctx_.db.read([&](store::Transaction& tx) { return store::RegistryRepository(tx).list_principals(page); });
+}
+
+Principal RegistryService::get_principal(const Actor& actor, const std::string& id) {
+  require(actor, Permission::read_organisation);
+  return require_found(ctx_.db.read([&](store::Transaction& tx) { return store::RegistryRepository(tx).find_principal(id); }));
+}
+
+Principal RegistryService::create_principal(const Actor& actor, Principal principal) {
+  require(actor, Permission::manage_organisation);
+  validate(principal);
+  principal.id = core::new_uuid();
+  principal.stamp = new_stamp(ctx_.clock);
+  return translating_constraints("organisationNumber", "En huvudman med samma organisationsnummer eller kod finns redan.", [&] {
+    return ctx_.db.write([&](store::Transaction& tx) {
+      store::RegistryRepository(tx).insert_principal(principal);
+      return principal;
+    });
+  });
+}
+
+Principal RegistryService::update_principal(const Actor& actor, const std::string& id, std::int64_t expected_version,
+                                            const Patch<Principal>& patch) {
+  require(actor, Permission::manage_organisation);
+  return translating_constraints("organisationNumber", "En huvudman med samma organisationsnummer finns redan.", [&] {
+    return ctx_.db.write([&](store::Transaction& tx) {
+      store::RegistryRepository repo(tx);
+      Principal p = require_found(repo.find_principal(id));
+      if (p.stamp.version != expected_version) version_conflict();
+      patch(p);
+      validate(p);
+      p.stamp.updated_at = store::to_db_time(ctx_.clock.now());
+      if (!repo.update_principal(p, expected_version)) version_conflict();
+      return require_found(repo.find_principal(id));
+    });
+  });
+}
+
+// ---- Care providers ----
+
+namespace {
+void check_owners(store::RegistryRepository& repo, const CareProvider& provider) {
+  if (provider.owner_principal_ids.empty()) {
+    core::throw_field_error("ownerPrincipalIds", "required", "En vårdgivare ägs av minst en huvudman.");
+  }
+  for (const auto& owner : provider.owner_principal_ids) {
+    if (!repo.find_principal(owner)) {
+      core::throw_field_error("ownerPrincipalIds", "reference", "Huvudmannen " + owner + " finns inte.");
+    }
+  }
+}
+}  // namespace
+
+store::Page<CareProvider> RegistryService::list_care_providers(const Actor& actor, const store::PageRequest& page) {
+  require(actor, Permission::read_organisation);
+  return ctx_.db.read([&](store::Transaction& tx) { return store::RegistryRepository(tx).list_care_providers(page); });
+}
+
+CareProvider RegistryService::get_care_provider(const Actor& actor, const std::string& id) {
+  require(actor, Permission::read_organisation);
+  return require_found(ctx_.db.read([&](store::Transaction& tx) { return store::RegistryRepository(tx).find_care_provider(id); }));
+}
+
+CareProvider RegistryService::create_care_provider(const Actor& actor, CareProvider provider) {
+  require(actor, Permission::manage_organisation);
+  check(check_organisation_number(provider.organisation_number), "organisationNumber",
+        "Ange organisationsnummer som NNNNNN-NNNN med giltig kontrollsiffra.");
+  core::HsaId::parse(provider.hsa_id, "hsaId");
+  provider.id = core::new_uuid();
+  provider.stamp = new_stamp(ctx_.clock);
+  return translating_constraints("hsaId", "En vårdgivare med samma HSA-id finns redan.", [&] {
+    return ctx_.db.write([&](store::Transaction& tx) {
+      store::RegistryRepository repo(tx);
+      check_owners(repo, provider);
+      repo.insert_care_provider(provider);
+      return require_found(repo.find_care_provider(provider.id));
+    });
+  });
+}
+
+CareProvider RegistryService::update_care_provider(const Actor& actor, const std::string& id,
+                                                   std::int64_t expected_version, const Patch<CareProvider>& patch) {
+  require(actor, Permission::manage_organisation);
+  return ctx_.db.write([&](store::Transaction& tx) {
+    store::RegistryRepository repo(tx);
+    CareProvider p = require_found(repo.find_care_provider(id));
+    if (p.stamp.version != expected_version) version_conflict();
+    patch(p);
+    check(check_organisation_number(p.organisation_number), "organisationNumber",
+          "Ange organisationsnummer som NNNNNN-NNNN med giltig kontrollsiffra.");
+    check_owners(repo, p);
+    p.stamp.updated_at = store::to_db_time(ctx_.clock.now());
+    if (!repo.update_care_provider(p, expected_version)) version_conflict();
+    return require_found(repo.find_care_provider(id));
+  });
+}
+
+// ---- Units ----
+
+store::Page<Unit> RegistryService::list_units(const Actor& actor, const store::UnitFilter& filter,
+                                              const store::PageRequest& page) {
+  require(actor, Permission::read_organisation);
+  return ctx_.db.read([&](store::Transaction& tx) { return store::RegistryRepository(tx).list_units(filter, page); });
+}
+
+Unit RegistryService::get_unit(const Actor& actor, const std::string& id) {
+  require(actor, Permission::read_organisation);
+  return require_found(ctx_.db.read([&](store::Transaction& tx) { return store::RegistryRepository(tx).find_unit(id); }));
+}
+
+Unit RegistryService::create_unit(const Actor& actor, Unit unit) {
+  require(actor, Permission::manage_organisation);
+  core::HsaId::parse(unit.hsa_id, "hsaId");
+  validate(unit);
+  unit.id = core::new_uuid();
+  unit.stamp = new_stamp(ctx_.clock);
+  return translating_constraints("hsaId", "En enhet med samma HSA-id finns redan.", [&] {
+    return ctx_.db.write([&](store::Transaction& tx) {
+      store::RegistryRepository repo(tx);
+      if (!repo.find_care_provider(unit.care_provider_id)) {
+        core::throw_field_error("careProviderId", "reference", "Vårdgivaren finns inte.");
+      }
+      if (unit.parent_unit_id && !repo.find_unit(*unit.parent_unit_id)) {
+        core::throw_field_error("parentUnitId", "reference", "Den överordnade enheten finns inte.");
+      }
+      repo.insert_unit(unit);
+      return unit;
+    });
+  });
+}
+
+Unit RegistryService::update_unit(const Actor& actor, const std::string& id, std::int64_t expected_version,
+                                  const Patch<Unit>& patch) {
+  require(actor, Permission::manage_organisation);
+  return ctx_.db.write([&](store::Transaction& tx) {
+    store::RegistryRepository repo(tx);
+    Unit u = require_found(repo.find_unit(id));
+    if (u.stamp.version != expected_version) version_conflict();
+    patch(u);
+    validate(u);
+    if (u.parent_unit_id && (*u.parent_unit_id == u.id || !repo.find_unit(*u.parent_unit_id))) {
+      core::throw_field_error("parentUnitId", "reference", "Den överordnade enheten finns inte.");
+    }
+    u.stamp.updated_at = store::to_db_time(ctx_.clock.now());
+    if (!repo.update_unit(u, expected_version)) version_conflict();
+    return require_found(repo.find_unit(id));
+  });
+}
+
+// ---- Persons ----
+
+store::Page<Person> RegistryService::list_persons(const Actor& actor, const store::PersonFilter& filter,
+                                                  const store::PageRequest& page) {
+  require(actor, Permission::read_person_registry);
+  return ctx_.db.read([&](store::Transaction& tx) { return store::RegistryRepository(tx).list_persons(filter, page); });
+}
+
+Person RegistryService::get_person(const Actor& actor, const std::string& id) {
+  if (actor.role == domain::access::Role::citizen) {
+    if (actor.person_id != id) not_found();  // a citizen reads only their own record
+  } else if (!allowed(actor, Permission::read_person_registry)) {
+    not_found();
+  }
+  return require_found(ctx_.db.read([&](store::Transaction& tx) { return store::RegistryRepository(tx).find_person(id); }));
+}
+
+Person RegistryService::find_person_by_identifier(const Actor& actor, const std::string& identifier) {
+  require(actor, Permission::read_person_registry);
+  const auto parsed = parse_person_identifier(identifier, std::nullopt, ctx_.clock, "identifier");
+  return require_found(ctx_.db.read(
+      [&](store::Transaction& tx) { return store::RegistryRepository(tx).find_person_by_identifier(parsed.canonical()); }));
+}
+
+Person RegistryService::create_person(const Actor& actor, NewPerson input) {
+  require(actor, Permission::manage_person_registry);
+  const auto identifier = parse_person_identifier(input.identifier, input.identifier_system, ctx_.clock, "identifier");
+  Person person = std::move(input.details);
+  person.id = core::new_uuid();
+  person.identifier = identifier.canonical();
+  person.identifier_kind = std::string(core::to_string(identifier.kind()));
+  person.identifier_system = std::string(identifier.system_oid().value_or("urn:nara:local-reservnummer"));
+  if (const auto birth = identifier.birth_date()) {
+    person.birth_date = date::format("%F", std::chrono::sys_days(*birth));
+  }
+  if (const auto sex = identifier.legal_sex()) {
+    person.legal_sex = *sex == core::LegalSex::female ? "female" : "male";
+  }
+  validate(person);
+  person.stamp = new_stamp(ctx_.clock);
+  return translating_constraints("identifier", "En person med detta id-nummer finns redan.", [&] {
+    return ctx_.db.write([&](store::Transaction& tx) {
+      store::RegistryRepository(tx).insert_person(person);
+      return person;
+    });
+  });
+}
+
+Person RegistryService::update_person(const Actor& actor, const std::string& id, std::int64_t expected_version,
+                                      const Patch<Person>& patch) {
+  if (!allowed(actor, Permission::manage_person_registry)) {
+    if (allowed(actor, Permission::read_person_registry)) require(actor, Permission::manage_person_registry);
+    not_found();
+  }
+  return ctx_.db.write([&](store::Transaction& tx) {
+    store::RegistryRepository repo(tx);
+    Person p = require_found(repo.find_person(id));
+    if (p.stamp.version != expected_version) version_conflict();
+    patch(p);
+    validate(p);
+    p.stamp.updated_at = store::to_db_time(ctx_.clock.now());
+    if (!repo.update_person(p, expected_version)) version_conflict();
+    return require_found(repo.find_person(id));
+  });
+}
+
+// ---- Users ----
+
+store::Page<User> RegistryService::list_users(const Actor& actor, const store::PageRequest& page) {
+  require(actor, Permission::read_staff);
+  return ctx_.db.read([&](store::Transaction& tx) { return store::RegistryRepository(tx).list_users(page); });
+}
+
+User RegistryService::get_user(const Actor& actor, const std::string& id) {
+  require(actor, Permission::read_staff);
+  return require_found(ctx_.db.read([&](store::Transaction& tx) { return store::RegistryRepository(tx).find_user(id); }));
+}
+
+std::vector<Assignment> RegistryService::assignments_of(const Actor& actor, const std::string& user_id) {
+  require(actor, Permission::read_staff);
+  return ctx_.db.read([&](store::Transaction& tx) { return store::RegistryRepository(tx).assignments_of(user_id); });
+}
+
+User RegistryService::create_user(const Actor& actor, NewUser input) {
+  require(actor, Permission::manage_staff);
+  User user = std::move(input.user);
+  check(check_username(user.username), "username", "3–64 tecken: a–z, 0–9, punkt, bindestreck eller understreck.");
+  check(check_password_strength(input.password), "password", "Lösenordet ska ha minst 12 och högst 256 tecken.");
+  if (user.hsa_id) core::HsaId::parse(*user.hsa_id, "hsaId");
+  user.id = core::new_uuid();
+  user.stamp = new_stamp(ctx_.clock);
+  const std::string hash = core::hash_password(input.password);  // outside the transaction: slow on purpose
+  return translating_constraints("username", "Användarnamnet eller HSA-id:t används redan.", [&] {
+    return ctx_.db.write([&](store::Transaction& tx) {
+      store::RegistryRepository(tx).insert_user(user, hash);
+      return user;
+    });
+  });
+}
+
+User RegistryService::update_user(const Actor& actor, const std::string& id, std::int64_t expected_version,
+                                  const Patch<User>& patch) {
+  require(actor, Permission::manage_staff);
+  return translating_constraints("hsaId", "HSA-id:t används redan.", [&] {
+    return ctx_.db.write([&](store::Transaction& tx) {
+      store::RegistryRepository repo(tx);
+      User u = require_found(repo.find_user(id));
+      if (u.stamp.version != expected_version) version_conflict();
+      patch(u);
+      if (u.hsa_id) core::HsaId::parse(*u.hsa_id, "hsaId");
+      u.stamp.updated_at = store::to_db_time(ctx_.clock.now());
+      if (!repo.update_user(u, expected_version)) version_conflict();
+      return require_found(repo.find_user(id));
+    });
+  });
+}
+
+Assignment RegistryService::add_assignment(const Actor& actor, Assignment assignment) {
+  require(actor, Permission::manage_staff);
+  const bool citizen = assignment.role == domain::access::Role::citizen;
+  if (citizen == assignment.unit_id.has_value()) {
+    core::throw_field_error("unitId", citizen ? "assignment.citizen_without_unit" : "required",
+                            citizen ? "Invånare har inget uppdrag vid en enhet." : "Ange enheten för uppdraget.");
+  }
+  assignment.id = core::new_uuid();
+  assignment.stamp = new_stamp(ctx_.clock);
+  return translating_constraints("role", "Användaren har redan detta uppdrag vid enheten.", [&] {
+    return ctx_.db.write([&](store::Transaction& tx) {
+      store::RegistryRepository repo(tx);
+      if (!repo.find_user(assignment.user_id)) not_found();
+      if (assignment.unit_id && !repo.find_unit(*assignment.unit_id)) {
+        core::throw_field_error("unitId", "reference", "Enheten finns inte.");
+      }
+      repo.insert_assignment(assignment);
+      return require_found(repo.find_assignment(assignment.id));
+    });
+  });
+}
+
+}  // namespace nara::service

@@ -1,0 +1,13 @@
+# Turns src/store/migrations/*.sql into a C++ table so the binary carries its own schema.
+file(GLOB files RELATIVE ${MIGRATIONS_DIR} ${MIGRATIONS_DIR}/*.sql)
+list(SORT files)
+set(out "// Generated from src/store/migrations by embed_migrations.cmake. Do not edit.\n")
+string(APPEND out "#include \"store/migrations.hpp\"\nnamespace nara::store {\n")
+string(APPEND out "const std::vector<MigrationFile>& migration_files() {\n  static const std::vector<MigrationFile> files{\n")
+foreach(f ${files})
+  file(READ ${MIGRATIONS_DIR}/${f} sql)
+  string(APPEND out "    {\"${f}\", R\"nara_sql(${sql})nara_sql\"},\n")
+endforeach()
+string(APPEND out "  };\n  return files;\n}\n}  // namespace nara::store\n")
+file(WRITE ${OUTPUT}.tmp "${out}")
+execute_process(COMMAND ${CMAKE_COMMAND} -E copy_if_different ${OUTPUT}.tmp ${OUTPUT})

@@ -1,0 +1,209 @@
+#include "store/sqlite/sqlite_database.hpp"
+
+#include <sqlite3.h>
+
+#include <filesystem>
+#include <unordered_map>
+
+namespace nara::store::sqlite {
+
+namespace {
+
+bool is_busy(int code) {
+  const int primary = code & 0xff;
+  return primary == SQLITE_BUSY || primary == SQLITE_LOCKED;
+}
+
+[[noreturn]] void raise(sqlite3* db, int code, std::string_view what) {
+  std::string message = std::string(what) + ": " + sqlite3_errmsg(db);
+  if (is_busy(code)) throw RetryableError(message);
+  switch (code) {
+    case SQLITE_CONSTRAINT_UNIQUE:
+    case SQLITE_CONSTRAINT_PRIMARYKEY:
+      throw ConstraintError(ConstraintError::Kind::unique, message);
+    case SQLITE_CONSTRAINT_FOREIGNKEY:
+      throw ConstraintError(ConstraintError::Kind::foreign_key, message);
+    case SQLITE_CONSTRAINT_CHECK:
+      throw ConstraintError(ConstraintError::Kind::check, message);
+    case SQLITE_CONSTRAINT_NOTNULL:
+      throw ConstraintError(ConstraintError::Kind::not_null, message);
+    default:
+      throw DatabaseError(message);
+  }
+}
+
+struct StatementDeleter {
+  void operator()(sqlite3_stmt* stmt) const { sqlite3_finalize(stmt); }
+};
+using StatementPtr = std::unique_ptr<sqlite3_stmt, StatementDeleter>;
+
+}  // namespace
+
+class Connection {
+ public:
+  Connection(const std::string& path, const DatabaseOptions& options) {
+    const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
+    const int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
+    if (rc != SQLITE_OK) {
+      const std::string message = db_ ? sqlite3_errmsg(db_) : "out of memory";
+      sqlite3_close(db_);
+      throw DatabaseError("cannot open SQLite database: " + message);
+    }
+    sqlite3_extended_result_codes(db_, 1);
+    sqlite3_busy_timeout(db_, 5000);
+    exec("PRAGMA journal_mode=WAL");
+    exec("PRAGMA foreign_keys=ON");
+    exec(options.sqlite_synchronous_full ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL");
+  }
+  ~Connection() {
+    statements_.clear();
+    sqlite3_close_v2(db_);
+  }
+  Connection(const Connection&) = delete;
+  Connection& operator=(const Connection&) = delete;
+
+  void exec(std::string_view sql) {
+    char* error = nullptr;
+    const std::string text(sql);
+    const int rc = sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &error);
+    if (rc != SQLITE_OK) {
+      const std::string message = error ? error : "unknown error";
+      sqlite3_free(error);
+      if (is_busy(rc)) throw RetryableError(message);
+      raise(db_, rc, "exec");
+    }
+  }
+
+  ResultSet run(std::string_view sql, std::span<const Value> params) {
+    sqlite3_stmt* stmt = prepared(sql);
+    sqlite3_reset(stmt);
+    sqlite3_clear_bindings(stmt);
+    for (std::size_t i = 0; i < params.size(); ++i) bind(stmt, static_cast<int>(i + 1), params[i]);
+    ResultSet result;
+    const int columns = sqlite3_column_count(stmt);
+    for (;;) {
+      const int rc = sqlite3_step(stmt);
+      if (rc == SQLITE_DONE) break;
+      if (rc != SQLITE_ROW) {
+        sqlite3_reset(stmt);
+        raise(db_, rc, "step");
+      }
+      auto& row = result.rows.emplace_back();
+      row.reserve(static_cast<std::size_t>(columns));
+      for (int c = 0; c < columns; ++c) {
+        if (sqlite3_column_type(stmt, c) == SQLITE_NULL) {
+          row.emplace_back(std::nullopt);
+        } else {
+          const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt, c));
+          row.emplace_back(std::string(text, static_cast<std::size_t>(sqlite3_column_bytes(stmt, c))));
+        }
+      }
+    }
+    result.affected_rows = sqlite3_changes64(db_);
+    sqlite3_reset(stmt);
+    return result;
+  }
+
+ private:
+  sqlite3_stmt* prepared(std::string_view sql) {
+    auto it = statements_.find(std::string(sql));
+    if (it != statements_.end()) return it->second.get();
+    sqlite3_stmt* stmt = nullptr;
+    const int rc =
+        sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,
+                           &stmt, nullptr);
+    if (rc != SQLITE_OK) raise(db_, rc, "prepare");
+    return statements_.emplace(std::string(sql), StatementPtr(stmt)).first->second.get();
+  }
+
+  void bind(sqlite3_stmt* stmt, int index, const Value& value) {
+    int rc = SQLITE_OK;
+    if (std::holds_alternative<std::nullptr_t>(value)) {
+      rc = sqlite3_bind_null(stmt, index);
+    } else if (const auto* i = std::get_if<std::int64_t>(&value)) {
+      rc = sqlite3_bind_int64(stmt, index, *i);
+    } else if (const auto* d = std::get_if<double>(&value)) {
+      rc = sqlite3_bind_double(stmt, index, *d);
+    } else {
+      const auto& s = std::get<std::string>(value);
+      rc = sqlite3_bind_text64(stmt, index, s.data(), s.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
+    }
+    if (rc != SQLITE_OK) raise(db_, rc, "bind");
+  }
+
+  sqlite3* db_ = nullptr;
+  std::unordered_map<std::string, StatementPtr> statements_;
+};
+
+namespace {
+
+class SqliteTransaction final : public Transaction {
+ public:
+  SqliteTransaction(SqliteDatabase& owner, std::unique_ptr<Connection> connection, bool for_write)
+      : owner_(owner), connection_(std::move(connection)) {
+    // IMMEDIATE takes the write lock up front, so a writer never fails half-way on upgrade.
+    connection_->exec(for_write ? "BEGIN IMMEDIATE" : "BEGIN DEFERRED");
+  }
+  ~SqliteTransaction() override {
+    if (!done_) {
+      try {
+        connection_->exec("ROLLBACK");
+      } catch (...) {
+        // The connection is unusable; drop it rather than return it to the pool.
+        return;
+      }
+    }
+    owner_.release(std::move(connection_));
+  }
+  SqliteTransaction(const SqliteTransaction&) = delete;
+  SqliteTransaction& operator=(const SqliteTransaction&) = delete;
+
+  [[nodiscard]] Engine engine() const override { return Engine::sqlite; }
+  ResultSet run(std::string_view sql, std::span<const Value> params) override {
+    return connection_->run(sql, params);
+  }
+  void run_script(std::string_view sql) override { connection_->exec(sql); }
+  void commit() override {
+    connection_->exec("COMMIT");
+    done_ = true;
+  }
+
+ private:
+  SqliteDatabase& owner_;
+  std::unique_ptr<Connection> connection_;
+  bool done_ = false;
+};
+
+}  // namespace
+
+SqliteDatabase::SqliteDatabase(std::string path, const DatabaseOptions& options)
+    : path_(std::move(path)), options_(options) {
+  const auto parent = std::filesystem::path(path_).parent_path();
+  if (!parent.empty()) std::filesystem::create_directories(parent);
+  release(acquire());  // fail at start, not on the first request, if the file cannot be opened
+}
+
+SqliteDatabase::~SqliteDatabase() = default;
+
+std::unique_ptr<Connection> SqliteDatabase::acquire() {
+  {
+    const std::lock_guard lock(mutex_);
+    if (!idle_.empty()) {
+      auto connection = std::move(idle_.back());
+      idle_.pop_back();
+      return connection;
+    }
+  }
+  return std::make_unique<Connection>(path_, options_);
+}
+
+void SqliteDatabase::release(std::unique_ptr<Connection> connection) {
+  const std::lock_guard lock(mutex_);
+  idle_.push_back(std::move(connection));
+}
+
+std::unique_ptr<Transaction> SqliteDatabase::begin(bool for_write) {
+  return std::make_unique<SqliteTransaction>(*this, acquire(), for_write);
+}
+
+}  // namespace nara::store::sqlite
