@@ -197,6 +197,16 @@ std::optional<bool> ObjectReader::optional_bool(const std::string& name) {
   return v->get_bool();
 }
 
+const boost::json::object* ObjectReader::optional_object(const std::string& name) {
+  const auto* v = find(name);
+  if (!v) return nullptr;
+  if (!v->is_object()) {
+    add_error(name, "type.object", std::string("Ska vara ett objekt, inte ") + kind_name(v->kind()) + ".");
+    return nullptr;
+  }
+  return &v->get_object();
+}
+
 std::vector<std::string> ObjectReader::string_array(const std::string& name, std::size_t max_items) {
   const auto* v = find(name);
   std::vector<std::string> out;

@@ -31,6 +31,8 @@ class ObjectReader {
   std::optional<std::int64_t> optional_int(const std::string& name, std::int64_t min, std::int64_t max);
   std::optional<double> optional_number(const std::string& name, double min, double max);
   std::optional<bool> optional_bool(const std::string& name);
+  // The nested object, or nullptr when absent or null (a wrong type is recorded as an error).
+  const boost::json::object* optional_object(const std::string& name);
   std::vector<std::string> string_array(const std::string& name, std::size_t max_items = 100);
   // True when the field is present with an explicit null (merge-patch: clear the value).
   [[nodiscard]] bool is_explicit_null(const std::string& name) const;

@@ -30,6 +30,16 @@ struct Context {
 using Handler = std::function<Response(Context&)>;
 
 struct RouteDoc {
+  RouteDoc() = default;
+  RouteDoc(std::string summary_text, std::string tag_name, std::string request = {}, std::string response = {},
+           int success = 200, std::vector<std::string> query = {})
+      : summary(std::move(summary_text)),
+        tag(std::move(tag_name)),
+        request_schema(std::move(request)),
+        response_schema(std::move(response)),
+        success_status(success),
+        query_parameters(std::move(query)) {}
+
   std::string summary;
   std::string tag;
   std::string request_schema;   // JSON Schema as text, empty when the route takes no body
@@ -39,6 +49,15 @@ struct RouteDoc {
 };
 
 struct Route {
+  Route(Method m, std::string path_pattern, Access who, Handler h, RouteDoc documentation,
+        bool requires_if_match = false)
+      : method(m),
+        pattern(std::move(path_pattern)),
+        access(who),
+        handler(std::move(h)),
+        doc(std::move(documentation)),
+        conditional_update(requires_if_match) {}
+
   Method method = Method::get;
   std::string pattern;  // e.g. /api/v1/persons/{id}
   Access access = Access::assignment;

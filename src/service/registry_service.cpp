@@ -47,7 +47,7 @@ void validate(const Person& p) {
     check(check_municipality_code(*p.municipality_code), "municipalityCode", "Ange en fyrsiffrig kommunkod (SCB).");
   }
   if (p.deceased_on) {
-    core::parse_iso8601(*p.deceased_on + "T00:00:00Z", "deceasedOn");
+    (void)core::parse_iso8601(*p.deceased_on + "T00:00:00Z", "deceasedOn");
   }
 }
 

@@ -1,0 +1,31 @@
+#pragma once
+#include <boost/json.hpp>
+#include <functional>
+#include <string>
+
+#include "http/router.hpp"
+#include "service/auth_service.hpp"
+#include "service/registry_service.hpp"
+
+namespace nara::api {
+
+struct Services {
+  service::AuthService& auth;
+  service::RegistryService& registry;
+  store::Database& db;
+  std::function<std::string()> render_metrics;  // set once the application exists
+  std::string version;
+};
+
+void add_session_routes(http::Router& router, Services& services);
+void add_organisation_routes(http::Router& router, Services& services);
+void add_person_routes(http::Router& router, Services& services);
+void add_staff_routes(http::Router& router, Services& services);
+void add_system_routes(http::Router& router, Services& services);
+
+// All of the above plus GET /api/v1/openapi.json generated from the finished table.
+http::Router build_router(Services& services);
+
+boost::json::object openapi_document(const http::Router& router, const std::string& version);
+
+}  // namespace nara::api

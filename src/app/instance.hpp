@@ -1,0 +1,45 @@
+#pragma once
+// One running Nära: database, clock, services, routes and the HTTP server, wired together. Used by
+// `nara serve` and by the integration tests, which start real servers on free ports.
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "core/clock.hpp"
+#include "store/database.hpp"
+
+namespace nara::app {
+
+struct Config {
+  std::string database_url = "sqlite:var/nara.db";
+  std::string address = "127.0.0.1";
+  std::uint16_t port = 8080;
+  unsigned threads = 0;
+  std::string web_root = "web/dist";
+  bool access_log = true;
+  std::size_t max_body_bytes = 1024 * 1024;
+  std::size_t pool_size = 16;
+};
+
+std::string version_string();
+
+class Instance {
+ public:
+  // `clock` may be shared with a test or the demo; the instance never owns time.
+  Instance(Config config, std::shared_ptr<core::Clock> clock);
+  ~Instance();
+  Instance(const Instance&) = delete;
+  Instance& operator=(const Instance&) = delete;
+
+  std::uint16_t start();  // migrates, binds, serves; returns the port
+  void wait();
+  void stop();
+
+  store::Database& database();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace nara::app
