@@ -34,7 +34,9 @@ std::string read_file(const std::string& path) {
 }
 
 std::string sex_name(std::optional<LegalSex> sex) {
-  if (!sex) return "none";
+  if (!sex) {
+    return "none";
+  }
   return *sex == LegalSex::male ? "male" : "female";
 }
 
@@ -50,11 +52,15 @@ struct PeerCase {
 // One line summarising what the parser concluded, so each generated test is a single
 // comparison whose failure message shows both sides.
 std::string summarise(const ParseResult<PersonIdentifier>& result, bool include_canonical) {
-  if (!result) return "invalid";
+  if (!result) {
+    return "invalid";
+  }
   const PersonIdentifier& id = result.value();
   std::string summary =
       "valid " + std::string(to_string(id.kind())) + " " + sex_name(id.legal_sex());
-  if (include_canonical) summary += " " + id.canonical();
+  if (include_canonical) {
+    summary += " " + id.canonical();
+  }
   return summary;
 }
 
@@ -83,8 +89,11 @@ std::vector<PeerCase> load_peer_cases() {
       const bool century_is_written = text.size() >= 12 || text.find('+') != std::string::npos;
       std::string expected = "invalid";
       if (valid) {
-        expected = "valid " + kind + " " + sex;
-        if (century_is_written) expected += " " + long_format;
+        expected = "valid ";
+        expected.append(kind).append(" ").append(sex);
+        if (century_is_written) {
+          expected += " " + long_format;
+        }
       }
       char name[64];
       std::snprintf(name, sizeof name, "case%02d_%s_%s", index, form, valid ? "valid" : "invalid");
@@ -127,7 +136,9 @@ TEST(Skatteverket, Testpersonnummer_AllParseAsValidAndMaskHidesTheLastFour) {
   std::size_t count = 0;
   std::vector<std::string> failures;
   while (std::getline(in, line)) {
-    if (line.empty()) continue;
+    if (line.empty()) {
+      continue;
+    }
     ++count;
     const ParseResult<PersonIdentifier> parsed =
         PersonIdentifier::try_parse_personnummer(line, reference_date);
@@ -139,7 +150,9 @@ TEST(Skatteverket, Testpersonnummer_AllParseAsValidAndMaskHidesTheLastFour) {
     } else if (parsed.value().masked() != line.substr(0, 8) + "-****") {
       problem = "masked " + parsed.value().masked();
     }
-    if (!problem.empty() && failures.size() < 10) failures.push_back(line + ": " + problem);
+    if (!problem.empty() && failures.size() < 10) {
+      failures.push_back(line.append(": ").append(problem));
+    }
   }
   EXPECT_EQ(count, 41493u);
   EXPECT_TRUE(failures.empty()) << ::testing::PrintToString(failures);
@@ -397,6 +410,13 @@ TEST(DomainRules5_1, ParseForSystemAcceptsUriUrnOidAndBareOid) {
       "http://electronichealth.se/identifier/personnummer", "701063-2391", reference_date);
   ASSERT_FALSE(mismatch);
   EXPECT_EQ(mismatch.error().rule, "identifier.system_mismatch");
+  EXPECT_EQ(PersonIdentifier::parse_for_system("urn:oid:1.2.752.113.11.0.2.1.1.1", "19810829M071",
+                                               "identifier", reference_date)
+                .issuer(),
+            LocalReservnummerIssuer::vastra_gotalandsregionen);
+  EXPECT_THROW((void)PersonIdentifier::parse_for_system("urn:oid:1.2.3", "640823-3234",
+                                                        "identifier", reference_date),
+               ProblemError);
   const ParseResult<PersonIdentifier> unknown =
       PersonIdentifier::try_parse_for_system("urn:oid:1.2.3", "640823-3234", reference_date);
   ASSERT_FALSE(unknown);
