@@ -1,6 +1,7 @@
 #include "core/identifiers.hpp"
 
 #include <array>
+#include <stdexcept>
 #include <utility>
 
 namespace nara::core {
@@ -223,6 +224,9 @@ ParseResult<PersonIdentifier> PersonIdentifier::try_parse_personnummer(
                    "Personnumret får bara innehålla siffror och skiljetecknet - eller +.");
   }
 
+  if (!reference_date.ok()) {
+    throw std::invalid_argument("try_parse_personnummer: reference date is not a calendar date");
+  }
   const int reference_year = static_cast<int>(reference_date.year());
   const int two_digit_year = digits_value(std::string_view(ten_digits).substr(0, 2));
   int birth_year = 0;
@@ -382,12 +386,19 @@ ParseResult<PersonIdentifier> PersonIdentifier::try_parse_local_reservnummer(
 
 ParseResult<PersonIdentifier> PersonIdentifier::try_parse(std::string_view text,
                                                           year_month_day reference_date) {
+  // An NRID is the only accepted shape with a letter right after the 8-digit date (and an
+  // optional '-'). Anything else is read as a personnummer, so a typo such as "640823-32a4"
+  // is reported against the personnummer rules the user meant.
   const std::string_view trimmed = trim(text);
-  for (char c : trimmed) {
-    const bool letter = is_upper_ascii(c) || (c >= 'a' && c <= 'z');
-    if (letter) {
-      return try_parse_national_reservnummer(trimmed);
-    }
+  std::size_t after_date = 8;
+  if (trimmed.size() > after_date && trimmed[after_date] == '-') {
+    ++after_date;
+  }
+  const bool letter_after_date = trimmed.size() > after_date && all_digits(trimmed.substr(0, 8)) &&
+                                 (is_upper_ascii(trimmed[after_date]) ||
+                                  (trimmed[after_date] >= 'a' && trimmed[after_date] <= 'z'));
+  if (letter_after_date) {
+    return try_parse_national_reservnummer(trimmed);
   }
   return try_parse_personnummer(trimmed, reference_date);
 }

@@ -290,6 +290,23 @@ TEST(DomainRules5_1, MalformedTextIsAFormatError) {
   }
 }
 
+TEST(DomainRules5_1, LettersOnlyMeanReservnummerRightAfterTheDate) {
+  const ParseResult<PersonIdentifier> typo =
+      PersonIdentifier::try_parse("640823-32a4", reference_date);
+  ASSERT_FALSE(typo);
+  EXPECT_EQ(typo.error().rule, "personnummer.format");
+  const ParseResult<PersonIdentifier> nrid_typo =
+      PersonIdentifier::try_parse("19800101-Ab1", reference_date);
+  ASSERT_FALSE(nrid_typo);
+  EXPECT_EQ(nrid_typo.error().rule, "reservnummer.format");
+}
+
+TEST(DomainRules5_1, ReferenceDateMustBeReal) {
+  EXPECT_THROW(
+      (void)PersonIdentifier::try_parse_personnummer("640823-3234", year_month_day{2026y / 2 / 30}),
+      std::invalid_argument);
+}
+
 TEST(DomainRules5_1, ParseThrowsProblemNamingFieldAndRule) {
   try {
     (void)PersonIdentifier::parse("640823-3235", "subject/identifier", reference_date);
@@ -325,13 +342,18 @@ TEST(DomainRules5_1, NationalReservnummer) {
   EXPECT_EQ(id.fhir_system(), "http://electronichealth.se/identifier/nationelltReservnummer");
   EXPECT_EQ(id.birth_date(), year_month_day{1980y / 1 / 1});
   EXPECT_EQ(id.legal_sex(), std::nullopt);
-  // I, O, Q, V, W are excluded; lower case, a wrong letter/digit mix and short dates fail.
-  for (const char* text : {"19800101AI12", "19800101OB12", "19800101ab12", "19800101A123",
-                           "19800101ABCD", "1980010-AB12"}) {
+  // I, O, Q, V, W are excluded; lower case and a wrong letter/digit mix fail.
+  for (const char* text :
+       {"19800101AI12", "19800101OB12", "19800101ab12", "19800101A123", "19800101ABCD"}) {
     const ParseResult<PersonIdentifier> parsed = PersonIdentifier::try_parse(text, reference_date);
     ASSERT_FALSE(parsed) << text;
     EXPECT_EQ(parsed.error().rule, "reservnummer.format") << text;
   }
+}
+
+TEST(DomainRules5_1, NationalReservnummerWithShortDateIsRejected) {
+  EXPECT_FALSE(PersonIdentifier::try_parse("1980010-AB12", reference_date));
+  EXPECT_FALSE(PersonIdentifier::try_parse_national_reservnummer("1980010-AB12"));
 }
 
 TEST(DomainRules5_1, RegionStockholmReservnummerTestVectors) {
