@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include "api/routes.hpp"
+#include "core/random.hpp"
 #include "http/application.hpp"
 #include "http/server.hpp"
 #include "http/static_files.hpp"
@@ -117,13 +118,17 @@ std::uint16_t Instance::start() {
   server_options.max_body_bytes = impl.config.max_body_bytes;
   impl.server = std::make_unique<http::Server>(
       server_options, [application](http::Request& r) { return application->handle(r); },
-      [](int status, const std::string& title, const std::string& detail, const http::Request& request) {
+      [](int status, const std::string& title, const std::string& detail, const http::Request& unreadable) {
+        http::Request request = unreadable;
+        request.request_id = core::random_token(12);
         core::Problem p;
         p.status = status;
         p.type = "about:blank";
         p.title = title;
         p.detail = detail;
-        return http::problem_response(p, request);
+        http::Response response = http::problem_response(p, request);
+        response.set_header("X-Request-Id", request.request_id);
+        return response;
       });
   const auto port = impl.server->start();
   spdlog::info(R"({{"event":"listening","address":"{}","port":{}}})", impl.config.address, port);

@@ -37,6 +37,8 @@ class Connection {
       PQfinish(conn_);
       throw DatabaseError("cannot connect to PostgreSQL: " + message);
     }
+    // Server notices (e.g. "already exists, skipping") are not errors; keep them out of stderr.
+    PQsetNoticeProcessor(conn_, [](void*, const char*) {}, nullptr);
     exec("SET TIME ZONE 'UTC'");
   }
   ~Connection() { PQfinish(conn_); }
