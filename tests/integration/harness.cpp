@@ -20,7 +20,9 @@ namespace beast = boost::beast;
 namespace bhttp = beast::http;
 using tcp = boost::asio::ip::tcp;
 
-boost::json::value Reply::json() const { return boost::json::parse(body); }
+boost::json::value Reply::json() const {
+  return boost::json::parse(body);
+}
 
 std::string Reply::header(const std::string& name) const {
   auto it = headers.find(name);
@@ -31,7 +33,8 @@ std::vector<std::string> Reply::problem_fields() const {
   std::vector<std::string> fields;
   const auto value = json();
   if (const auto* errors = value.as_object().if_contains("errors")) {
-    for (const auto& e : errors->as_array()) fields.emplace_back(e.as_object().at("field").as_string());
+    for (const auto& e : errors->as_array())
+      fields.emplace_back(e.as_object().at("field").as_string());
   }
   return fields;
 }
@@ -40,7 +43,8 @@ std::string Reply::problem_rule(const std::string& field) const {
   const auto value = json();
   if (const auto* errors = value.as_object().if_contains("errors")) {
     for (const auto& e : errors->as_array()) {
-      if (e.as_object().at("field").as_string() == field) return std::string(e.as_object().at("rule").as_string());
+      if (e.as_object().at("field").as_string() == field)
+        return std::string(e.as_object().at("rule").as_string());
     }
   }
   return {};
@@ -53,7 +57,8 @@ Reply Client::send(const std::string& method, const std::string& target, const s
   stream.connect(tcp::endpoint(boost::asio::ip::make_address("127.0.0.1"), port_));
   bhttp::request<bhttp::string_body> request{bhttp::string_to_verb(method), target, 11};
   request.set(bhttp::field::host, "127.0.0.1");
-  if (!token_.empty() && !headers.contains("Authorization")) request.set(bhttp::field::authorization, "Bearer " + token_);
+  if (!token_.empty() && !headers.contains("Authorization"))
+    request.set(bhttp::field::authorization, "Bearer " + token_);
   for (const auto& [name, value] : headers) request.set(name, value);
   request.body() = body;
   request.prepare_payload();
@@ -86,8 +91,9 @@ Reply Client::sign_in(const std::string& username, const std::string& password,
 }
 
 std::int64_t Server::count(const std::string& table) const {
-  return instance->database().read(
-      [&](store::Transaction& tx) { return tx.query("SELECT COUNT(*) FROM " + table).row(0).int64(0); });
+  return instance->database().read([&](store::Transaction& tx) {
+    return tx.query("SELECT COUNT(*) FROM " + table).row(0).int64(0);
+  });
 }
 
 namespace {
@@ -98,7 +104,8 @@ std::string postgres_base_url() {
   const char* url = std::getenv("NARA_TEST_POSTGRES_URL");
   if (url == nullptr || *url == '\0') {
     throw std::runtime_error(
-        "NARA_TEST_POSTGRES_URL is not set: run the suite with scripts/test.sh (it starts a throwaway "
+        "NARA_TEST_POSTGRES_URL is not set: run the suite with scripts/test.sh (it starts a "
+        "throwaway "
         "PostgreSQL 15), or start one with scripts/start-postgres.sh");
   }
   return url;
@@ -107,7 +114,8 @@ std::string postgres_base_url() {
 std::string new_database_url(const std::string& engine) {
   const int n = ++database_counter;
   if (engine == "sqlite") {
-    const auto dir = std::filesystem::temp_directory_path() / ("nara-it-" + std::to_string(::getpid()));
+    const auto dir =
+        std::filesystem::temp_directory_path() / ("nara-it-" + std::to_string(::getpid()));
     std::filesystem::create_directories(dir);
     const auto file = dir / ("db" + std::to_string(n) + ".sqlite");
     std::filesystem::remove(file);
@@ -147,7 +155,8 @@ std::unique_ptr<Server> fresh_server(const std::string& engine, bool with_demo) 
   config.pool_size = 8;
   server->instance = std::make_unique<app::Instance>(config, server->clock);
   store::migrate(server->instance->database());
-  if (with_demo) app::seed_demo_county(server->instance->database(), *server->clock, NARA_SHARED_DIR);
+  if (with_demo)
+    app::seed_demo_county(server->instance->database(), *server->clock, NARA_SHARED_DIR);
   server->port = server->instance->start();
   return server;
 }
@@ -161,15 +170,20 @@ Server& server_for(const std::string& engine) {
   return *slot;
 }
 
-std::vector<std::string> engines() { return {"sqlite", "postgres"}; }
+std::vector<std::string> engines() {
+  return {"sqlite", "postgres"};
+}
 
-std::string engine_name(const ::testing::TestParamInfo<std::string>& info) { return info.param; }
+std::string engine_name(const ::testing::TestParamInfo<std::string>& info) {
+  return info.param;
+}
 
 std::string unused_test_personnummer(const Server& server) {
   static std::mutex mutex;
   static std::set<std::string> handed_out;
   const std::lock_guard lock(mutex);
-  std::ifstream in(std::string(NARA_SHARED_DIR) + "/data/personnummer/skatteverket-testpersonnummer.txt");
+  std::ifstream in(std::string(NARA_SHARED_DIR) +
+                   "/data/personnummer/skatteverket-testpersonnummer.txt");
   std::string line;
   while (std::getline(in, line)) {
     // Adults born 1950–1990: valid in every written form and unambiguous in 10-digit form.

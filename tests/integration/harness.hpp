@@ -22,7 +22,9 @@ struct Reply {
 
   [[nodiscard]] boost::json::value json() const;
   [[nodiscard]] std::string header(const std::string& name) const;
-  [[nodiscard]] bool is_problem() const { return header("content-type") == "application/problem+json"; }
+  [[nodiscard]] bool is_problem() const {
+    return header("content-type") == "application/problem+json";
+  }
   // The fields named in a problem's errors.
   [[nodiscard]] std::vector<std::string> problem_fields() const;
   [[nodiscard]] std::string problem_rule(const std::string& field) const;
@@ -35,10 +37,13 @@ class Client {
              std::map<std::string, std::string> headers = {}) const;
   Reply get(const std::string& target) const { return send("GET", target); }
   Reply post(const std::string& target, const boost::json::value& body) const {
-    return send("POST", target, boost::json::serialize(body), {{"Content-Type", "application/json"}});
+    return send("POST", target, boost::json::serialize(body),
+                {{"Content-Type", "application/json"}});
   }
-  Reply patch(const std::string& target, const boost::json::value& body, const std::string& etag) const {
-    return send("PATCH", target, boost::json::serialize(body), {{"Content-Type", "application/json"}, {"If-Match", etag}});
+  Reply patch(const std::string& target, const boost::json::value& body,
+              const std::string& etag) const {
+    return send("PATCH", target, boost::json::serialize(body),
+                {{"Content-Type", "application/json"}, {"If-Match", etag}});
   }
   // Signs in as an API client; later requests carry the Bearer token.
   Reply sign_in(const std::string& username, const std::string& password = "Nara-demo-2026",
