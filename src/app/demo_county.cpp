@@ -263,7 +263,8 @@ std::string seed_demo_county(store::Database& db, const core::Clock& clock,
         s.unit(region_provider, "Regionkansliet", UnitKind::administration, "2280", "Härnösand");
 
     std::map<std::string, Unit> hospitals;
-    for (auto locality : demo::hospital_localities()) {
+    for (const auto& hospital_seed : demo::hospitals()) {
+      const auto locality = hospital_seed.locality;
       const auto& m =
           *std::find_if(demo::municipalities().begin(), demo::municipalities().end(),
                         [&](const auto& mm) { return mm.localities.front() == locality; });
@@ -286,10 +287,10 @@ std::string seed_demo_county(store::Database& db, const core::Clock& clock,
     std::map<std::string, Principal> municipal_principals;
     const auto org = std::string(kRegionOrganisationNumber);
     for (const auto& m : demo::municipalities()) {
-      const Principal p = s.principal(PrincipalKind::municipality, std::string(m.name) + "s kommun",
+      const Principal p = s.principal(PrincipalKind::municipality, std::string(m.official_name),
                                       std::string(m.organisation_number), std::string(m.code));
       municipal_principals.emplace(std::string(m.code), p);
-      const CareProvider social = s.provider(std::string(m.name) + "s kommun, vård och omsorg",
+      const CareProvider social = s.provider(std::string(m.official_name) + ", vård och omsorg",
                                              std::string(m.organisation_number), {p.id});
       const std::string code(m.code);
       social_offices.emplace(code, s.unit(social, "Socialförvaltningen " + std::string(m.name),

@@ -5,32 +5,43 @@ namespace nara::app::demo {
 const std::vector<MunicipalitySeed>& municipalities() {
   static const std::vector<MunicipalitySeed> list{
       {"Sundsvall",
+       "Sundsvalls kommun",
        "2281",
        "212000-2411",
        "85",
        99,
        {"Sundsvall", "Matfors", "Kvissleby", "Stöde", "Indal", "Liden", "Selånger", "Kovland"}},
-      {"Ånge", "2260", "212000-2387", "84", 9, {"Ånge", "Fränsta", "Torpshammar"}},
+      {"Ånge", "Ånge kommun", "2260", "212000-2387", "84", 9, {"Ånge", "Fränsta", "Torpshammar"}},
       {"Timrå",
+       "Timrå kommun",
        "2262",
        "212000-2395",
        "86",
        18,
        {"Timrå", "Söråker", "Bergeforsen", "Stavreviken"}},
-      {"Härnösand", "2280", "212000-2403", "87", 25, {"Härnösand", "Älandsbro", "Ramvik"}},
+      {"Härnösand",
+       "Härnösands kommun",
+       "2280",
+       "212000-2403",
+       "87",
+       25,
+       {"Härnösand", "Älandsbro", "Ramvik"}},
       {"Kramfors",
+       "Kramfors kommun",
        "2282",
        "212000-2429",
        "87",
        18,
        {"Kramfors", "Bollstabruk", "Docksta", "Nordingrå", "Ullånger", "Herrskog", "Klockestrand"}},
       {"Sollefteå",
+       "Sollefteå kommun",
        "2283",
        "212000-2437",
        "88",
        19,
        {"Sollefteå", "Långsele", "Junsele", "Näsåker", "Ramsele"}},
       {"Örnsköldsvik",
+       "Örnsköldsviks kommun",
        "2284",
        "212000-2445",
        "89",
@@ -40,8 +51,10 @@ const std::vector<MunicipalitySeed>& municipalities() {
   return list;
 }
 
-const std::vector<std::string_view>& hospital_localities() {
-  static const std::vector<std::string_view> list{"Sundsvall", "Sollefteå", "Örnsköldsvik"};
+const std::vector<HospitalSeed>& hospitals() {
+  static const std::vector<HospitalSeed> list{{"Sundsvall", "Sundsvalls sjukhus"},
+                                              {"Sollefteå", "Sollefteå sjukhus"},
+                                              {"Örnsköldsvik", "Örnsköldsviks sjukhus"}};
   return list;
 }
 

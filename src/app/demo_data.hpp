@@ -9,6 +9,7 @@ namespace nara::app::demo {
 
 struct MunicipalitySeed {
   std::string_view name;
+  std::string_view official_name;            // e.g. "Kramfors kommun", "Sundsvalls kommun"
   std::string_view code;                     // kommunkod (SCB)
   std::string_view organisation_number;      // the municipality's real organisationsnummer
   std::string_view postal_prefix;            // first three digits of local postal codes
@@ -22,7 +23,11 @@ struct WardSeed {
   std::string_view hospital_locality;
   std::string_view name;
 };
-const std::vector<std::string_view>& hospital_localities();  // Sundsvall, Sollefteå, Örnsköldsvik
+struct HospitalSeed {
+  std::string_view locality;
+  std::string_view name;  // e.g. "Sollefteå sjukhus"
+};
+const std::vector<HospitalSeed>& hospitals();
 const std::vector<WardSeed>& wards();
 
 const std::vector<std::string_view>& female_given_names();

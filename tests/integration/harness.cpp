@@ -20,8 +20,9 @@ namespace beast = boost::beast;
 namespace bhttp = beast::http;
 using tcp = boost::asio::ip::tcp;
 
-boost::json::value Reply::json() const {
-  return boost::json::parse(body);
+const boost::json::value& Reply::json() const {
+  if (!parsed) parsed = boost::json::parse(body);
+  return *parsed;
 }
 
 std::string Reply::header(const std::string& name) const {
@@ -31,7 +32,7 @@ std::string Reply::header(const std::string& name) const {
 
 std::vector<std::string> Reply::problem_fields() const {
   std::vector<std::string> fields;
-  const auto value = json();
+  const auto& value = json();
   if (const auto* errors = value.as_object().if_contains("errors")) {
     for (const auto& e : errors->as_array())
       fields.emplace_back(e.as_object().at("field").as_string());
@@ -40,7 +41,7 @@ std::vector<std::string> Reply::problem_fields() const {
 }
 
 std::string Reply::problem_rule(const std::string& field) const {
-  const auto value = json();
+  const auto& value = json();
   if (const auto* errors = value.as_object().if_contains("errors")) {
     for (const auto& e : errors->as_array()) {
       if (e.as_object().at("field").as_string() == field)

@@ -19,8 +19,10 @@ struct Reply {
   int status = 0;
   std::map<std::string, std::string> headers;  // lower-case names
   std::string body;
+  mutable std::optional<boost::json::value> parsed;
 
-  [[nodiscard]] boost::json::value json() const;
+  // Parsed once and kept, so references into it stay valid (range-for over a temporary would not).
+  [[nodiscard]] const boost::json::value& json() const;
   [[nodiscard]] std::string header(const std::string& name) const;
   [[nodiscard]] bool is_problem() const {
     return header("content-type") == "application/problem+json";

@@ -36,7 +36,8 @@ TEST_P(SessionTest, Issue2Point5_WrongPasswordAndUnknownUserGetTheSameAnswer) {
 TEST_P(SessionTest, Issue2Point5_RepeatedFailuresLockSignInWithAClearMessage) {
   auto fresh = fresh_server(GetParam(), true);
   Client client = fresh->client();
-  for (int i = 0; i < 5; ++i) EXPECT_EQ(client.sign_in("chef.hsl.kramfors", "wrong-password-xx").status, 401);
+  for (int i = 0; i < 5; ++i)
+    EXPECT_EQ(client.sign_in("chef.hsl.kramfors", "wrong-password-xx").status, 401);
   const Reply locked = client.sign_in("chef.hsl.kramfors");  // right password, but locked now
   EXPECT_EQ(locked.status, 429);
   EXPECT_NE(std::string(locked.json().at("detail").as_string()).find("minuter"), std::string::npos);
@@ -78,25 +79,29 @@ TEST_P(SessionTest, Issue2Point5_UserWithSeveralAssignmentsChoosesOne) {
   EXPECT_EQ(before.status, 403);
   EXPECT_EQ(before.json().at("type"), "https://nara.example/problems/assignment-required");
   const std::string chosen(session.at("assignments").as_array()[1].at("id").as_string());
-  const Reply choose = client.send("PUT", "/api/v1/session/assignment",
-                                   boost::json::serialize(boost::json::object{{"assignmentId", chosen}}),
-                                   {{"Content-Type", "application/json"}});
+  const Reply choose =
+      client.send("PUT", "/api/v1/session/assignment",
+                  boost::json::serialize(boost::json::object{{"assignmentId", chosen}}),
+                  {{"Content-Type", "application/json"}});
   ASSERT_EQ(choose.status, 200) << choose.body;
   EXPECT_EQ(choose.json().at("activeAssignmentId").as_string(), chosen);
   EXPECT_EQ(client.get("/api/v1/persons?limit=1").status, 200);
   // Someone else's assignment cannot be chosen.
   Client other = server().client();
   ASSERT_EQ(other.sign_in("dsk.kramfors").status, 201);
-  const Reply foreign = other.send("PUT", "/api/v1/session/assignment",
-                                   boost::json::serialize(boost::json::object{{"assignmentId", chosen}}),
-                                   {{"Content-Type", "application/json"}});
+  const Reply foreign =
+      other.send("PUT", "/api/v1/session/assignment",
+                 boost::json::serialize(boost::json::object{{"assignmentId", chosen}}),
+                 {{"Content-Type", "application/json"}});
   EXPECT_EQ(foreign.status, 422);
   EXPECT_EQ(foreign.problem_rule("assignmentId"), "assignment.not_yours");
 }
 
 TEST_P(SessionTest, Issue2Point5_BrowserSessionUsesASecureCookieAndNeedsTheCsrfToken) {
   Client anonymous = server().client();
-  const Reply login = anonymous.post("/api/v1/session", boost::json::object{{"username", "admin"}, {"password", "Nara-demo-2026"}});
+  const Reply login =
+      anonymous.post("/api/v1/session",
+                     boost::json::object{{"username", "admin"}, {"password", "Nara-demo-2026"}});
   ASSERT_EQ(login.status, 201);
   EXPECT_FALSE(login.json().as_object().contains("token"));  // never readable by page scripts
   const std::string cookie = login.header("set-cookie");
@@ -107,15 +112,19 @@ TEST_P(SessionTest, Issue2Point5_BrowserSessionUsesASecureCookieAndNeedsTheCsrfT
   const std::string csrf(login.json().at("csrfToken").as_string());
 
   EXPECT_EQ(anonymous.send("GET", "/api/v1/session", "", {{"Cookie", pair}}).status, 200);
-  const std::string body = R"({"kind":"municipality","name":"X","organisationNumber":"212000-2411","areaCode":"2281"})";
-  const Reply without = anonymous.send("POST", "/api/v1/principals", body, {{"Cookie", pair}, {"Content-Type", "application/json"}});
+  const std::string body =
+      R"({"kind":"municipality","name":"X","organisationNumber":"212000-2411","areaCode":"2281"})";
+  const Reply without = anonymous.send("POST", "/api/v1/principals", body,
+                                       {{"Cookie", pair}, {"Content-Type", "application/json"}});
   EXPECT_EQ(without.status, 403);
   EXPECT_EQ(without.json().at("type"), "https://nara.example/problems/csrf");
-  const Reply with = anonymous.send("POST", "/api/v1/principals", body,
-                                    {{"Cookie", pair}, {"Content-Type", "application/json"}, {"X-CSRF-Token", csrf}});
+  const Reply with = anonymous.send(
+      "POST", "/api/v1/principals", body,
+      {{"Cookie", pair}, {"Content-Type", "application/json"}, {"X-CSRF-Token", csrf}});
   EXPECT_EQ(with.status, 409);  // past CSRF; refused only because Sundsvall already exists
 
-  const Reply out = anonymous.send("DELETE", "/api/v1/session", "", {{"Cookie", pair}, {"X-CSRF-Token", csrf}});
+  const Reply out =
+      anonymous.send("DELETE", "/api/v1/session", "", {{"Cookie", pair}, {"X-CSRF-Token", csrf}});
   EXPECT_EQ(out.status, 204);
   EXPECT_EQ(anonymous.send("GET", "/api/v1/session", "", {{"Cookie", pair}}).status, 401);
 }
@@ -132,8 +141,9 @@ TEST_P(SessionTest, Issue2Point5_LogoutEverywhereEndsEverySession) {
 }
 
 TEST_P(SessionTest, Issue2Point5_EveryRoleCanSignIn) {
-  for (const char* user : {"admin", "avd.ssk", "avd.lakare", "dsk.kramfors", "hsl.kramfors", "hemtjanst.kramfors",
-                           "sip.kramfors", "chef.hsl.kramfors", "logg.region", "invanare"}) {
+  for (const char* user :
+       {"admin", "avd.ssk", "avd.lakare", "dsk.kramfors", "hsl.kramfors", "hemtjanst.kramfors",
+        "sip.kramfors", "chef.hsl.kramfors", "logg.region", "invanare"}) {
     SCOPED_TRACE(user);
     Client client = server().client();
     EXPECT_EQ(client.sign_in(user).status, 201);
