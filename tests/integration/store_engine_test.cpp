@@ -1,0 +1,152 @@
+// Issue 2 point 3: one storage interface, the same behaviour on SQLite and PostgreSQL.
+#include "core/problem.hpp"
+#include "harness.hpp"
+#include "store/database.hpp"
+
+namespace nara::test {
+namespace {
+
+class StoreEngineTest : public EngineTest {};
+
+TEST_P(StoreEngineTest, Issue2Point3_MigrationsAreNumberedAndAppliedOnce) {
+  auto fresh = fresh_server(GetParam(), false);
+  auto& db = fresh->instance->database();
+  EXPECT_EQ(store::schema_version(db), 1);
+  EXPECT_EQ(store::migrate(db), 0);  // already applied at start
+  const auto rows = db.read([](store::Transaction& tx) {
+    return tx.query("SELECT version, name FROM schema_migrations");
+  });
+  ASSERT_EQ(rows.size(), 1U);
+  EXPECT_EQ(rows.row(0).text(1), "core_registry");
+}
+
+TEST_P(StoreEngineTest, Issue2Point3_ValuesRoundTripIdentically) {
+  auto& db = server().instance->database();
+  const auto rs = db.read([](store::Transaction& tx) {
+    return tx.query("SELECT ?, ?, ?, ?", std::int64_t{-9'007'199'254'740'993}, 62.930611,
+                    std::string("Åsa 'Ö' \"x\""), nullptr);
+  });
+  ASSERT_EQ(rs.size(), 1U);
+  const auto row = rs.row(0);
+  EXPECT_EQ(row.int64(0), -9'007'199'254'740'993);
+  EXPECT_DOUBLE_EQ(row.real(1), 62.930611);
+  EXPECT_EQ(row.text(2), "Åsa 'Ö' \"x\"");
+  EXPECT_TRUE(row.is_null(3));
+}
+
+TEST_P(StoreEngineTest, Issue2Point3_AFailedTransactionWritesNothing) {
+  auto& db = server().instance->database();
+  const auto before = server().count("principals");
+  EXPECT_THROW(db.write([](store::Transaction& tx) {
+    tx.query(
+        "INSERT INTO principals (id, kind, name, organisation_number, area_code, created_at, "
+        "updated_at) "
+        "VALUES ('rollback-test', 'municipality', 'X', '000000-0000', '9998', 'a', 'a')");
+    core::throw_field_error("x", "test", "abort after the insert");
+  }),
+               core::ProblemError);
+  EXPECT_EQ(server().count("principals"), before);
+}
+
+TEST_P(StoreEngineTest, Issue2Point3_ConstraintViolationsAreTypedAlike) {
+  auto& db = server().instance->database();
+  try {
+    db.write([](store::Transaction& tx) {
+      tx.query(
+          "INSERT INTO principals (id, kind, name, organisation_number, area_code, created_at, "
+          "updated_at) "
+          "VALUES ('dup-test', 'municipality', 'X', '232100-0206', '9997', 'a', 'a')");
+    });
+    FAIL() << "duplicate organisation number accepted";
+  } catch (const store::ConstraintError& e) {
+    EXPECT_EQ(e.kind(), store::ConstraintError::Kind::unique);
+  }
+  try {
+    db.write([](store::Transaction& tx) {
+      tx.query(
+          "INSERT INTO care_provider_owners (care_provider_id, principal_id) VALUES ('nope', "
+          "'nope')");
+    });
+    FAIL() << "dangling reference accepted";
+  } catch (const store::ConstraintError& e) {
+    EXPECT_EQ(e.kind(), store::ConstraintError::Kind::foreign_key);
+  }
+  try {
+    db.write([](store::Transaction& tx) {
+      tx.query(
+          "INSERT INTO principals (id, kind, name, organisation_number, area_code, created_at, "
+          "updated_at) "
+          "VALUES ('chk-test', 'county', 'X', '000000-0001', '9996', 'a', 'a')");
+    });
+    FAIL() << "invalid kind accepted";
+  } catch (const store::ConstraintError& e) {
+    EXPECT_EQ(e.kind(), store::ConstraintError::Kind::check);
+  }
+}
+
+TEST_P(StoreEngineTest, Issue2Point3_ConcurrentWritersAllCommit) {
+  auto& db = server().instance->database();
+  const auto before = server().count("login_throttle");
+  std::vector<std::thread> writers;
+  for (int t = 0; t < 8; ++t) {
+    writers.emplace_back([&db, t] {
+      for (int i = 0; i < 20; ++i) {
+        db.write([&](store::Transaction& tx) {
+          tx.query(
+              "INSERT INTO login_throttle (username, failures, first_failure_at) VALUES (?, 1, "
+              "'x')",
+              "concurrency-" + std::to_string(t) + "-" + std::to_string(i) + "-" +
+                  std::to_string(::getpid()));
+        });
+      }
+    });
+  }
+  for (auto& w : writers) w.join();
+  EXPECT_EQ(server().count("login_throttle"), before + 160);
+}
+
+// A database that reports a transient conflict a given number of times before it succeeds.
+class FlakyDatabase final : public store::Database {
+ public:
+  explicit FlakyDatabase(store::Database& real, int failures) : real_(real), failures_(failures) {}
+  [[nodiscard]] store::Engine engine() const override { return real_.engine(); }
+  [[nodiscard]] std::string describe() const override { return "flaky"; }
+  int begun = 0;
+
+ protected:
+  std::unique_ptr<store::Transaction> begin(bool for_write) override {
+    ++begun;
+    if (failures_-- > 0) throw store::RetryableError("simulated serialization failure");
+    return real_begin(for_write);
+  }
+
+ private:
+  std::unique_ptr<store::Transaction> real_begin(bool for_write) {
+    struct Access : store::Database {
+      using store::Database::begin;
+    };
+    return (real_.*(&Access::begin))(for_write);
+  }
+  store::Database& real_;
+  int failures_;
+};
+
+TEST_P(StoreEngineTest, Issue2Point3_TransientConflictsAreRetried) {
+  FlakyDatabase flaky(server().instance->database(), 3);
+  flaky.set_retry_policy({8, std::chrono::milliseconds(1)});
+  const auto n =
+      flaky.read([](store::Transaction& tx) { return tx.query("SELECT 1").row(0).int64(0); });
+  EXPECT_EQ(n, 1);
+  EXPECT_EQ(flaky.begun, 4);
+  EXPECT_EQ(flaky.retries(), 3U);
+  FlakyDatabase hopeless(server().instance->database(), 100);
+  hopeless.set_retry_policy({3, std::chrono::milliseconds(1)});
+  EXPECT_THROW(hopeless.read([](store::Transaction& tx) { return tx.query("SELECT 1").size(); }),
+               store::RetryableError);
+  EXPECT_EQ(hopeless.begun, 3);
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, StoreEngineTest, ::testing::ValuesIn(engines()), engine_name);
+
+}  // namespace
+}  // namespace nara::test
