@@ -14,6 +14,7 @@
 #include "core/random.hpp"
 #include "core/stockholm_time.hpp"
 #include "domain/registry/model.hpp"
+#include "store/access_repository.hpp"
 #include "store/registry_repository.hpp"
 #include "store/time_codec.hpp"
 
@@ -111,7 +112,8 @@ class Seeder {
  public:
   Seeder(store::Transaction& tx, const core::Clock& clock, std::map<std::string, Place> places,
          std::string password_hash)
-      : repo_(tx),
+      : tx_(tx),
+        repo_(tx),
         now_(store::to_db_time(clock.now())),
         places_(std::move(places)),
         password_hash_(std::move(password_hash)) {}
@@ -188,7 +190,16 @@ class Seeder {
     return u;
   }
 
+  void relate(const std::string& person_id, const Unit& unit, const std::string& origin) {
+    store::AccessRepository(tx_).insert_care_relation(
+        store::CareRelationRow{core::new_uuid(), person_id, unit.id, unit.name, origin,
+                               std::nullopt, std::nullopt, now_, std::nullopt},
+        std::nullopt);
+    ++relations_;
+  }
+
   store::RegistryRepository& repo() { return repo_; }
+  std::size_t relations() const { return relations_; }
   const std::string& now() const { return now_; }
   const std::map<std::string, Place>& places() const { return places_; }
   std::size_t users() const { return users_; }
@@ -196,6 +207,7 @@ class Seeder {
   Stamp stamp() const { return Stamp{1, now_, now_}; }
 
  private:
+  store::Transaction& tx_;
   store::RegistryRepository repo_;
   std::string now_;
   std::map<std::string, Place> places_;
@@ -204,6 +216,7 @@ class Seeder {
   int unit_counter_ = 0;
   std::size_t staff_counter_ = 0;
   std::size_t users_ = 0;
+  std::size_t relations_ = 0;
 };
 
 }  // namespace
@@ -252,6 +265,7 @@ std::string seed_demo_county(store::Database& db, const core::Clock& clock,
   std::size_t persons_written = 0;
   std::size_t users_written = 0;
   std::size_t units_written = 0;
+  std::size_t relations_written = 0;
   db.write([&](store::Transaction& tx) {
     Seeder s(tx, clock, places, password_hash);
     const Principal region = s.principal(PrincipalKind::region, "Region Västernorrland",
@@ -419,6 +433,22 @@ std::string seed_demo_county(store::Database& db, const core::Clock& clock,
       p.stamp = s.stamp();
       s.repo().insert_person(p);
       ++persons_written;
+      // Care relations (PDL 4:1): everyone is listed at a health centre of their municipality,
+      // nearer the one in their own locality; some older residents have municipal home health
+      // care or home care decisions. Origins are what Nära's services create later on.
+      const auto& centres = health_centres.at(std::string(m->code));
+      const auto centre = std::find_if(centres.begin(), centres.end(), [&](const Unit& u) {
+        return u.locality == p.address.locality;
+      });
+      s.relate(p.id, centre != centres.end() ? *centre : centres.front(), "listing");
+      const int age = age_on(*id.birth_date(), today);
+      if (age >= 65 && random() % 100 < (age >= 80 ? 30U : 8U)) {
+        s.relate(p.id, home_health_care.at(std::string(m->code)), "home_health_care_decision");
+      }
+      if (age >= 75 && random() % 100 < (age >= 85 ? 45U : 20U)) {
+        const auto& groups = home_care.at(std::string(m->code));
+        s.relate(p.id, groups[random() % groups.size()], "home_care_decision");
+      }
       if (!citizen_person && m->code == "2282" && age_on(*id.birth_date(), today) >= 80 &&
           !p.protected_identity) {
         citizen_person = p.id;
@@ -429,10 +459,11 @@ std::string seed_demo_county(store::Database& db, const core::Clock& clock,
     }
     users_written = s.users();
     units_written = s.units();
+    relations_written = s.relations();
   });
   return "Seeded the demo county: 8 principals, " + std::to_string(units_written) + " units, " +
          std::to_string(users_written) + " accounts, " + std::to_string(persons_written) +
-         " residents.";
+         " residents, " + std::to_string(relations_written) + " care relations.";
 }
 
 }  // namespace nara::app

@@ -7,6 +7,7 @@
 #include "http/application.hpp"
 #include "http/server.hpp"
 #include "http/static_files.hpp"
+#include "service/audit_log.hpp"
 
 namespace nara::app {
 
@@ -64,6 +65,7 @@ struct Instance::Impl {
   Config config;
   std::shared_ptr<core::Clock> clock;
   std::unique_ptr<store::Database> db;
+  std::unique_ptr<service::AuditLog> audit;
   std::unique_ptr<service::AuthService> auth;
   std::unique_ptr<service::RegistryService> registry;
   std::unique_ptr<api::Services> services;
@@ -94,7 +96,8 @@ std::uint16_t Instance::start() {
   spdlog::info(R"({{"event":"migrated","database":"{}","applied":{}}})", impl.db->describe(),
                applied);
 
-  const service::ServiceContext context{*impl.db, *impl.clock, {}};
+  impl.audit = std::make_unique<service::AuditLog>(*impl.db);
+  const service::ServiceContext context{*impl.db, *impl.clock, {}, impl.audit.get()};
   impl.auth = std::make_unique<service::AuthService>(context);
   impl.registry = std::make_unique<service::RegistryService>(context);
   impl.services = std::make_unique<api::Services>(

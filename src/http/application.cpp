@@ -82,6 +82,7 @@ Response Application::dispatch(Request& request, RouteMatch& match, std::string&
   if (authenticator_) auth = authenticator_->authenticate(request);
   if (auth) {
     context.actor = auth->actor;
+    context.actor->request_id = request.request_id;
     user_id = auth->actor.user_id;
   }
   if (route.access != Access::anonymous) {

@@ -16,10 +16,13 @@ struct SessionPolicy {
 
 // What every service needs: where data lives and what time it is (injected, so tests and the
 // demo can move time).
+class AuditLog;
+
 struct ServiceContext {
   store::Database& db;
   const core::Clock& clock;
   SessionPolicy sessions{};
+  AuditLog* audit = nullptr;  // every service that touches personal data logs through it
 };
 
 }  // namespace nara::service

@@ -5,7 +5,10 @@
 #include "core/password.hpp"
 #include "core/random.hpp"
 #include "core/stockholm_time.hpp"
+#include "domain/access/policy.hpp"
+#include "service/audit_log.hpp"
 #include "service/authorization.hpp"
+#include "store/access_repository.hpp"
 #include "store/time_codec.hpp"
 
 namespace nara::service {
@@ -260,32 +263,106 @@ Unit RegistryService::update_unit(const Actor& actor, const std::string& id,
 
 // ---- Persons ----
 
-store::Page<Person> RegistryService::list_persons(const Actor& actor,
-                                                  const store::PersonFilter& filter,
+namespace {
+
+using domain::access::AuditAction;
+using domain::access::Decision;
+using domain::access::Verdict;
+
+// The policy's decision for reading a person's registry data (PDL 4:1, 4:2; a citizen's own 5:5).
+struct PersonAccess {
+  Decision decision;
+  bool relation = false;
+};
+
+PersonAccess person_access(store::Transaction& tx, const Actor& actor,
+                           const std::string& person_id) {
+  domain::access::AccessFacts facts;
+  facts.role = actor.role;
+  facts.is_own_record = actor.role == domain::access::Role::citizen && actor.person_id == person_id;
+  facts.active_care_relation =
+      actor.unit_id && store::AccessRepository(tx).has_active_relation(*actor.unit_id, person_id);
+  facts.category = domain::access::DataCategory::demographics;
+  facts.origin = domain::access::DataOrigin::own_unit;
+  return PersonAccess{domain::access::decide(facts), facts.active_care_relation};
+}
+
+domain::access::AuditEntry person_entry(const Actor& actor, const core::Clock& clock,
+                                        AuditAction action, const std::string& person_id,
+                                        const PersonAccess& access, const char* purpose) {
+  auto e = audit_entry(actor, clock,
+                       access.decision.verdict == Verdict::deny ? AuditAction::denied : action,
+                       "person", person_id, person_id);
+  e.outcome = std::string(access.decision.verdict == Verdict::deny ? "denied: " : "allowed: ") +
+              access.decision.rule;
+  e.without_relation = !access.relation;
+  e.flagged = access.decision.flag_for_review;
+  e.purpose = purpose;
+  return e;
+}
+
+}  // namespace
+
+Person RegistryService::read_person_checked(
+    const Actor& actor, const std::function<std::optional<Person>(store::Transaction&)>& load,
+    const char* purpose) {
+  struct Loaded {
+    std::optional<Person> person;
+    PersonAccess access;
+  };
+  Loaded loaded = ctx_.db.read([&](store::Transaction& tx) {
+    Loaded out;
+    out.person = load(tx);
+    if (out.person) out.access = person_access(tx, actor, out.person->id);
+    return out;
+  });
+  if (!loaded.person) not_found();
+  // The entry is durable before any data leave; a refused attempt is logged too.
+  ctx_.audit->record({person_entry(actor, ctx_.clock, AuditAction::read, loaded.person->id,
+                                   loaded.access, purpose)});
+  if (loaded.access.decision.verdict != Verdict::allow)
+    not_found();  // 404, not 403: existence is not confirmed
+  return std::move(*loaded.person);
+}
+
+store::Page<Person> RegistryService::list_persons(const Actor& actor, store::PersonFilter filter,
                                                   const store::PageRequest& page) {
   require(actor, Permission::read_person_registry);
-  return ctx_.db.read([&](store::Transaction& tx) {
+  // Enforced in the query, so counts and pages hold only what this assignment may see (PDL 4:1).
+  if (actor.role != domain::access::Role::county_administrator) {
+    if (!actor.unit_id) not_found();
+    filter.related_to_unit = actor.unit_id;
+  }
+  auto result = ctx_.db.read([&](store::Transaction& tx) {
     return store::RegistryRepository(tx).list_persons(filter, page);
   });
+  std::vector<domain::access::AuditEntry> entries;
+  entries.reserve(result.items.size());
+  const bool related = filter.related_to_unit.has_value();
+  for (const auto& p : result.items) {
+    PersonAccess access{{Verdict::allow, related ? "PDL 4:1" : "PDL 4:2", false, false}, related};
+    entries.push_back(person_entry(actor, ctx_.clock, AuditAction::read, p.id, access, "list"));
+  }
+  ctx_.audit->record(std::move(entries));
+  return result;
 }
 
 Person RegistryService::get_person(const Actor& actor, const std::string& id) {
-  if (actor.role == domain::access::Role::citizen) {
-    if (actor.person_id != id) not_found();  // a citizen reads only their own record
-  } else if (!allowed(actor, Permission::read_person_registry)) {
-    not_found();
-  }
-  return require_found(ctx_.db.read(
-      [&](store::Transaction& tx) { return store::RegistryRepository(tx).find_person(id); }));
+  return read_person_checked(
+      actor, [&](store::Transaction& tx) { return store::RegistryRepository(tx).find_person(id); },
+      "read");
 }
 
 Person RegistryService::find_person_by_identifier(const Actor& actor,
                                                   const std::string& identifier) {
   require(actor, Permission::read_person_registry);
   const auto parsed = parse_person_identifier(identifier, std::nullopt, ctx_.clock, "identifier");
-  return require_found(ctx_.db.read([&](store::Transaction& tx) {
-    return store::RegistryRepository(tx).find_person_by_identifier(parsed.canonical());
-  }));
+  return read_person_checked(
+      actor,
+      [&](store::Transaction& tx) {
+        return store::RegistryRepository(tx).find_person_by_identifier(parsed.canonical());
+      },
+      "search");
 }
 
 Person RegistryService::create_person(const Actor& actor, NewPerson input) {
@@ -309,6 +386,19 @@ Person RegistryService::create_person(const Actor& actor, NewPerson input) {
   return translating_constraints("identifier", "En person med detta id-nummer finns redan.", [&] {
     return ctx_.db.write([&](store::Transaction& tx) {
       store::RegistryRepository(tx).insert_person(person);
+      // Registering someone at a care unit is taking part in their care: a manual relation with
+      // its reason, so the unit can go on (PDL 4:1). Administrators register without one.
+      if (actor.unit_id && actor.role != domain::access::Role::county_administrator) {
+        store::AccessRepository(tx).insert_care_relation(
+            store::CareRelationRow{core::new_uuid(), person.id, *actor.unit_id, "", "manual",
+                                   std::string("Registrerad vid enheten"), std::nullopt,
+                                   person.stamp.created_at, std::nullopt},
+            actor.user_id);
+      }
+      auto entry =
+          audit_entry(actor, ctx_.clock, AuditAction::create, "person", person.id, person.id);
+      entry.outcome = "allowed";
+      AuditLog::record_in(tx, {entry});
       return person;
     });
   });
@@ -316,19 +406,19 @@ Person RegistryService::create_person(const Actor& actor, NewPerson input) {
 
 Person RegistryService::update_person(const Actor& actor, const std::string& id,
                                       std::int64_t expected_version, const Patch<Person>& patch) {
-  if (!allowed(actor, Permission::manage_person_registry)) {
-    if (allowed(actor, Permission::read_person_registry))
-      require(actor, Permission::manage_person_registry);
-    not_found();
-  }
   return ctx_.db.write([&](store::Transaction& tx) {
     store::RegistryRepository repo(tx);
     Person p = require_found(repo.find_person(id));
+    const PersonAccess access = person_access(tx, actor, id);
+    if (access.decision.verdict != Verdict::allow) not_found();
+    require(actor, Permission::manage_person_registry);
     if (p.stamp.version != expected_version) version_conflict();
     patch(p);
     validate(p);
     p.stamp.updated_at = store::to_db_time(ctx_.clock.now());
     if (!repo.update_person(p, expected_version)) version_conflict();
+    AuditLog::record_in(
+        tx, {person_entry(actor, ctx_.clock, AuditAction::update, id, access, "correct")});
     return require_found(repo.find_person(id));
   });
 }

@@ -62,7 +62,7 @@ class RegistryService {
                                      const Patch<domain::registry::Unit>& patch);
 
   store::Page<domain::registry::Person> list_persons(const domain::access::Actor& actor,
-                                                     const store::PersonFilter& filter,
+                                                     store::PersonFilter filter,
                                                      const store::PageRequest& page);
   domain::registry::Person get_person(const domain::access::Actor& actor, const std::string& id);
   domain::registry::Person find_person_by_identifier(const domain::access::Actor& actor,
@@ -85,6 +85,10 @@ class RegistryService {
                                               domain::registry::Assignment assignment);
 
  private:
+  domain::registry::Person read_person_checked(
+      const domain::access::Actor& actor,
+      const std::function<std::optional<domain::registry::Person>(store::Transaction&)>& load,
+      const char* purpose);
   ServiceContext ctx_;
 };
 

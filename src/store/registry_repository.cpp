@@ -1,5 +1,6 @@
 #include "store/registry_repository.hpp"
 
+#include "store/access_repository.hpp"
 #include "store/text_search.hpp"
 
 namespace nara::store {
@@ -279,15 +280,18 @@ Page<Person> RegistryRepository::list_persons(const PersonFilter& filter, const 
   const std::string pattern =
       filter.name_prefix ? like_prefix(search_key(*filter.name_prefix)) : std::string{};
   const std::string inner = filter.name_prefix ? "% " + pattern : std::string{};
-  const auto rs = tx_.query(
-      std::string("SELECT ") + kPersonColumns +
-          " FROM persons WHERE (? = '' OR search_key LIKE ? ESCAPE '\\' OR search_key LIKE ? "
-          "ESCAPE '\\') "
-          "AND (? = '' OR municipality_code = ?) AND (family_name, given_name, id) > (?, ?, ?) "
-          "ORDER BY family_name, given_name, id LIMIT ?",
-      pattern, pattern, inner, filter.municipality_code.value_or(""),
-      filter.municipality_code.value_or(""), after_or_empty(page, 0), after_or_empty(page, 1),
-      after_or_empty(page, 2), limit_plus_one(page));
+  const std::string unit = filter.related_to_unit.value_or("");
+  const auto rs =
+      tx_.query(std::string("SELECT ") + kPersonColumns +
+                    " FROM persons WHERE (? = '' OR search_key LIKE ? ESCAPE '\\' OR search_key "
+                    "LIKE ? ESCAPE '\\') "
+                    "AND (? = '' OR municipality_code = ?) AND (? = '' OR " +
+                    AccessRepository::kRelatedToUnit +
+                    ") AND (family_name, given_name, id) > (?, ?, ?) ORDER BY family_name, "
+                    "given_name, id LIMIT ?",
+                pattern, pattern, inner, filter.municipality_code.value_or(""),
+                filter.municipality_code.value_or(""), unit, unit, after_or_empty(page, 0),
+                after_or_empty(page, 1), after_or_empty(page, 2), limit_plus_one(page));
   std::vector<Person> items;
   for (std::size_t i = 0; i < rs.size(); ++i) items.push_back(person_from(rs.row(i)));
   return to_page(std::move(items), page, [](const Person& p) {

@@ -14,6 +14,8 @@ namespace nara::store {
 struct PersonFilter {
   std::optional<std::string> name_prefix;  // family or given name, case-insensitive prefix
   std::optional<std::string> municipality_code;
+  // Access enforced in the query (PDL 4:1): only persons with an active care relation to this unit.
+  std::optional<std::string> related_to_unit;
 };
 
 struct UnitFilter {

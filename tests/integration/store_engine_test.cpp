@@ -1,4 +1,6 @@
 // Issue 2 point 3: one storage interface, the same behaviour on SQLite and PostgreSQL.
+#include <set>
+
 #include "core/problem.hpp"
 #include "harness.hpp"
 #include "store/database.hpp"
@@ -11,13 +13,14 @@ class StoreEngineTest : public EngineTest {};
 TEST_P(StoreEngineTest, Issue2Point3_MigrationsAreNumberedAndAppliedOnce) {
   auto fresh = fresh_server(GetParam(), false);
   auto& db = fresh->instance->database();
-  EXPECT_EQ(store::schema_version(db), 1);
+  EXPECT_EQ(store::schema_version(db), 2);
   EXPECT_EQ(store::migrate(db), 0);  // already applied at start
   const auto rows = db.read([](store::Transaction& tx) {
     return tx.query("SELECT version, name FROM schema_migrations");
   });
-  ASSERT_EQ(rows.size(), 1U);
-  EXPECT_EQ(rows.row(0).text(1), "core_registry");
+  ASSERT_EQ(rows.size(), 2U);
+  std::set<std::string> names{rows.row(0).text(1), rows.row(1).text(1)};
+  EXPECT_EQ(names, (std::set<std::string>{"core_registry", "access_and_audit"}));
 }
 
 TEST_P(StoreEngineTest, Issue2Point3_ValuesRoundTripIdentically) {

@@ -19,6 +19,7 @@ struct Actor {
   std::optional<std::string> care_provider_id;
   std::optional<std::string> person_id;  // a citizen's own person record
   std::string session_id;                // digest of the session token, never the token
+  std::string request_id;                // of the request being served, for the audit log
 
   [[nodiscard]] bool has_assignment() const {
     return assignment_id.has_value() && role.has_value();

@@ -1,0 +1,81 @@
+#include "service/audit_log.hpp"
+
+#include "store/audit_repository.hpp"
+#include "store/time_codec.hpp"
+
+namespace nara::service {
+
+using domain::access::AuditEntry;
+
+AuditEntry audit_entry(const domain::access::Actor& actor, const core::Clock& clock,
+                       domain::access::AuditAction action, std::string object_type,
+                       std::optional<std::string> object_id, std::optional<std::string> person_id) {
+  AuditEntry e;
+  e.at = store::to_db_time(clock.now());
+  e.user_id = actor.user_id.empty() ? std::nullopt : std::optional<std::string>(actor.user_id);
+  e.user_hsa_id = actor.user_hsa_id;
+  e.assignment_id = actor.assignment_id;
+  if (actor.role) e.role = std::string(domain::access::to_string(*actor.role));
+  e.unit_id = actor.unit_id;
+  e.unit_hsa_id = actor.unit_hsa_id;
+  e.care_provider_id = actor.care_provider_id;
+  e.person_id = std::move(person_id);
+  e.action = action;
+  e.object_type = std::move(object_type);
+  e.object_id = std::move(object_id);
+  if (!actor.request_id.empty()) e.request_id = actor.request_id;
+  return e;
+}
+
+AuditLog::AuditLog(store::Database& db) : db_(db), writer_([this] { run(); }) {}
+
+AuditLog::~AuditLog() {
+  {
+    const std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  wake_.notify_all();
+  writer_.join();
+}
+
+void AuditLog::record(std::vector<AuditEntry> entries) {
+  if (entries.empty()) return;
+  std::future<void> done;
+  {
+    const std::lock_guard lock(mutex_);
+    Pending& p = queue_.emplace_back();
+    p.entries = std::move(entries);
+    done = p.done.get_future();
+  }
+  wake_.notify_one();
+  done.get();  // rethrows if the batch could not be written: the caller must not answer
+}
+
+void AuditLog::record_in(store::Transaction& tx, std::vector<AuditEntry> entries) {
+  store::AuditRepository(tx).append(entries);
+}
+
+void AuditLog::run() {
+  for (;;) {
+    std::deque<Pending> batch;
+    {
+      std::unique_lock lock(mutex_);
+      wake_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
+      if (queue_.empty() && stopping_) return;
+      batch.swap(queue_);  // everything waiting now goes into one transaction
+    }
+    try {
+      db_.write([&](store::Transaction& tx) {
+        std::vector<AuditEntry> all;
+        for (auto& p : batch) all.insert(all.end(), p.entries.begin(), p.entries.end());
+        store::AuditRepository(tx).append(all);
+      });
+      ++batches_;
+      for (auto& p : batch) p.done.set_value();
+    } catch (...) {
+      for (auto& p : batch) p.done.set_exception(std::current_exception());
+    }
+  }
+}
+
+}  // namespace nara::service

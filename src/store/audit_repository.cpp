@@ -1,0 +1,129 @@
+#include "store/audit_repository.hpp"
+
+#include "core/random.hpp"
+
+namespace nara::store {
+
+using domain::access::AuditEntry;
+
+namespace {
+
+constexpr const char* kColumns =
+    "seq, at, user_id, user_hsa_id, assignment_id, role, unit_id, unit_hsa_id, care_provider_id, "
+    "person_id, action, "
+    "object_type, object_id, outcome, purpose, flagged, without_relation, request_id, prev_hash, "
+    "hash";
+
+AuditEntry entry_from(const Row& r) {
+  AuditEntry e;
+  e.seq = r.int64(0);
+  e.at = r.text(1);
+  e.user_id = r.optional_text(2);
+  e.user_hsa_id = r.optional_text(3);
+  e.assignment_id = r.optional_text(4);
+  e.role = r.optional_text(5);
+  e.unit_id = r.optional_text(6);
+  e.unit_hsa_id = r.optional_text(7);
+  e.care_provider_id = r.optional_text(8);
+  e.person_id = r.optional_text(9);
+  e.action =
+      domain::access::parse_audit_action(r.text(10)).value_or(domain::access::AuditAction::read);
+  e.object_type = r.text(11);
+  e.object_id = r.optional_text(12);
+  e.outcome = r.text(13);
+  e.purpose = r.optional_text(14);
+  e.flagged = r.boolean(15);
+  e.without_relation = r.boolean(16);
+  e.request_id = r.optional_text(17);
+  e.prev_hash = r.text(18);
+  e.hash = r.text(19);
+  return e;
+}
+
+}  // namespace
+
+void AuditRepository::append(std::vector<AuditEntry>& entries) {
+  if (entries.empty()) return;
+  const std::string lock = tx_.engine() == Engine::postgres ? " FOR UPDATE" : "";
+  const auto head = tx_.query("SELECT seq, hash FROM audit_chain_head WHERE id = 1" + lock);
+  std::int64_t seq = head.row(0).int64(0);
+  std::string prev = head.row(0).text(1);
+  for (auto& e : entries) {
+    e.seq = ++seq;
+    e.prev_hash = prev;
+    e.hash = core::sha256_hex(domain::access::canonical_text(e));
+    prev = e.hash;
+    tx_.query(std::string("INSERT INTO audit_log (") + kColumns +
+                  ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+              e.seq, e.at, optional_value(e.user_id), optional_value(e.user_hsa_id),
+              optional_value(e.assignment_id), optional_value(e.role), optional_value(e.unit_id),
+              optional_value(e.unit_hsa_id), optional_value(e.care_provider_id),
+              optional_value(e.person_id), std::string(domain::access::to_string(e.action)),
+              e.object_type, optional_value(e.object_id), e.outcome, optional_value(e.purpose),
+              std::int64_t{e.flagged ? 1 : 0}, std::int64_t{e.without_relation ? 1 : 0},
+              optional_value(e.request_id), e.prev_hash, e.hash);
+  }
+  tx_.query("UPDATE audit_chain_head SET seq = ?, hash = ? WHERE id = 1", seq, prev);
+}
+
+std::vector<AuditEntry> AuditRepository::for_person(const std::string& person_id,
+                                                    const PageRequest& page) {
+  const std::int64_t before =
+      page.after && !page.after->empty() ? std::stoll(page.after->front()) : INT64_MAX;
+  const auto rs =
+      tx_.query(std::string("SELECT ") + kColumns +
+                    " FROM audit_log WHERE person_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?",
+                person_id, before, static_cast<std::int64_t>(page.limit) + 1);
+  std::vector<AuditEntry> out;
+  for (std::size_t i = 0; i < rs.size(); ++i) out.push_back(entry_from(rs.row(i)));
+  return out;
+}
+
+std::vector<AuditEntry> AuditRepository::range(std::int64_t after_seq, std::size_t limit) {
+  const auto rs = tx_.query(
+      std::string("SELECT ") + kColumns + " FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ?",
+      after_seq, static_cast<std::int64_t>(limit));
+  std::vector<AuditEntry> out;
+  for (std::size_t i = 0; i < rs.size(); ++i) out.push_back(entry_from(rs.row(i)));
+  return out;
+}
+
+ChainCheck verify_audit_chain(Database& db) {
+  ChainCheck check;
+  std::int64_t last_seq = 0;
+  std::string expected_prev = std::string(64, '0');
+  for (;;) {
+    const auto page =
+        db.read([&](Transaction& tx) { return AuditRepository(tx).range(last_seq, 5000); });
+    if (page.empty()) break;
+    for (const auto& e : page) {
+      ++check.entries;
+      if (e.seq != last_seq + 1) {
+        check = {false, check.entries, e.seq,
+                 "entry " + std::to_string(last_seq + 1) + " is missing"};
+        return check;
+      }
+      if (e.prev_hash != expected_prev) {
+        check = {false, check.entries, e.seq, "does not link to the entry before it"};
+        return check;
+      }
+      if (core::sha256_hex(domain::access::canonical_text(e)) != e.hash) {
+        check = {false, check.entries, e.seq, "its content does not match its hash"};
+        return check;
+      }
+      expected_prev = e.hash;
+      last_seq = e.seq;
+    }
+  }
+  const auto head = db.read([](Transaction& tx) {
+    return tx.query("SELECT seq, hash FROM audit_chain_head WHERE id = 1");
+  });
+  if (head.row(0).int64(0) != last_seq || head.row(0).text(1) != expected_prev) {
+    check.intact = false;
+    check.first_broken_seq = last_seq + 1;
+    check.reason = "the chain head does not match the last entry (entries removed at the end?)";
+  }
+  return check;
+}
+
+}  // namespace nara::store

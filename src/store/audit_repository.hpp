@@ -1,0 +1,38 @@
+#pragma once
+// The hash-chained audit log. append() serialises on the chain head (row lock on PostgreSQL, the
+// write lock on SQLite), so the chain has one order however many nodes write.
+#include <optional>
+#include <vector>
+
+#include "domain/access/audit.hpp"
+#include "store/database.hpp"
+#include "store/page.hpp"
+
+namespace nara::store {
+
+struct ChainCheck {
+  bool intact = true;
+  std::int64_t entries = 0;
+  std::optional<std::int64_t> first_broken_seq;
+  std::string reason;
+};
+
+class AuditRepository {
+ public:
+  explicit AuditRepository(Transaction& tx) : tx_(tx) {}
+
+  // Assigns seq, prev_hash and hash to each entry and inserts them, in order.
+  void append(std::vector<domain::access::AuditEntry>& entries);
+
+  std::vector<domain::access::AuditEntry> for_person(const std::string& person_id,
+                                                     const PageRequest& page);
+  std::vector<domain::access::AuditEntry> range(std::int64_t after_seq, std::size_t limit);
+
+ private:
+  Transaction& tx_;
+};
+
+// Recomputes the whole chain in pages; names the first entry whose hash or link is wrong.
+ChainCheck verify_audit_chain(Database& db);
+
+}  // namespace nara::store
