@@ -4,6 +4,7 @@
 #include <string>
 
 #include "http/router.hpp"
+#include "service/access_service.hpp"
 #include "service/auth_service.hpp"
 #include "service/registry_service.hpp"
 
@@ -12,6 +13,7 @@ namespace nara::api {
 struct Services {
   service::AuthService& auth;
   service::RegistryService& registry;
+  service::AccessService& access;
   store::Database& db;
   std::function<std::string()> render_metrics;  // set once the application exists
   std::string version;
@@ -22,6 +24,7 @@ void add_organisation_routes(http::Router& router, Services& services);
 void add_person_routes(http::Router& router, Services& services);
 void add_staff_routes(http::Router& router, Services& services);
 void add_system_routes(http::Router& router, Services& services);
+void add_access_routes(http::Router& router, Services& services);
 
 // All of the above plus GET /api/v1/openapi.json generated from the finished table.
 http::Router build_router(Services& services);

@@ -8,6 +8,7 @@
 #include "app/demo_county.hpp"
 #include "app/instance.hpp"
 #include "core/clock.hpp"
+#include "store/audit_repository.hpp"
 
 namespace {
 
@@ -67,6 +68,10 @@ int main(int argc, char** argv) {
 
   cli.add_subcommand("migrate", "Apply database migrations and exit");
   auto* demo = cli.add_subcommand("demo", "Seed the demo county (idempotent) and exit");
+  auto* audit = cli.add_subcommand("audit", "Audit log tools");
+  audit->require_subcommand(1);
+  auto* audit_verify =
+      audit->add_subcommand("verify", "Recompute the hash chain and name the first broken entry");
 
   CLI11_PARSE(cli, argc, argv);
   configure_logging(log_level);
@@ -79,6 +84,17 @@ int main(int argc, char** argv) {
       std::cout << "Migrated " << db->describe() << ": " << applied << " applied, schema version "
                 << nara::store::schema_version(*db) << "\n";
       return 0;
+    }
+    if (audit_verify->parsed()) {
+      auto db = nara::store::open_database(config.database_url);
+      const auto check = nara::store::verify_audit_chain(*db);
+      if (check.intact) {
+        std::cout << "Audit log intact: " << check.entries << " entries verified.\n";
+        return 0;
+      }
+      std::cout << "Audit log BROKEN at entry " << check.first_broken_seq.value_or(0) << ": "
+                << check.reason << " (" << check.entries << " entries read).\n";
+      return 1;
     }
     if (demo->parsed()) {
       auto db = nara::store::open_database(config.database_url);

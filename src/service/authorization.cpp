@@ -8,11 +8,15 @@ bool allowed(const domain::access::Actor& actor, domain::access::Permission perm
 
 void require(const domain::access::Actor& actor, domain::access::Permission permission) {
   if (allowed(actor, permission)) return;
+  forbidden("Ditt uppdrag ger inte behörighet till detta.");
+}
+
+void forbidden(std::string detail) {
   core::Problem p;
   p.status = 403;
   p.type = "https://nara.example/problems/forbidden";
   p.title = "Behörighet saknas";
-  p.detail = "Ditt uppdrag ger inte behörighet till detta.";
+  p.detail = std::move(detail);
   core::throw_problem(std::move(p));
 }
 

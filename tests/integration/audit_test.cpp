@@ -1,0 +1,201 @@
+// Issue 3 points 3–5: every access decided by the policy, enforced in the query, logged in a
+// hash-chained log that detects tampering, and visible to the citizen.
+#include "harness.hpp"
+#include "store/audit_repository.hpp"
+#include "store/database.hpp"
+
+namespace nara::test {
+namespace {
+
+class AuditTest : public EngineTest {
+ protected:
+  // A person listed at Hälsocentral Kramfors (related to dsk.kramfors) and one who is not.
+  std::pair<std::string, std::string> related_and_unrelated() {
+    auto& db = server().instance->database();
+    return db.read([](store::Transaction& tx) {
+      const auto unit =
+          tx.query("SELECT id FROM units WHERE name = 'Hälsocentral Kramfors'").row(0).text(0);
+      const auto related = tx.query(
+          "SELECT person_id FROM care_relations WHERE unit_id = ? AND ended_at IS NULL ORDER BY "
+          "person_id LIMIT 1",
+          unit);
+      const auto unrelated = tx.query(
+          "SELECT id FROM persons p WHERE NOT EXISTS (SELECT 1 FROM care_relations cr WHERE "
+          "cr.person_id = p.id AND "
+          "cr.unit_id = ?) ORDER BY id LIMIT 1",
+          unit);
+      return std::make_pair(related.row(0).text(0), unrelated.row(0).text(0));
+    });
+  }
+  store::ResultSet entries_for(const std::string& person_id) {
+    return server().instance->database().read([&](store::Transaction& tx) {
+      return tx.query(
+          "SELECT action, user_id, unit_id, without_relation, request_id, outcome FROM audit_log "
+          "WHERE person_id = ? ORDER BY seq",
+          person_id);
+    });
+  }
+};
+
+TEST_P(AuditTest, PDL4_1_ReadingARelatedPersonIsAllowedAndLogged) {
+  const auto [related, unrelated] = related_and_unrelated();
+  Client nurse = server().client();
+  const Reply session = nurse.sign_in("dsk.kramfors");
+  const Reply reply =
+      nurse.send("GET", "/api/v1/persons/" + related, "", {{"X-Request-Id", "audit-read-1"}});
+  ASSERT_EQ(reply.status, 200) << reply.body;
+  const auto log = entries_for(related);
+  ASSERT_GE(log.size(), 1U);
+  const auto last = log.row(log.size() - 1);
+  EXPECT_EQ(last.text(0), "read");
+  EXPECT_EQ(last.text(1), std::string(session.json().at("user").at("id").as_string()));
+  EXPECT_FALSE(last.is_null(2));
+  EXPECT_FALSE(last.boolean(3));
+  EXPECT_EQ(last.text(4), "audit-read-1");
+}
+
+TEST_P(AuditTest, PDL4_1_APersonWithoutCareRelationAnswers404AndTheAttemptIsLogged) {
+  const auto [related, unrelated] = related_and_unrelated();
+  Client nurse = server().client();
+  ASSERT_EQ(nurse.sign_in("dsk.kramfors").status, 201);
+  const Reply reply = nurse.get("/api/v1/persons/" + unrelated);
+  EXPECT_EQ(reply.status, 404);
+  EXPECT_TRUE(reply.is_problem());
+  EXPECT_FALSE(reply.json().as_object().contains("identifier"));
+  const auto log = entries_for(unrelated);
+  ASSERT_GE(log.size(), 1U);
+  EXPECT_EQ(log.row(log.size() - 1).text(0), "denied");
+  EXPECT_TRUE(log.row(log.size() - 1).boolean(3));
+  // Same answer as for an id that does not exist: existence is not confirmed.
+  EXPECT_EQ(nurse.get("/api/v1/persons/00000000-0000-4000-8000-000000000000").status, 404);
+}
+
+TEST_P(AuditTest, PDL4_1_ListsHoldOnlyRelatedPersonsAndEachIsLogged) {
+  Client nurse = server().client();
+  ASSERT_EQ(nurse.sign_in("hsl.kramfors").status, 201);
+  const auto before = server().count("audit_log");
+  const Reply page = nurse.get("/api/v1/persons?limit=200");
+  ASSERT_EQ(page.status, 200);
+  const auto& items = page.json().at("items").as_array();
+  const auto expected = server().instance->database().read([](store::Transaction& tx) {
+    return tx
+        .query(
+            "SELECT COUNT(DISTINCT cr.person_id) FROM care_relations cr JOIN units u ON u.id = "
+            "cr.unit_id "
+            "WHERE u.name = 'Hemsjukvård Kramfors' AND cr.ended_at IS NULL")
+        .row(0)
+        .int64(0);
+  });
+  ASSERT_GT(expected, 0);
+  EXPECT_EQ(static_cast<std::int64_t>(items.size()), std::min<std::int64_t>(expected, 200));
+  EXPECT_GE(server().count("audit_log"), before + static_cast<std::int64_t>(items.size()));
+}
+
+TEST_P(AuditTest, PDL4_1_AManualCareRelationNeedsAReasonAndOpensTheRecord) {
+  const auto [related, unrelated] = related_and_unrelated();
+  Client nurse = server().client();
+  ASSERT_EQ(nurse.sign_in("dsk.kramfors").status, 201);
+  const std::string identifier = server().instance->database().read([&](store::Transaction& tx) {
+    return tx.query("SELECT identifier FROM persons WHERE id = ?", unrelated).row(0).text(0);
+  });
+  const Reply no_reason =
+      nurse.post("/api/v1/care-relations", boost::json::object{{"identifier", identifier}});
+  EXPECT_EQ(no_reason.status, 422);
+  EXPECT_EQ(no_reason.problem_rule("reason"), "required");
+  EXPECT_EQ(nurse.get("/api/v1/persons/" + unrelated).status, 404);
+  const Reply made = nurse.post(
+      "/api/v1/care-relations",
+      boost::json::object{{"identifier", identifier}, {"reason", "Akut besök på hälsocentralen"}});
+  ASSERT_EQ(made.status, 201) << made.body;
+  EXPECT_EQ(nurse.get("/api/v1/persons/" + unrelated).status, 200);
+  const Reply team = nurse.get("/api/v1/persons/" + unrelated + "/care-team");
+  ASSERT_EQ(team.status, 200);
+  bool manual = false;
+  for (const auto& r : team.json().at("items").as_array())
+    manual = manual || r.at("origin") == "manual";
+  EXPECT_TRUE(manual);
+  // A manager's role has no need for it, relation or not (PDL 4:2).
+  Client manager = server().client();
+  ASSERT_EQ(manager.sign_in("chef.hsl.kramfors").status, 201);
+  EXPECT_EQ(manager
+                .post("/api/v1/care-relations",
+                      boost::json::object{{"identifier", identifier}, {"reason", "x"}})
+                .status,
+            403);
+}
+
+TEST_P(AuditTest, HSLF_FS_2016_40_4_9_TamperingWithTheLogIsDetected) {
+  auto fresh = fresh_server(GetParam(), true);
+  Client nurse = fresh->client();
+  ASSERT_EQ(nurse.sign_in("dsk.kramfors").status, 201);
+  ASSERT_EQ(nurse.get("/api/v1/persons?limit=20").status, 200);
+  auto& db = fresh->instance->database();
+  auto check = store::verify_audit_chain(db);
+  ASSERT_TRUE(check.intact) << check.reason;
+  ASSERT_GE(check.entries, 20);
+  // Someone hides one access by rewriting its row.
+  db.write([](store::Transaction& tx) {
+    tx.query("UPDATE audit_log SET user_id = 'someone-else' WHERE seq = 7");
+  });
+  check = store::verify_audit_chain(db);
+  EXPECT_FALSE(check.intact);
+  EXPECT_EQ(check.first_broken_seq, 7);
+  // Recomputing that row's hash does not help: the next entry no longer links to it.
+  db.write([](store::Transaction& tx) {
+    tx.query("UPDATE audit_log SET hash = 'forged' WHERE seq = 7");
+  });
+  check = store::verify_audit_chain(db);
+  EXPECT_FALSE(check.intact);
+  EXPECT_EQ(check.first_broken_seq, 7);
+}
+
+TEST_P(AuditTest, HSLF_FS_2016_40_4_9_DeletingTheNewestEntriesIsDetected) {
+  auto fresh = fresh_server(GetParam(), true);
+  Client nurse = fresh->client();
+  ASSERT_EQ(nurse.sign_in("dsk.kramfors").status, 201);
+  ASSERT_EQ(nurse.get("/api/v1/persons?limit=5").status, 200);
+  auto& db = fresh->instance->database();
+  ASSERT_TRUE(store::verify_audit_chain(db).intact);
+  db.write([](store::Transaction& tx) {
+    tx.query("DELETE FROM audit_log WHERE seq = (SELECT MAX(seq) FROM audit_log)");
+  });
+  EXPECT_FALSE(store::verify_audit_chain(db).intact);
+}
+
+TEST_P(AuditTest, PDL8_5_TheCitizenSeesWhichUnitReadTheirDataAndWhen) {
+  Client citizen = server().client();
+  const Reply session = citizen.sign_in("invanare");
+  ASSERT_EQ(session.status, 201);
+  const std::string own(session.json().at("user").at("personId").as_string());
+  const std::string health_centre = server().instance->database().read([&](store::Transaction& tx) {
+    return tx
+        .query(
+            "SELECT u.name FROM care_relations cr JOIN units u ON u.id = cr.unit_id WHERE "
+            "cr.person_id = ? "
+            "AND cr.origin = 'listing'",
+            own)
+        .row(0)
+        .text(0);
+  });
+  // A colleague at that health centre reads the citizen's record.
+  const std::string reader_name = health_centre == "Hälsocentral Kramfors" ? "dsk.kramfors" : "";
+  ASSERT_FALSE(reader_name.empty()) << "demo citizen is listed at " << health_centre;
+  Client nurse = server().client();
+  ASSERT_EQ(nurse.sign_in(reader_name).status, 201);
+  ASSERT_EQ(nurse.get("/api/v1/persons/" + own).status, 200);
+  const Reply log = citizen.get("/api/v1/me/access-log?limit=10");
+  ASSERT_EQ(log.status, 200) << log.body;
+  const auto& items = log.json().at("items").as_array();
+  ASSERT_FALSE(items.empty());
+  EXPECT_EQ(items[0].at("unitName").as_string(), "Hälsocentral Kramfors");
+  EXPECT_EQ(items[0].at("careProviderName").as_string(),
+            "Region Västernorrland, hälso- och sjukvård");
+  EXPECT_FALSE(items[0].at("at").as_string().empty());
+  // Staff have no "my access log".
+  EXPECT_EQ(nurse.get("/api/v1/me/access-log").status, 404);
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, AuditTest, ::testing::ValuesIn(engines()), engine_name);
+
+}  // namespace
+}  // namespace nara::test
