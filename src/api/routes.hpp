@@ -6,6 +6,7 @@
 #include "http/router.hpp"
 #include "service/access_service.hpp"
 #include "service/auth_service.hpp"
+#include "service/log_review_service.hpp"
 #include "service/registry_service.hpp"
 
 namespace nara::api {
@@ -14,6 +15,7 @@ struct Services {
   service::AuthService& auth;
   service::RegistryService& registry;
   service::AccessService& access;
+  service::LogReviewService& log_review;
   store::Database& db;
   std::function<std::string()> render_metrics;  // set once the application exists
   std::string version;
@@ -25,6 +27,7 @@ void add_person_routes(http::Router& router, Services& services);
 void add_staff_routes(http::Router& router, Services& services);
 void add_system_routes(http::Router& router, Services& services);
 void add_access_routes(http::Router& router, Services& services);
+void add_log_review_routes(http::Router& router, Services& services);
 
 // All of the above plus GET /api/v1/openapi.json generated from the finished table.
 http::Router build_router(Services& services);

@@ -48,6 +48,7 @@ http::Router build_router(Services& services) {
   add_staff_routes(router, services);
   add_person_routes(router, services);
   add_access_routes(router, services);
+  add_log_review_routes(router, services);
   // The document describes the table as built, including itself.
   auto document = std::make_shared<std::string>();
   router.add({http::Method::get,

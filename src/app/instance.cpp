@@ -69,6 +69,7 @@ struct Instance::Impl {
   std::unique_ptr<service::AuthService> auth;
   std::unique_ptr<service::RegistryService> registry;
   std::unique_ptr<service::AccessService> access;
+  std::unique_ptr<service::LogReviewService> log_review;
   std::unique_ptr<api::Services> services;
   std::unique_ptr<http::Application> application;
   std::unique_ptr<http::Server> server;
@@ -102,8 +103,9 @@ std::uint16_t Instance::start() {
   impl.auth = std::make_unique<service::AuthService>(context);
   impl.registry = std::make_unique<service::RegistryService>(context);
   impl.access = std::make_unique<service::AccessService>(context);
+  impl.log_review = std::make_unique<service::LogReviewService>(context);
   impl.services = std::make_unique<api::Services>(
-      api::Services{*impl.auth, *impl.registry, *impl.access, *impl.db, {}, version_string()});
+      api::Services{*impl.auth, *impl.registry, *impl.access, *impl.log_review, *impl.db, {}, version_string()});
   http::ApplicationOptions app_options;
   app_options.access_log = impl.config.access_log;
   impl.application = std::make_unique<http::Application>(

@@ -26,14 +26,17 @@ class AccessService {
   explicit AccessService(ServiceContext context) : ctx_(context) {}
 
   // A manual care relation of the actor's unit, with its reason (PDL 4:1); returns the person.
-  domain::registry::Person establish_care_relation(const domain::access::Actor& actor, const std::string& identifier,
+  domain::registry::Person establish_care_relation(const domain::access::Actor& actor,
+                                                   const std::string& identifier,
                                                    const std::string& reason);
-  std::vector<store::CareRelationRow> care_team(const domain::access::Actor& actor, const std::string& person_id);
+  std::vector<store::CareRelationRow> care_team(const domain::access::Actor& actor,
+                                                const std::string& person_id);
   void end_care_relation(const domain::access::Actor& actor, const std::string& relation_id);
 
   // PDL 8:5, HSLF-FS 2016:40 4:10: from which unit and care provider, and when, the citizen's
   // data were accessed. Newest first.
-  store::Page<AccessLogLine> my_access_log(const domain::access::Actor& actor, const store::PageRequest& page);
+  store::Page<AccessLogLine> my_access_log(const domain::access::Actor& actor,
+                                           const store::PageRequest& page);
 
  private:
   ServiceContext ctx_;
