@@ -7,6 +7,7 @@
 #include "service/access_service.hpp"
 #include "service/auth_service.hpp"
 #include "service/log_review_service.hpp"
+#include "service/sharing_service.hpp"
 #include "service/registry_service.hpp"
 
 namespace nara::api {
@@ -16,6 +17,7 @@ struct Services {
   service::RegistryService& registry;
   service::AccessService& access;
   service::LogReviewService& log_review;
+  service::SharingService& sharing;
   store::Database& db;
   std::function<std::string()> render_metrics;  // set once the application exists
   std::string version;
@@ -28,6 +30,7 @@ void add_staff_routes(http::Router& router, Services& services);
 void add_system_routes(http::Router& router, Services& services);
 void add_access_routes(http::Router& router, Services& services);
 void add_log_review_routes(http::Router& router, Services& services);
+void add_sharing_routes(http::Router& router, Services& services);
 
 // All of the above plus GET /api/v1/openapi.json generated from the finished table.
 http::Router build_router(Services& services);

@@ -49,6 +49,7 @@ http::Router build_router(Services& services) {
   add_person_routes(router, services);
   add_access_routes(router, services);
   add_log_review_routes(router, services);
+  add_sharing_routes(router, services);
   // The document describes the table as built, including itself.
   auto document = std::make_shared<std::string>();
   router.add({http::Method::get,

@@ -70,6 +70,7 @@ struct Instance::Impl {
   std::unique_ptr<service::RegistryService> registry;
   std::unique_ptr<service::AccessService> access;
   std::unique_ptr<service::LogReviewService> log_review;
+  std::unique_ptr<service::SharingService> sharing;
   std::unique_ptr<api::Services> services;
   std::unique_ptr<http::Application> application;
   std::unique_ptr<http::Server> server;
@@ -104,8 +105,15 @@ std::uint16_t Instance::start() {
   impl.registry = std::make_unique<service::RegistryService>(context);
   impl.access = std::make_unique<service::AccessService>(context);
   impl.log_review = std::make_unique<service::LogReviewService>(context);
-  impl.services = std::make_unique<api::Services>(
-      api::Services{*impl.auth, *impl.registry, *impl.access, *impl.log_review, *impl.db, {}, version_string()});
+  impl.sharing = std::make_unique<service::SharingService>(context);
+  impl.services = std::make_unique<api::Services>(api::Services{*impl.auth,
+                                                                *impl.registry,
+                                                                *impl.access,
+                                                                *impl.log_review,
+                                                                *impl.sharing,
+                                                                *impl.db,
+                                                                {},
+                                                                version_string()});
   http::ApplicationOptions app_options;
   app_options.access_log = impl.config.access_log;
   impl.application = std::make_unique<http::Application>(

@@ -24,7 +24,7 @@ namespace beast = boost::beast;
 namespace bhttp = beast::http;
 using tcp = boost::asio::ip::tcp;
 
-const boost::json::value& Reply::json() const {
+const boost::json::value& Reply::json() const& {
   if (!parsed) parsed = boost::json::parse(body);
   return *parsed;
 }

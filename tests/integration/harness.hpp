@@ -22,7 +22,9 @@ struct Reply {
   mutable std::optional<boost::json::value> parsed;
 
   // Parsed once and kept, so references into it stay valid (range-for over a temporary would not).
-  [[nodiscard]] const boost::json::value& json() const;
+  [[nodiscard]] const boost::json::value& json() const&;
+  // A temporary Reply would leave the references dangling: keep the Reply in a variable.
+  const boost::json::value& json() const&& = delete;
   [[nodiscard]] std::string header(const std::string& name) const;
   [[nodiscard]] bool is_problem() const {
     return header("content-type") == "application/problem+json";
