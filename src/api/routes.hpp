@@ -7,8 +7,8 @@
 #include "service/access_service.hpp"
 #include "service/auth_service.hpp"
 #include "service/log_review_service.hpp"
-#include "service/sharing_service.hpp"
 #include "service/registry_service.hpp"
+#include "service/sharing_service.hpp"
 
 namespace nara::api {
 
