@@ -8,6 +8,8 @@
 #include "app/demo_county.hpp"
 #include "app/instance.hpp"
 #include "core/clock.hpp"
+#include "core/problem.hpp"
+#include "service/retention.hpp"
 #include "store/audit_repository.hpp"
 
 namespace {
@@ -72,6 +74,14 @@ int main(int argc, char** argv) {
   audit->require_subcommand(1);
   auto* audit_verify =
       audit->add_subcommand("verify", "Recompute the hash chain and name the first broken entry");
+  int log_retention_years = nara::service::kDefaultLogRetentionYears;
+  auto* audit_retention =
+      audit->add_subcommand("apply-retention", "Remove audit entries older than the retention");
+  audit_retention
+      ->add_option("--log-retention-years", log_retention_years,
+                   "Years to keep the audit log (at least 5)")
+      ->envname("NARA_LOG_RETENTION_YEARS")
+      ->capture_default_str();
 
   CLI11_PARSE(cli, argc, argv);
   configure_logging(log_level);
@@ -96,6 +106,14 @@ int main(int argc, char** argv) {
                 << check.reason << " (" << check.entries << " entries read).\n";
       return 1;
     }
+    if (audit_retention->parsed()) {
+      auto db = nara::store::open_database(config.database_url);
+      nara::store::migrate(*db);
+      const auto removed = nara::service::apply_log_retention(*db, *clock, log_retention_years);
+      std::cout << "Removed " << removed << " audit entries older than " << log_retention_years
+                << " years.\n";
+      return 0;
+    }
     if (demo->parsed()) {
       auto db = nara::store::open_database(config.database_url);
       nara::store::migrate(*db);
@@ -116,6 +134,9 @@ int main(int argc, char** argv) {
       instance.wait();
       return 0;
     }
+  } catch (const nara::core::ProblemError& e) {
+    std::cerr << "nara: " << e.problem().detail << "\n";
+    return 2;
   } catch (const std::exception& e) {
     spdlog::critical(R"({{"event":"fatal","what":"{}"}})", e.what());
     std::cerr << "nara: " << e.what() << "\n";

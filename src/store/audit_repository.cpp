@@ -92,6 +92,13 @@ ChainCheck verify_audit_chain(Database& db) {
   ChainCheck check;
   std::int64_t last_seq = 0;
   std::string expected_prev = std::string(64, '0');
+  const auto checkpoint = db.read([](Transaction& tx) {
+    return tx.query("SELECT seq, hash FROM audit_checkpoints ORDER BY seq DESC LIMIT 1");
+  });
+  if (!checkpoint.empty()) {
+    last_seq = checkpoint.row(0).int64(0);
+    expected_prev = checkpoint.row(0).text(1);
+  }
   for (;;) {
     const auto page =
         db.read([&](Transaction& tx) { return AuditRepository(tx).range(last_seq, 5000); });
@@ -124,6 +131,22 @@ ChainCheck verify_audit_chain(Database& db) {
     check.reason = "the chain head does not match the last entry (entries removed at the end?)";
   }
   return check;
+}
+
+}  // namespace nara::store
+
+namespace nara::store {
+
+std::int64_t prune_audit_log(Transaction& tx, const std::string& cutoff, const std::string& now) {
+  const auto last =
+      tx.query("SELECT seq, hash FROM audit_log WHERE at < ? ORDER BY seq DESC LIMIT 1", cutoff);
+  if (last.empty()) return 0;
+  const std::int64_t seq = last.row(0).int64(0);
+  tx.query(
+      "INSERT INTO audit_checkpoints (seq, hash, created_at, removed_before) VALUES (?, ?, ?, ?)",
+      seq, last.row(0).text(1), now, cutoff);
+  tx.query("DELETE FROM log_reviews WHERE audit_seq <= ?", seq);
+  return tx.query("DELETE FROM audit_log WHERE seq <= ?", seq).affected_rows;
 }
 
 }  // namespace nara::store

@@ -32,7 +32,12 @@ class AuditRepository {
   Transaction& tx_;
 };
 
-// Recomputes the whole chain in pages; names the first entry whose hash or link is wrong.
+// Recomputes the chain from the latest retention checkpoint in pages; names the first entry whose
+// hash or link is wrong.
 ChainCheck verify_audit_chain(Database& db);
+
+// Removes entries (and their reviews) older than `cutoff` and records a checkpoint; returns how
+// many entries were removed. The caller enforces the minimum retention.
+std::int64_t prune_audit_log(Transaction& tx, const std::string& cutoff, const std::string& now);
 
 }  // namespace nara::store

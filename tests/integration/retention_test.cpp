@@ -1,0 +1,47 @@
+// Issue 3 point 4: retention of the audit log, never under five years, and the chain still
+// verifies.
+#include "service/retention.hpp"
+
+#include "core/problem.hpp"
+#include "harness.hpp"
+#include "store/audit_repository.hpp"
+#include "store/database.hpp"
+
+namespace nara::test {
+namespace {
+
+class RetentionTest : public EngineTest {};
+
+TEST_P(RetentionTest, HSLF_FS_2016_40_4_9_OldEntriesGoAndTheRestStillVerifies) {
+  auto fresh = fresh_server(GetParam(), true);
+  auto& db = fresh->instance->database();
+  Client nurse = fresh->client();
+  ASSERT_EQ(nurse.sign_in("dsk.kramfors").status, 201);
+  ASSERT_EQ(nurse.get("/api/v1/persons?limit=10").status, 200);
+  const auto old_entries = fresh->count("audit_log");
+  ASSERT_GE(old_entries, 10);
+
+  fresh->clock->advance(std::chrono::hours(24 * 366 * 11));  // eleven years on
+  ASSERT_EQ(nurse.sign_in("dsk.kramfors").status, 201);
+  ASSERT_EQ(nurse.get("/api/v1/persons?limit=5").status, 200);
+  const auto all = fresh->count("audit_log");
+
+  EXPECT_THROW(service::apply_log_retention(db, *fresh->clock, 4), core::ProblemError);
+  EXPECT_EQ(fresh->count("audit_log"), all);  // refused: nothing removed
+
+  EXPECT_EQ(service::apply_log_retention(db, *fresh->clock, 10), old_entries);
+  EXPECT_EQ(fresh->count("audit_log"), all - old_entries + 1);  // plus the entry saying so
+  const auto check = store::verify_audit_chain(db);
+  EXPECT_TRUE(check.intact) << check.reason;
+  EXPECT_EQ(service::apply_log_retention(db, *fresh->clock, 10), 0);
+  // Tampering after a checkpoint is still caught.
+  db.write([](store::Transaction& tx) {
+    tx.query("UPDATE audit_log SET outcome = 'x' WHERE seq = (SELECT MIN(seq) FROM audit_log)");
+  });
+  EXPECT_FALSE(store::verify_audit_chain(db).intact);
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, RetentionTest, ::testing::ValuesIn(engines()), engine_name);
+
+}  // namespace
+}  // namespace nara::test
