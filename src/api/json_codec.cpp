@@ -14,16 +14,21 @@ void add_stamp(boost::json::object& o, const Stamp& s) {
 }
 
 std::string fhir_system(const Person& p) {
-  if (p.identifier_kind == "personnummer") return "http://electronichealth.se/identifier/personnummer";
-  if (p.identifier_kind == "samordningsnummer") return "http://electronichealth.se/identifier/samordningsnummer";
-  if (p.identifier_kind == "national_reservnummer") return "http://electronichealth.se/identifier/nationelltReservnummer";
+  if (p.identifier_kind == "personnummer")
+    return "http://electronichealth.se/identifier/personnummer";
+  if (p.identifier_kind == "samordningsnummer")
+    return "http://electronichealth.se/identifier/samordningsnummer";
+  if (p.identifier_kind == "national_reservnummer")
+    return "http://electronichealth.se/identifier/nationelltReservnummer";
   return "urn:oid:" + p.identifier_system;
 }
 
 std::string display_identifier(const Person& p) {
-  const bool dated = p.identifier_kind == "personnummer" || p.identifier_kind == "samordningsnummer" ||
+  const bool dated = p.identifier_kind == "personnummer" ||
+                     p.identifier_kind == "samordningsnummer" ||
                      p.identifier_kind == "national_reservnummer";
-  if (dated && p.identifier.size() == 12) return p.identifier.substr(0, 8) + "-" + p.identifier.substr(8);
+  if (dated && p.identifier.size() == 12)
+    return p.identifier.substr(0, 8) + "-" + p.identifier.substr(8);
   return p.identifier;
 }
 }  // namespace

@@ -14,8 +14,10 @@ std::string lower_method(http::Method m) {
 }
 
 boost::json::object problem_ref(const char* description) {
-  return {{"description", description},
-          {"content", {{"application/problem+json", {{"schema", {{"$ref", "#/components/schemas/Problem"}}}}}}}};
+  return {
+      {"description", description},
+      {"content",
+       {{"application/problem+json", {{"schema", {{"$ref", "#/components/schemas/Problem"}}}}}}}};
 }
 
 boost::json::value parse_schema(const std::string& text) {
@@ -36,26 +38,31 @@ boost::json::object openapi_document(const http::Router& router, const std::stri
     std::string::size_type pos = 0;
     while ((pos = route.pattern.find('{', pos)) != std::string::npos) {
       const auto end = route.pattern.find('}', pos);
-      parameters.push_back(boost::json::object{{"name", route.pattern.substr(pos + 1, end - pos - 1)},
-                                               {"in", "path"},
-                                               {"required", true},
-                                               {"schema", {{"type", "string"}}}});
+      parameters.push_back(
+          boost::json::object{{"name", route.pattern.substr(pos + 1, end - pos - 1)},
+                              {"in", "path"},
+                              {"required", true},
+                              {"schema", {{"type", "string"}}}});
       pos = end;
     }
     for (const auto& q : route.doc.query_parameters) {
-      parameters.push_back(boost::json::object{{"name", q}, {"in", "query"}, {"required", false},
-                                               {"schema", {{"type", "string"}}}});
+      parameters.push_back(boost::json::object{
+          {"name", q}, {"in", "query"}, {"required", false}, {"schema", {{"type", "string"}}}});
     }
     if (route.conditional_update) {
-      parameters.push_back(boost::json::object{{"name", "If-Match"}, {"in", "header"}, {"required", true},
-                                               {"description", "The ETag of the version being changed"},
-                                               {"schema", {{"type", "string"}}}});
+      parameters.push_back(
+          boost::json::object{{"name", "If-Match"},
+                              {"in", "header"},
+                              {"required", true},
+                              {"description", "The ETag of the version being changed"},
+                              {"schema", {{"type", "string"}}}});
     }
     if (!parameters.empty()) operation["parameters"] = std::move(parameters);
     if (!route.doc.request_schema.empty()) {
       operation["requestBody"] = boost::json::object{
           {"required", true},
-          {"content", {{"application/json", {{"schema", parse_schema(route.doc.request_schema)}}}}}};
+          {"content",
+           {{"application/json", {{"schema", parse_schema(route.doc.request_schema)}}}}}};
     }
     boost::json::object responses;
     responses[std::to_string(route.doc.success_status)] = boost::json::object{
@@ -67,43 +74,48 @@ boost::json::object openapi_document(const http::Router& router, const std::stri
       responses["403"] = problem_ref("Not permitted in this assignment");
       responses["404"] = problem_ref("Not found, or not visible to you");
     }
-    if (!route.doc.request_schema.empty()) responses["422"] = problem_ref("Invalid field; the problem names it");
+    if (!route.doc.request_schema.empty())
+      responses["422"] = problem_ref("Invalid field; the problem names it");
     if (route.conditional_update) {
       responses["412"] = problem_ref("The resource changed since you read it");
       responses["428"] = problem_ref("If-Match missing");
     }
     operation["responses"] = std::move(responses);
     if (route.access != http::Access::anonymous) {
-      operation["security"] = boost::json::array{boost::json::object{{"bearer", boost::json::array{}}},
-                                                 boost::json::object{{"cookie", boost::json::array{}}}};
+      operation["security"] =
+          boost::json::array{boost::json::object{{"bearer", boost::json::array{}}},
+                             boost::json::object{{"cookie", boost::json::array{}}}};
     }
     auto& path_item = paths[route.pattern];
     if (!path_item.is_object()) path_item = boost::json::object{};
     path_item.as_object()[lower_method(route.method)] = std::move(operation);
   }
 
-  boost::json::object problem_schema{
-      {"type", "object"},
-      {"properties",
-       {{"type", {{"type", "string"}}},
-        {"title", {{"type", "string"}}},
-        {"status", {{"type", "integer"}}},
-        {"detail", {{"type", "string"}}},
-        {"instance", {{"type", "string"}}},
-        {"requestId", {{"type", "string"}}},
-        {"errors",
-         {{"type", "array"},
-          {"items",
-           {{"type", "object"},
-            {"properties", {{"field", {{"type", "string"}}}, {"rule", {{"type", "string"}}}, {"detail", {{"type", "string"}}}}}}}}}}}};
+  boost::json::object problem_schema{{"type", "object"},
+                                     {"properties",
+                                      {{"type", {{"type", "string"}}},
+                                       {"title", {{"type", "string"}}},
+                                       {"status", {{"type", "integer"}}},
+                                       {"detail", {{"type", "string"}}},
+                                       {"instance", {{"type", "string"}}},
+                                       {"requestId", {{"type", "string"}}},
+                                       {"errors",
+                                        {{"type", "array"},
+                                         {"items",
+                                          {{"type", "object"},
+                                           {"properties",
+                                            {{"field", {{"type", "string"}}},
+                                             {"rule", {{"type", "string"}}},
+                                             {"detail", {{"type", "string"}}}}}}}}}}}};
 
   return boost::json::object{
       {"openapi", "3.1.0"},
       {"info",
        {{"title", "Nära API"},
         {"version", version},
-        {"description", "God och nära vård: the care chain between region and municipalities. "
-                        "Errors are RFC 9457 problem details; lists are cursor-paged; updates need If-Match."}}},
+        {"description",
+         "God och nära vård: the care chain between region and municipalities. "
+         "Errors are RFC 9457 problem details; lists are cursor-paged; updates need If-Match."}}},
       {"servers", boost::json::array{boost::json::object{{"url", "/"}}}},
       {"paths", std::move(paths)},
       {"components",

@@ -22,52 +22,65 @@ boost::json::object session_json(const service::SessionView& view) {
 
 std::string session_cookie(const std::string& token, long max_age_seconds) {
   // HttpOnly keeps it from scripts; SameSite=Strict and the CSRF header keep it from other sites.
-  return std::string(kCookie) + "=" + token + "; Path=/; HttpOnly; Secure; SameSite=Strict; Max-Age=" +
-         std::to_string(max_age_seconds);
+  return std::string(kCookie) + "=" + token +
+         "; Path=/; HttpOnly; Secure; SameSite=Strict; Max-Age=" + std::to_string(max_age_seconds);
 }
 
 }  // namespace
 
 void add_session_routes(http::Router& router, Services& services) {
   auto& auth = services.auth;
-  router.add({http::Method::post, "/api/v1/session", http::Access::anonymous,
-              [&auth](http::Context& c) {
-                const auto body = body_object(c.request);
-                http::ObjectReader reader(body);
-                service::LoginRequest login;
-                login.username = reader.required_string("username", 64);
-                login.password = reader.required_string("password", 256);
-                login.assignment_id = reader.optional_string("assignmentId", 64);
-                const auto client = reader.optional_string("client", 10).value_or("browser");
-                if (client != "browser" && client != "api") reader.add_error("client", "enum", "Ska vara browser eller api.");
-                reader.finish();
-                const auto view = auth.login(login);
-                auto json = session_json(view);
-                if (client == "api") json["token"] = view.token;
-                auto res = json_response(json, 201);
-                if (client == "browser") res.set_header("Set-Cookie", session_cookie(view.token, 12 * 3600));
-                return res;
-              },
-              {"Sign in with username and password; browser clients get an HttpOnly cookie, API clients a "
-               "Bearer token",
-               "Session",
-               R"({"type":"object","required":["username","password"],"properties":{"username":{"type":"string"},
+  router.add(
+      {http::Method::post,
+       "/api/v1/session",
+       http::Access::anonymous,
+       [&auth](http::Context& c) {
+         const auto body = body_object(c.request);
+         http::ObjectReader reader(body);
+         service::LoginRequest login;
+         login.username = reader.required_string("username", 64);
+         login.password = reader.required_string("password", 256);
+         login.assignment_id = reader.optional_string("assignmentId", 64);
+         const auto client = reader.optional_string("client", 10).value_or("browser");
+         if (client != "browser" && client != "api")
+           reader.add_error("client", "enum", "Ska vara browser eller api.");
+         reader.finish();
+         const auto view = auth.login(login);
+         auto json = session_json(view);
+         if (client == "api") json["token"] = view.token;
+         auto res = json_response(json, 201);
+         if (client == "browser")
+           res.set_header("Set-Cookie", session_cookie(view.token, 12 * 3600));
+         return res;
+       },
+       {"Sign in with username and password; browser clients get an HttpOnly cookie, API clients a "
+        "Bearer token",
+        "Session",
+        R"({"type":"object","required":["username","password"],"properties":{"username":{"type":"string"},
 "password":{"type":"string"},"assignmentId":{"type":"string"},"client":{"enum":["browser","api"]}}})",
-               "", 201}});
-  router.add({http::Method::get, "/api/v1/session", http::Access::signed_in,
-              [&auth](http::Context& c) { return json_response(session_json(auth.current(c.who()))); },
-              {"The current session, its user and assignments", "Session"}});
-  router.add({http::Method::put, "/api/v1/session/assignment", http::Access::signed_in,
-              [&auth](http::Context& c) {
-                const auto body = body_object(c.request);
-                http::ObjectReader reader(body);
-                const auto id = reader.required_string("assignmentId", 64);
-                reader.finish();
-                return json_response(session_json(auth.choose_assignment(c.who(), id)));
-              },
-              {"Choose the assignment to act in for this session", "Session",
-               R"({"type":"object","required":["assignmentId"],"properties":{"assignmentId":{"type":"string"}}})"}});
-  router.add({http::Method::del, "/api/v1/session", http::Access::signed_in,
+        "", 201}});
+  router.add(
+      {http::Method::get,
+       "/api/v1/session",
+       http::Access::signed_in,
+       [&auth](http::Context& c) { return json_response(session_json(auth.current(c.who()))); },
+       {"The current session, its user and assignments", "Session"}});
+  router.add(
+      {http::Method::put,
+       "/api/v1/session/assignment",
+       http::Access::signed_in,
+       [&auth](http::Context& c) {
+         const auto body = body_object(c.request);
+         http::ObjectReader reader(body);
+         const auto id = reader.required_string("assignmentId", 64);
+         reader.finish();
+         return json_response(session_json(auth.choose_assignment(c.who(), id)));
+       },
+       {"Choose the assignment to act in for this session", "Session",
+        R"({"type":"object","required":["assignmentId"],"properties":{"assignmentId":{"type":"string"}}})"}});
+  router.add({http::Method::del,
+              "/api/v1/session",
+              http::Access::signed_in,
               [&auth](http::Context& c) {
                 auth.logout(c.who());
                 auto res = no_content();
@@ -75,14 +88,17 @@ void add_session_routes(http::Router& router, Services& services) {
                 return res;
               },
               {"Sign out", "Session", "", "", 204}});
-  router.add({http::Method::del, "/api/v1/sessions", http::Access::signed_in,
-              [&auth](http::Context& c) {
-                auth.logout_everywhere(c.who());
-                auto res = no_content();
-                res.set_header("Set-Cookie", session_cookie("", 0));
-                return res;
-              },
-              {"Sign out everywhere: ends every session of the signed-in user", "Session", "", "", 204}});
+  router.add(
+      {http::Method::del,
+       "/api/v1/sessions",
+       http::Access::signed_in,
+       [&auth](http::Context& c) {
+         auth.logout_everywhere(c.who());
+         auto res = no_content();
+         res.set_header("Set-Cookie", session_cookie("", 0));
+         return res;
+       },
+       {"Sign out everywhere: ends every session of the signed-in user", "Session", "", "", 204}});
 }
 
 }  // namespace nara::api

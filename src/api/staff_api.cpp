@@ -15,7 +15,8 @@ void read_user(http::ObjectReader& r, User& u, bool creating) {
   if (r.has("active")) u.active = r.optional_bool("active").value_or(u.active);
 }
 
-boost::json::object user_with_assignments(const User& u, const std::vector<Assignment>& assignments) {
+boost::json::object user_with_assignments(const User& u,
+                                          const std::vector<Assignment>& assignments) {
   auto o = user_json(u);
   boost::json::array list;
   for (const auto& a : assignments) list.push_back(assignment_json(a));
@@ -26,16 +27,25 @@ boost::json::object user_with_assignments(const User& u, const std::vector<Assig
 
 void add_staff_routes(http::Router& router, Services& services) {
   auto& reg = services.registry;
-  router.add({http::Method::get, "/api/v1/users", http::Access::assignment,
-              [&reg](http::Context& c) { return page_response(reg.list_users(c.who(), page_request(c.request)), user_json); },
+  router.add({http::Method::get,
+              "/api/v1/users",
+              http::Access::assignment,
+              [&reg](http::Context& c) {
+                return page_response(reg.list_users(c.who(), page_request(c.request)), user_json);
+              },
               {"List staff and citizen accounts", "Staff", "", "", 200, {"limit", "cursor"}}});
-  router.add({http::Method::get, "/api/v1/users/{id}", http::Access::assignment,
+  router.add({http::Method::get,
+              "/api/v1/users/{id}",
+              http::Access::assignment,
               [&reg](http::Context& c) {
                 const auto u = reg.get_user(c.who(), c.param("id"));
-                return json_with_etag(user_with_assignments(u, reg.assignments_of(c.who(), u.id)), u.stamp.version);
+                return json_with_etag(user_with_assignments(u, reg.assignments_of(c.who(), u.id)),
+                                      u.stamp.version);
               },
               {"Read an account with its assignments", "Staff"}});
-  router.add({http::Method::post, "/api/v1/users", http::Access::assignment,
+  router.add({http::Method::post,
+              "/api/v1/users",
+              http::Access::assignment,
               [&reg](http::Context& c) {
                 const auto body = body_object(c.request);
                 http::ObjectReader reader(body);
@@ -53,7 +63,9 @@ void add_staff_routes(http::Router& router, Services& services) {
 "username":{"type":"string","pattern":"^[a-z0-9._-]{3,64}$"},"displayName":{"type":"string"},
 "hsaId":{"type":"string"},"password":{"type":"string","minLength":12,"maxLength":256}}})",
                "", 201}});
-  router.add({http::Method::patch, "/api/v1/users/{id}", http::Access::assignment,
+  router.add({http::Method::patch,
+              "/api/v1/users/{id}",
+              http::Access::assignment,
               [&reg](http::Context& c) {
                 const auto version = if_match_version(c.request);
                 const auto body = body_object(c.request);
@@ -68,10 +80,14 @@ void add_staff_routes(http::Router& router, Services& services) {
                   read_user(reader, target, false);
                   reader.finish();
                 });
-                return json_with_etag(user_with_assignments(u, reg.assignments_of(c.who(), u.id)), u.stamp.version);
+                return json_with_etag(user_with_assignments(u, reg.assignments_of(c.who(), u.id)),
+                                      u.stamp.version);
               },
-              {"Change an account's name, HSA-id or active flag (If-Match)", "Staff"}, true});
-  router.add({http::Method::post, "/api/v1/users/{id}/assignments", http::Access::assignment,
+              {"Change an account's name, HSA-id or active flag (If-Match)", "Staff"},
+              true});
+  router.add({http::Method::post,
+              "/api/v1/users/{id}/assignments",
+              http::Access::assignment,
               [&reg](http::Context& c) {
                 const auto body = body_object(c.request);
                 http::ObjectReader reader(body);
@@ -79,9 +95,12 @@ void add_staff_routes(http::Router& router, Services& services) {
                 a.user_id = c.param("id");
                 a.unit_id = reader.optional_string("unitId", 64);
                 const auto role = reader.required_string("role", 40);
-                if (auto parsed = domain::access::parse_role(role)) a.role = *parsed;
-                else if (!role.empty()) reader.add_error("role", "enum", "Okänd roll.");
-                a.title = reader.optional_string("title", 200).value_or(std::string(domain::access::swedish_title(a.role)));
+                if (auto parsed = domain::access::parse_role(role))
+                  a.role = *parsed;
+                else if (!role.empty())
+                  reader.add_error("role", "enum", "Okänd roll.");
+                a.title = reader.optional_string("title", 200)
+                              .value_or(std::string(domain::access::swedish_title(a.role)));
                 reader.finish();
                 const auto created = reg.add_assignment(c.who(), std::move(a));
                 return json_with_etag(assignment_json(created), created.stamp.version, 201);

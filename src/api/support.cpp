@@ -30,7 +30,8 @@ http::Response no_content() {
 }
 
 namespace {
-[[noreturn]] void bad_query(const std::string& field, const std::string& rule, const std::string& detail) {
+[[noreturn]] void bad_query(const std::string& field, const std::string& rule,
+                            const std::string& detail) {
   core::Problem p = core::validation_problem({core::FieldError{field, rule, detail}});
   p.status = 400;
   core::throw_problem(std::move(p));
@@ -41,9 +42,10 @@ std::string encode_cursor(const std::vector<std::string>& key) {
   boost::json::array a;
   for (const auto& k : key) a.emplace_back(k);
   const std::string text = boost::json::serialize(a);
-  std::string out(sodium_base64_ENCODED_LEN(text.size(), sodium_base64_VARIANT_URLSAFE_NO_PADDING), '\0');
-  sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(text.data()), text.size(),
-                    sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+  std::string out(sodium_base64_ENCODED_LEN(text.size(), sodium_base64_VARIANT_URLSAFE_NO_PADDING),
+                  '\0');
+  sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(text.data()),
+                    text.size(), sodium_base64_VARIANT_URLSAFE_NO_PADDING);
   out.resize(out.find('\0'));
   return out;
 }
@@ -62,13 +64,15 @@ store::PageRequest page_request(const http::Request& request) {
     if (cursor->size() > 2048) bad_query("cursor", "cursor.invalid", "Ogiltig cursor.");
     std::string decoded(cursor->size(), '\0');
     std::size_t length = 0;
-    if (sodium_base642bin(reinterpret_cast<unsigned char*>(decoded.data()), decoded.size(), cursor->data(),
-                          cursor->size(), nullptr, &length, nullptr, sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0) {
+    if (sodium_base642bin(reinterpret_cast<unsigned char*>(decoded.data()), decoded.size(),
+                          cursor->data(), cursor->size(), nullptr, &length, nullptr,
+                          sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0) {
       bad_query("cursor", "cursor.invalid", "Ogiltig cursor.");
     }
     decoded.resize(length);
     boost::system::error_code ec;
-    const auto value = core::is_valid_utf8(decoded) ? boost::json::parse(decoded, ec) : boost::json::value();
+    const auto value =
+        core::is_valid_utf8(decoded) ? boost::json::parse(decoded, ec) : boost::json::value();
     if (ec || !value.is_array()) bad_query("cursor", "cursor.invalid", "Ogiltig cursor.");
     std::vector<std::string> key;
     for (const auto& part : value.get_array()) {
@@ -83,7 +87,8 @@ store::PageRequest page_request(const http::Request& request) {
 std::int64_t if_match_version(const http::Request& request) {
   std::string tag = request.header("if-match").value_or("");
   if (tag.starts_with("W/")) tag = tag.substr(2);
-  if (tag.size() >= 2 && tag.front() == '"' && tag.back() == '"') tag = tag.substr(1, tag.size() - 2);
+  if (tag.size() >= 2 && tag.front() == '"' && tag.back() == '"')
+    tag = tag.substr(1, tag.size() - 2);
   std::int64_t version = 0;
   const auto [end, ec] = std::from_chars(tag.data(), tag.data() + tag.size(), version);
   if (ec != std::errc{} || end != tag.data() + tag.size() || version < 1) {
@@ -110,11 +115,13 @@ boost::json::object body_object(const http::Request& request) {
   return http::parse_json_object(request.body);
 }
 
-std::optional<std::string> query_text(const http::Request& request, std::string_view name, std::size_t max_length) {
+std::optional<std::string> query_text(const http::Request& request, std::string_view name,
+                                      std::size_t max_length) {
   auto value = request.query_param(name);
   if (!value) return std::nullopt;
   if (value->size() > max_length || !core::is_valid_utf8(*value)) {
-    bad_query(std::string(name), "string.max_length", "Värdet är för långt eller inte giltig UTF-8.");
+    bad_query(std::string(name), "string.max_length",
+              "Värdet är för långt eller inte giltig UTF-8.");
   }
   if (value->empty()) return std::nullopt;
   return value;

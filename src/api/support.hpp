@@ -13,7 +13,8 @@
 namespace nara::api {
 
 http::Response json_response(const boost::json::value& body, int status = 200);
-http::Response json_with_etag(const boost::json::value& body, std::int64_t version, int status = 200);
+http::Response json_with_etag(const boost::json::value& body, std::int64_t version,
+                              int status = 200);
 http::Response no_content();
 
 // Reads `limit` (1–200, default 50) and `cursor` from the query; a bad value is a 400 naming it.
@@ -25,7 +26,8 @@ http::Response page_response(const store::Page<T>& page, Fn&& to_json) {
   boost::json::array items;
   for (const auto& item : page.items) items.push_back(to_json(item));
   boost::json::object body{{"items", std::move(items)}};
-  body["nextCursor"] = page.next ? boost::json::value(encode_cursor(*page.next)) : boost::json::value(nullptr);
+  body["nextCursor"] =
+      page.next ? boost::json::value(encode_cursor(*page.next)) : boost::json::value(nullptr);
   return json_response(body);
 }
 
@@ -33,7 +35,8 @@ http::Response page_response(const store::Page<T>& page, Fn&& to_json) {
 std::int64_t if_match_version(const http::Request& request);
 
 boost::json::object body_object(const http::Request& request);
-std::optional<std::string> query_text(const http::Request& request, std::string_view name, std::size_t max_length = 200);
+std::optional<std::string> query_text(const http::Request& request, std::string_view name,
+                                      std::size_t max_length = 200);
 
 boost::json::value optional_json(const std::optional<std::string>& value);
 boost::json::value optional_json(const std::optional<double>& value);

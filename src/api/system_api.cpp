@@ -6,22 +6,31 @@
 namespace nara::api {
 
 void add_system_routes(http::Router& router, Services& services) {
-  router.add({http::Method::get, "/healthz", http::Access::anonymous,
-              [](http::Context&) { return json_response(boost::json::object{{"status", "ok"}}); },
-              {"Liveness: the process answers", "System"}});
-  router.add({http::Method::get, "/readyz", http::Access::anonymous,
-              [&services](http::Context&) {
-                try {
-                  const int version = store::schema_version(services.db);
-                  return json_response(boost::json::object{{"status", "ready"},
-                                                           {"database", services.db.describe()},
-                                                           {"schemaVersion", version}});
-                } catch (const std::exception&) {
-                  return json_response(boost::json::object{{"status", "database unavailable"}}, 503);
-                }
+  router.add({http::Method::get,
+              "/healthz",
+              http::Access::anonymous,
+              [](http::Context&) {
+                return json_response(boost::json::object{{"status", "ok"}});
               },
-              {"Readiness: the database answers and the schema is migrated", "System"}});
-  router.add({http::Method::get, "/metrics", http::Access::anonymous,
+              {"Liveness: the process answers", "System"}});
+  router.add(
+      {http::Method::get,
+       "/readyz",
+       http::Access::anonymous,
+       [&services](http::Context&) {
+         try {
+           const int version = store::schema_version(services.db);
+           return json_response(boost::json::object{{"status", "ready"},
+                                                    {"database", services.db.describe()},
+                                                    {"schemaVersion", version}});
+         } catch (const std::exception&) {
+           return json_response(boost::json::object{{"status", "database unavailable"}}, 503);
+         }
+       },
+       {"Readiness: the database answers and the schema is migrated", "System"}});
+  router.add({http::Method::get,
+              "/metrics",
+              http::Access::anonymous,
               [&services](http::Context&) {
                 http::Response r;
                 r.content_type = "text/plain; version=0.0.4";
@@ -40,7 +49,9 @@ http::Router build_router(Services& services) {
   add_person_routes(router, services);
   // The document describes the table as built, including itself.
   auto document = std::make_shared<std::string>();
-  router.add({http::Method::get, "/api/v1/openapi.json", http::Access::anonymous,
+  router.add({http::Method::get,
+              "/api/v1/openapi.json",
+              http::Access::anonymous,
               [document](http::Context&) {
                 http::Response r;
                 r.body = *document;

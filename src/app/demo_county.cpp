@@ -1,12 +1,12 @@
 #include "app/demo_county.hpp"
 
+#include <date/date.h>
+
 #include <algorithm>
 #include <fstream>
 #include <map>
 #include <random>
 #include <sstream>
-
-#include <date/date.h>
 
 #include "app/demo_data.hpp"
 #include "core/identifiers.hpp"
@@ -34,7 +34,9 @@ struct Place {
 // Real coordinates of the county's localities (shared/data/geo, sphrak/svenska-stader).
 std::map<std::string, Place> load_places(const std::filesystem::path& shared_dir) {
   std::ifstream in(shared_dir / "data/geo/svenska-stader.csv");
-  if (!in) throw std::runtime_error("demo: cannot read data/geo/svenska-stader.csv under " + shared_dir.string());
+  if (!in)
+    throw std::runtime_error("demo: cannot read data/geo/svenska-stader.csv under " +
+                             shared_dir.string());
   std::map<std::string, Place> places;
   std::string line;
   std::getline(in, line);
@@ -52,7 +54,9 @@ std::map<std::string, Place> load_places(const std::filesystem::path& shared_dir
 std::vector<core::PersonIdentifier> load_test_identities(const std::filesystem::path& shared_dir,
                                                          std::chrono::year_month_day today) {
   std::ifstream in(shared_dir / "data/personnummer/skatteverket-testpersonnummer.txt");
-  if (!in) throw std::runtime_error("demo: cannot read Skatteverket's test personnummer under " + shared_dir.string());
+  if (!in)
+    throw std::runtime_error("demo: cannot read Skatteverket's test personnummer under " +
+                             shared_dir.string());
   std::vector<core::PersonIdentifier> out;
   std::string line;
   while (std::getline(in, line)) {
@@ -64,7 +68,8 @@ std::vector<core::PersonIdentifier> load_test_identities(const std::filesystem::
 
 int age_on(std::chrono::year_month_day birth, std::chrono::year_month_day day) {
   int age = static_cast<int>(day.year()) - static_cast<int>(birth.year());
-  if (day.month() < birth.month() || (day.month() == birth.month() && day.day() < birth.day())) --age;
+  if (day.month() < birth.month() || (day.month() == birth.month() && day.day() < birth.day()))
+    --age;
   return age;
 }
 
@@ -74,9 +79,12 @@ std::string ascii_slug(std::string_view text) {
     const auto c = static_cast<unsigned char>(text[i]);
     if (c == 0xC3 && i + 1 < text.size()) {
       const auto n = static_cast<unsigned char>(text[++i]);
-      if (n == 0xA5 || n == 0xA4 || n == 0x85 || n == 0x84) out.push_back('a');       // å ä Å Ä
-      else if (n == 0xB6 || n == 0x96) out.push_back('o');                             // ö Ö
-      else if (n == 0xA9 || n == 0x89) out.push_back('e');                             // é É
+      if (n == 0xA5 || n == 0xA4 || n == 0x85 || n == 0x84)
+        out.push_back('a');  // å ä Å Ä
+      else if (n == 0xB6 || n == 0x96)
+        out.push_back('o');  // ö Ö
+      else if (n == 0xA9 || n == 0x89)
+        out.push_back('e');  // é É
       continue;
     }
     if (std::isalnum(c)) out.push_back(static_cast<char>(std::tolower(c)));
@@ -101,8 +109,12 @@ std::string hsa_prefix(std::string_view organisation_number) {
 
 class Seeder {
  public:
-  Seeder(store::Transaction& tx, const core::Clock& clock, std::map<std::string, Place> places, std::string password_hash)
-      : repo_(tx), now_(store::to_db_time(clock.now())), places_(std::move(places)), password_hash_(std::move(password_hash)) {}
+  Seeder(store::Transaction& tx, const core::Clock& clock, std::map<std::string, Place> places,
+         std::string password_hash)
+      : repo_(tx),
+        now_(store::to_db_time(clock.now())),
+        places_(std::move(places)),
+        password_hash_(std::move(password_hash)) {}
 
   Principal principal(PrincipalKind kind, std::string name, std::string org, std::string area) {
     Principal p{core::new_uuid(), kind, std::move(name), std::move(org), std::move(area), stamp()};
@@ -111,13 +123,15 @@ class Seeder {
   }
 
   CareProvider provider(std::string name, std::string org, std::vector<std::string> owners) {
-    CareProvider p{core::new_uuid(), std::move(name), hsa_prefix(org) + "VG1", org, std::move(owners), stamp()};
+    CareProvider p{core::new_uuid(),  std::move(name), hsa_prefix(org) + "VG1", org,
+                   std::move(owners), stamp()};
     repo_.insert_care_provider(p);
     return p;
   }
 
-  Unit unit(const CareProvider& provider, std::string name, UnitKind kind, std::string_view municipality_code,
-            std::string_view locality, std::optional<std::string> parent = std::nullopt) {
+  Unit unit(const CareProvider& provider, std::string name, UnitKind kind,
+            std::string_view municipality_code, std::string_view locality,
+            std::optional<std::string> parent = std::nullopt) {
     Unit u;
     u.id = core::new_uuid();
     u.care_provider_id = provider.id;
@@ -164,7 +178,8 @@ class Seeder {
 
   // A named member of staff with one assignment; names are generated, marked as demo.
   User staff(const std::string& username, const Unit& unit, Role role, const std::string& org) {
-    const auto& given = staff_counter_ % 2 == 0 ? demo::female_given_names() : demo::male_given_names();
+    const auto& given =
+        staff_counter_ % 2 == 0 ? demo::female_given_names() : demo::male_given_names();
     const auto& family = demo::family_names();
     const std::string name = std::string(given[staff_counter_ % given.size()]) + " " +
                              std::string(family[(staff_counter_ * 7) % family.size()]);
@@ -193,15 +208,18 @@ class Seeder {
 
 }  // namespace
 
-std::string seed_demo_county(store::Database& db, const core::Clock& clock, const std::filesystem::path& shared_dir,
-                             std::size_t residents) {
+std::string seed_demo_county(store::Database& db, const core::Clock& clock,
+                             const std::filesystem::path& shared_dir, std::size_t residents) {
   const bool present = db.read([](store::Transaction& tx) {
-    return !tx.query("SELECT id FROM principals WHERE organisation_number = ?", std::string(kRegionOrganisationNumber))
+    return !tx.query("SELECT id FROM principals WHERE organisation_number = ?",
+                     std::string(kRegionOrganisationNumber))
                 .empty();
   });
   if (present) {
-    const auto persons = db.read([](store::Transaction& tx) { return store::RegistryRepository(tx).count_persons(); });
-    return "Demo county already present (" + std::to_string(persons) + " persons); nothing changed.";
+    const auto persons = db.read(
+        [](store::Transaction& tx) { return store::RegistryRepository(tx).count_persons(); });
+    return "Demo county already present (" + std::to_string(persons) +
+           " persons); nothing changed.";
   }
 
   const auto today = core::stockholm::local_date(clock.now());
@@ -223,8 +241,11 @@ std::string seed_demo_county(store::Database& db, const core::Clock& clock, cons
   std::vector<core::PersonIdentifier> chosen;
   for (std::size_t b = 0; b < by_age.size(); ++b) {
     std::shuffle(by_age[b].begin(), by_age[b].end(), random);
-    const auto take = std::min(by_age[b].size(), static_cast<std::size_t>(shares[b] * static_cast<double>(residents) + 0.5));
-    chosen.insert(chosen.end(), by_age[b].begin(), by_age[b].begin() + static_cast<std::ptrdiff_t>(take));
+    const auto take =
+        std::min(by_age[b].size(),
+                 static_cast<std::size_t>(shares[b] * static_cast<double>(residents) + 0.5));
+    chosen.insert(chosen.end(), by_age[b].begin(),
+                  by_age[b].begin() + static_cast<std::ptrdiff_t>(take));
   }
   std::shuffle(chosen.begin(), chosen.end(), random);
 
@@ -233,25 +254,29 @@ std::string seed_demo_county(store::Database& db, const core::Clock& clock, cons
   std::size_t units_written = 0;
   db.write([&](store::Transaction& tx) {
     Seeder s(tx, clock, places, password_hash);
-    const Principal region =
-        s.principal(PrincipalKind::region, "Region Västernorrland", std::string(kRegionOrganisationNumber), "22");
+    const Principal region = s.principal(PrincipalKind::region, "Region Västernorrland",
+                                         std::string(kRegionOrganisationNumber), "22");
     const CareProvider region_provider =
-        s.provider("Region Västernorrland, hälso- och sjukvård", std::string(kRegionOrganisationNumber), {region.id});
+        s.provider("Region Västernorrland, hälso- och sjukvård",
+                   std::string(kRegionOrganisationNumber), {region.id});
     const Unit region_office =
         s.unit(region_provider, "Regionkansliet", UnitKind::administration, "2280", "Härnösand");
 
     std::map<std::string, Unit> hospitals;
     for (auto locality : demo::hospital_localities()) {
-      const auto& m = *std::find_if(demo::municipalities().begin(), demo::municipalities().end(),
-                                    [&](const auto& mm) { return mm.localities.front() == locality; });
-      hospitals.emplace(std::string(locality), s.unit(region_provider, std::string(locality) + "s sjukhus",
-                                                       UnitKind::hospital, m.code, locality));
+      const auto& m =
+          *std::find_if(demo::municipalities().begin(), demo::municipalities().end(),
+                        [&](const auto& mm) { return mm.localities.front() == locality; });
+      hospitals.emplace(std::string(locality),
+                        s.unit(region_provider, std::string(locality) + "s sjukhus",
+                               UnitKind::hospital, m.code, locality));
     }
     std::vector<Unit> wards;
     for (const auto& w : demo::wards()) {
       const Unit& hospital = hospitals.at(std::string(w.hospital_locality));
-      wards.push_back(s.unit(region_provider, std::string(w.hospital_locality) + "s sjukhus, " + std::string(w.name),
-                             UnitKind::hospital_ward, hospital.municipality_code, w.hospital_locality, hospital.id));
+      wards.push_back(s.unit(
+          region_provider, std::string(w.hospital_locality) + "s sjukhus, " + std::string(w.name),
+          UnitKind::hospital_ward, hospital.municipality_code, w.hospital_locality, hospital.id));
     }
 
     std::map<std::string, std::vector<Unit>> health_centres;
@@ -269,28 +294,33 @@ std::string seed_demo_county(store::Database& db, const core::Clock& clock, cons
       const std::string code(m.code);
       social_offices.emplace(code, s.unit(social, "Socialförvaltningen " + std::string(m.name),
                                           UnitKind::administration, m.code, m.localities.front()));
-      home_health_care.emplace(code, s.unit(social, "Hemsjukvård " + std::string(m.name), UnitKind::home_health_care,
-                                            m.code, m.localities.front()));
-      const std::size_t centres = std::min<std::size_t>(m.localities.size(), m.resident_weight > 50 ? 3 : 2);
+      home_health_care.emplace(
+          code, s.unit(social, "Hemsjukvård " + std::string(m.name), UnitKind::home_health_care,
+                       m.code, m.localities.front()));
+      const std::size_t centres =
+          std::min<std::size_t>(m.localities.size(), m.resident_weight > 50 ? 3 : 2);
       for (std::size_t i = 0; i < centres; ++i) {
-        health_centres[code].push_back(s.unit(region_provider, "Hälsocentral " + std::string(m.localities[i]),
+        health_centres[code].push_back(s.unit(region_provider,
+                                              "Hälsocentral " + std::string(m.localities[i]),
                                               UnitKind::health_centre, m.code, m.localities[i]));
       }
       for (std::size_t i = 0; i < std::min<std::size_t>(2, m.localities.size()); ++i) {
-        const std::string area = i == 0 ? std::string(m.localities[0]) + " centrum" : std::string(m.localities[i]);
-        home_care[code].push_back(s.unit(social, "Hemtjänst " + area, UnitKind::home_care, m.code, m.localities[i]));
+        const std::string area =
+            i == 0 ? std::string(m.localities[0]) + " centrum" : std::string(m.localities[i]);
+        home_care[code].push_back(
+            s.unit(social, "Hemtjänst " + area, UnitKind::home_care, m.code, m.localities[i]));
       }
-      s.unit(social, std::string(m.localities.front()) + " särskilda boende", UnitKind::residential_care, m.code,
-             m.localities.front());
+      s.unit(social, std::string(m.localities.front()) + " särskilda boende",
+             UnitKind::residential_care, m.code, m.localities.front());
       if (m.localities.size() > 2) {
-        s.unit(social, std::string(m.localities[2]) + " äldreboende", UnitKind::residential_care, m.code,
-               m.localities[2]);
+        s.unit(social, std::string(m.localities[2]) + " äldreboende", UnitKind::residential_care,
+               m.code, m.localities[2]);
       }
     }
     // A provider owned jointly by the region and two municipalities (the Norrtälje model). DEMO.
-    const CareProvider joint = s.provider("Ådalens gemensamma vård och omsorg (demo)",
-                                          organisation_number_with_check("222000900"),
-                                          {region.id, municipal_principals.at("2282").id, municipal_principals.at("2283").id});
+    const CareProvider joint = s.provider(
+        "Ådalens gemensamma vård och omsorg (demo)", organisation_number_with_check("222000900"),
+        {region.id, municipal_principals.at("2282").id, municipal_principals.at("2283").id});
     s.unit(joint, "Ådalens trygg hemgång (demo)", UnitKind::home_health_care, "2282", "Kramfors");
 
     // Documented demo logins (README), one or more per role.
@@ -305,7 +335,8 @@ std::string seed_demo_county(store::Database& db, const core::Clock& clock, cons
     s.staff("lakare.kramfors", kramfors_hc, Role::physician, org);
     const std::string kramfors_org(demo::municipalities()[4].organisation_number);
     s.staff("hsl.kramfors", kramfors_hsl, Role::home_health_care_nurse, kramfors_org);
-    s.staff("hemtjanst.kramfors", home_care.at("2282").front(), Role::home_care_staff, kramfors_org);
+    s.staff("hemtjanst.kramfors", home_care.at("2282").front(), Role::home_care_staff,
+            kramfors_org);
     s.staff("sip.kramfors", social_offices.at("2282"), Role::sip_coordinator, kramfors_org);
     s.staff("chef.hsl.kramfors", kramfors_hsl, Role::unit_manager, kramfors_org);
     s.staff("logg.region", region_office, Role::log_reviewer, org);
@@ -314,7 +345,8 @@ std::string seed_demo_county(store::Database& db, const core::Clock& clock, cons
     // Everyone else on staff: a few per unit, so every unit's worklist has people behind it.
     for (const auto& ward : wards) {
       const auto slug = ascii_slug(ward.name);
-      for (int i = 1; i <= 2; ++i) s.staff("ssk." + slug + "." + std::to_string(i), ward, Role::ward_nurse, org);
+      for (int i = 1; i <= 2; ++i)
+        s.staff("ssk." + slug + "." + std::to_string(i), ward, Role::ward_nurse, org);
       s.staff("lak." + slug, ward, Role::physician, org);
       s.staff("chef." + slug, ward, Role::unit_manager, org);
     }
@@ -329,11 +361,13 @@ std::string seed_demo_county(store::Database& db, const core::Clock& clock, cons
       }
       const auto slug = ascii_slug(m.name);
       for (int i = 1; i <= 2; ++i) {
-        s.staff("hsl." + slug + "." + std::to_string(i), home_health_care.at(code), Role::home_health_care_nurse, morg);
+        s.staff("hsl." + slug + "." + std::to_string(i), home_health_care.at(code),
+                Role::home_health_care_nurse, morg);
       }
       for (const auto& group : home_care.at(code)) {
         const auto gslug = ascii_slug(group.name);
-        for (int i = 1; i <= 2; ++i) s.staff(gslug + "." + std::to_string(i), group, Role::home_care_staff, morg);
+        for (int i = 1; i <= 2; ++i)
+          s.staff(gslug + "." + std::to_string(i), group, Role::home_care_staff, morg);
         s.staff("chef." + gslug, group, Role::unit_manager, morg);
       }
       s.staff("sip." + slug + ".1", social_offices.at(code), Role::sip_coordinator, morg);
@@ -366,24 +400,29 @@ std::string seed_demo_county(store::Database& db, const core::Clock& clock, cons
       p.birth_date = date::format("%F", std::chrono::sys_days(*id.birth_date()));
       p.legal_sex = female ? "female" : "male";
       p.municipality_code = std::string(m->code);
-      const auto locality = random() % 2 == 0 ? m->localities.front() : m->localities[random() % m->localities.size()];
-      p.address.street = std::string(demo::street_names()[random() % demo::street_names().size()]) + " " +
-                         std::to_string(1 + random() % 60);
-      p.address.postal_code = std::string(m->postal_prefix) + std::to_string(1 + random() % 9) + " " +
-                              std::to_string(10 + random() % 90);
+      const auto locality = random() % 2 == 0 ? m->localities.front()
+                                              : m->localities[random() % m->localities.size()];
+      p.address.street = std::string(demo::street_names()[random() % demo::street_names().size()]) +
+                         " " + std::to_string(1 + random() % 60);
+      p.address.postal_code = std::string(m->postal_prefix) + std::to_string(1 + random() % 9) +
+                              " " + std::to_string(10 + random() % 90);
       p.address.locality = std::string(locality);
       if (auto it = places.find(std::string(locality)); it != places.end()) {
         // Spread homes around the locality (about ±2 km) so planned visits have real distances.
-        p.latitude = it->second.latitude + (static_cast<double>(random() % 4000) - 2000.0) / 111'000.0;
-        p.longitude = it->second.longitude + (static_cast<double>(random() % 8000) - 4000.0) / 111'000.0;
+        p.latitude =
+            it->second.latitude + (static_cast<double>(random() % 4000) - 2000.0) / 111'000.0;
+        p.longitude =
+            it->second.longitude + (static_cast<double>(random() % 8000) - 4000.0) / 111'000.0;
       }
       p.protected_identity = i % 250 == 17;  // a few persons with skyddade personuppgifter
       p.stamp = s.stamp();
       s.repo().insert_person(p);
       ++persons_written;
-      if (!citizen_person && m->code == "2282" && age_on(*id.birth_date(), today) >= 80 && !p.protected_identity) {
+      if (!citizen_person && m->code == "2282" && age_on(*id.birth_date(), today) >= 80 &&
+          !p.protected_identity) {
         citizen_person = p.id;
-        const User citizen = s.user("invanare", p.given_name + " " + p.family_name + " (invånare, demo)", org, p.id);
+        const User citizen =
+            s.user("invanare", p.given_name + " " + p.family_name + " (invånare, demo)", org, p.id);
         s.assign(citizen, std::nullopt, Role::citizen);
       }
     }
@@ -391,7 +430,8 @@ std::string seed_demo_county(store::Database& db, const core::Clock& clock, cons
     units_written = s.units();
   });
   return "Seeded the demo county: 8 principals, " + std::to_string(units_written) + " units, " +
-         std::to_string(users_written) + " accounts, " + std::to_string(persons_written) + " residents.";
+         std::to_string(users_written) + " accounts, " + std::to_string(persons_written) +
+         " residents.";
 }
 
 }  // namespace nara::app

@@ -9,10 +9,10 @@ namespace nara::app::demo {
 
 struct MunicipalitySeed {
   std::string_view name;
-  std::string_view code;                 // kommunkod (SCB)
-  std::string_view organisation_number;  // the municipality's real organisationsnummer
-  std::string_view postal_prefix;        // first three digits of local postal codes
-  int resident_weight;                   // share of the demo population (roughly by real size)
+  std::string_view code;                     // kommunkod (SCB)
+  std::string_view organisation_number;      // the municipality's real organisationsnummer
+  std::string_view postal_prefix;            // first three digits of local postal codes
+  int resident_weight;                       // share of the demo population (roughly by real size)
   std::vector<std::string_view> localities;  // real places in the municipality (first = centre)
 };
 

@@ -3,13 +3,16 @@
 #include <spdlog/spdlog.h>
 
 #include "api/routes.hpp"
+#include "core/random.hpp"
 #include "http/application.hpp"
 #include "http/server.hpp"
 #include "http/static_files.hpp"
 
 namespace nara::app {
 
-std::string version_string() { return "0.1.0"; }
+std::string version_string() {
+  return "0.1.0";
+}
 
 namespace {
 
@@ -37,7 +40,9 @@ class SessionAuthenticator final : public http::Authenticator {
   static std::string cookie_value(const std::string& header, const std::string& name) {
     std::size_t pos = 0;
     while (pos < header.size()) {
-      while (pos < header.size() && (header[pos] == ' ' || header[pos] == ';' || header[pos] == ',')) ++pos;
+      while (pos < header.size() &&
+             (header[pos] == ' ' || header[pos] == ';' || header[pos] == ','))
+        ++pos;
       const auto eq = header.find('=', pos);
       if (eq == std::string::npos) break;
       const auto end = header.find(';', eq);
@@ -66,7 +71,8 @@ struct Instance::Impl {
   std::unique_ptr<http::Server> server;
 };
 
-Instance::Instance(Config config, std::shared_ptr<core::Clock> clock) : impl_(std::make_unique<Impl>()) {
+Instance::Instance(Config config, std::shared_ptr<core::Clock> clock)
+    : impl_(std::make_unique<Impl>()) {
   impl_->config = std::move(config);
   impl_->clock = std::move(clock);
   store::DatabaseOptions options;
@@ -74,41 +80,50 @@ Instance::Instance(Config config, std::shared_ptr<core::Clock> clock) : impl_(st
   impl_->db = store::open_database(impl_->config.database_url, options);
 }
 
-Instance::~Instance() { stop(); }
+Instance::~Instance() {
+  stop();
+}
 
-store::Database& Instance::database() { return *impl_->db; }
+store::Database& Instance::database() {
+  return *impl_->db;
+}
 
 std::uint16_t Instance::start() {
   auto& impl = *impl_;
   const int applied = store::migrate(*impl.db);
-  spdlog::info(R"({{"event":"migrated","database":"{}","applied":{}}})", impl.db->describe(), applied);
+  spdlog::info(R"({{"event":"migrated","database":"{}","applied":{}}})", impl.db->describe(),
+               applied);
 
   const service::ServiceContext context{*impl.db, *impl.clock, {}};
   impl.auth = std::make_unique<service::AuthService>(context);
   impl.registry = std::make_unique<service::RegistryService>(context);
-  impl.services = std::make_unique<api::Services>(api::Services{*impl.auth, *impl.registry, *impl.db, {}, version_string()});
+  impl.services = std::make_unique<api::Services>(
+      api::Services{*impl.auth, *impl.registry, *impl.db, {}, version_string()});
   http::ApplicationOptions app_options;
   app_options.access_log = impl.config.access_log;
   impl.application = std::make_unique<http::Application>(
-      api::build_router(*impl.services), std::make_shared<SessionAuthenticator>(*impl.auth), app_options);
+      api::build_router(*impl.services), std::make_shared<SessionAuthenticator>(*impl.auth),
+      app_options);
   auto* application = impl.application.get();
   impl.services->render_metrics = [application] { return application->metrics().render(); };
 
   const std::filesystem::path web_root = impl.config.web_root;
-  application->set_fallback([web_root](const http::Request& request) -> std::optional<http::Response> {
-    if (auto file = http::serve_static(web_root, request)) return file;
-    if (request.path != "/") return std::nullopt;
-    http::Response r;
-    r.content_type = "text/html; charset=utf-8";
-    r.body =
-        "<!doctype html><html lang=\"sv\"><head><meta charset=\"utf-8\"><title>Nära</title>"
-        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"></head><body>"
-        "<main><h1>Nära</h1><p>Nära-servern kör. Webbappen är inte byggd ännu.</p>"
-        "<ul><li><a href=\"/api/v1/openapi.json\">API-dokumentation (OpenAPI 3.1)</a></li>"
-        "<li><a href=\"/healthz\">Hälsa</a> · <a href=\"/readyz\">Redo</a> · <a href=\"/metrics\">Mätvärden</a></li>"
-        "</ul></main></body></html>";
-    return r;
-  });
+  application->set_fallback(
+      [web_root](const http::Request& request) -> std::optional<http::Response> {
+        if (auto file = http::serve_static(web_root, request)) return file;
+        if (request.path != "/") return std::nullopt;
+        http::Response r;
+        r.content_type = "text/html; charset=utf-8";
+        r.body =
+            "<!doctype html><html lang=\"sv\"><head><meta charset=\"utf-8\"><title>Nära</title>"
+            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"></head><body>"
+            "<main><h1>Nära</h1><p>Nära-servern kör. Webbappen är inte byggd ännu.</p>"
+            "<ul><li><a href=\"/api/v1/openapi.json\">API-dokumentation (OpenAPI 3.1)</a></li>"
+            "<li><a href=\"/healthz\">Hälsa</a> · <a href=\"/readyz\">Redo</a> · <a "
+            "href=\"/metrics\">Mätvärden</a></li>"
+            "</ul></main></body></html>";
+        return r;
+      });
 
   http::ServerOptions server_options;
   server_options.address = impl.config.address;
@@ -117,13 +132,18 @@ std::uint16_t Instance::start() {
   server_options.max_body_bytes = impl.config.max_body_bytes;
   impl.server = std::make_unique<http::Server>(
       server_options, [application](http::Request& r) { return application->handle(r); },
-      [](int status, const std::string& title, const std::string& detail, const http::Request& request) {
+      [](int status, const std::string& title, const std::string& detail,
+         const http::Request& unreadable) {
+        http::Request request = unreadable;
+        request.request_id = core::random_token(12);
         core::Problem p;
         p.status = status;
         p.type = "about:blank";
         p.title = title;
         p.detail = detail;
-        return http::problem_response(p, request);
+        http::Response response = http::problem_response(p, request);
+        response.set_header("X-Request-Id", request.request_id);
+        return response;
       });
   const auto port = impl.server->start();
   spdlog::info(R"({{"event":"listening","address":"{}","port":{}}})", impl.config.address, port);

@@ -14,7 +14,8 @@ namespace {
 void configure_logging(const std::string& level) {
   auto logger = spdlog::stdout_logger_mt("nara");
   // Every line is one JSON object; the event itself is the nested "log" object.
-  logger->set_pattern(R"({"ts":"%Y-%m-%dT%H:%M:%S.%fZ","level":"%l","log":%v})", spdlog::pattern_time_type::utc);
+  logger->set_pattern(R"({"ts":"%Y-%m-%dT%H:%M:%S.%fZ","level":"%l","log":%v})",
+                      spdlog::pattern_time_type::utc);
   logger->set_level(spdlog::level::from_str(level));
   logger->flush_on(spdlog::level::warn);
   spdlog::set_default_logger(logger);
@@ -25,7 +26,8 @@ void configure_logging(const std::string& level) {
 int main(int argc, char** argv) {
   CLI::App cli{"Nära: God och nära vård — the care chain between region and municipalities"};
   cli.set_version_flag("--version", nara::app::version_string());
-  cli.set_config("--config", "", "Configuration file (TOML or INI) with the same keys as the flags");
+  cli.set_config("--config", "",
+                 "Configuration file (TOML or INI) with the same keys as the flags");
   cli.require_subcommand(1);
   cli.fallthrough();  // global options (--db, --shared) may follow the subcommand
 
@@ -33,20 +35,35 @@ int main(int argc, char** argv) {
   std::string log_level = "info";
   std::string shared_dir = "../shared";
   bool seed_demo = false;
-  cli.add_option("--db", config.database_url, "sqlite:PATH or postgresql://…")->envname("NARA_DB")->capture_default_str();
-  cli.add_option("--log-level", log_level, "trace, debug, info, warn, error")->envname("NARA_LOG_LEVEL")->capture_default_str();
+  cli.add_option("--db", config.database_url, "sqlite:PATH or postgresql://…")
+      ->envname("NARA_DB")
+      ->capture_default_str();
+  cli.add_option("--log-level", log_level, "trace, debug, info, warn, error")
+      ->envname("NARA_LOG_LEVEL")
+      ->capture_default_str();
   cli.add_option("--shared", shared_dir, "Folder with the shared test data (demo identities)")
       ->envname("NARA_SHARED")
       ->capture_default_str();
 
   auto* serve = cli.add_subcommand("serve", "Run the HTTP server (migrates first)");
-  serve->add_option("--address", config.address, "Listen address")->envname("NARA_ADDRESS")->capture_default_str();
-  serve->add_option("--port", config.port, "Listen port (0: any free port)")->envname("NARA_PORT")->capture_default_str();
-  serve->add_option("--threads", config.threads, "I/O threads (0: twice the cores)")->envname("NARA_THREADS");
-  serve->add_option("--web-root", config.web_root, "Built web application")->envname("NARA_WEB_ROOT")->capture_default_str();
-  serve->add_option("--pool-size", config.pool_size, "PostgreSQL connections")->envname("NARA_POOL_SIZE")->capture_default_str();
-  serve->add_flag("!--no-access-log", config.access_log, "Do not log each request")->envname("NARA_ACCESS_LOG");
-  serve->add_flag("--demo", seed_demo, "Seed the demo county if the database is empty")->envname("NARA_DEMO");
+  serve->add_option("--address", config.address, "Listen address")
+      ->envname("NARA_ADDRESS")
+      ->capture_default_str();
+  serve->add_option("--port", config.port, "Listen port (0: any free port)")
+      ->envname("NARA_PORT")
+      ->capture_default_str();
+  serve->add_option("--threads", config.threads, "I/O threads (0: twice the cores)")
+      ->envname("NARA_THREADS");
+  serve->add_option("--web-root", config.web_root, "Built web application")
+      ->envname("NARA_WEB_ROOT")
+      ->capture_default_str();
+  serve->add_option("--pool-size", config.pool_size, "PostgreSQL connections")
+      ->envname("NARA_POOL_SIZE")
+      ->capture_default_str();
+  serve->add_flag("!--no-access-log", config.access_log, "Do not log each request")
+      ->envname("NARA_ACCESS_LOG");
+  serve->add_flag("--demo", seed_demo, "Seed the demo county if the database is empty")
+      ->envname("NARA_DEMO");
 
   cli.add_subcommand("migrate", "Apply database migrations and exit");
   auto* demo = cli.add_subcommand("demo", "Seed the demo county (idempotent) and exit");
@@ -78,7 +95,8 @@ int main(int argc, char** argv) {
                      nara::app::seed_demo_county(instance.database(), *clock, shared_dir));
       }
       const auto port = instance.start();
-      std::cout << "Nära is running at http://" << config.address << ":" << port << "/\n" << std::flush;
+      std::cout << "Nära is running at http://" << config.address << ":" << port << "/\n"
+                << std::flush;
       instance.wait();
       return 0;
     }

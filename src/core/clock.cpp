@@ -17,10 +17,14 @@ bool is_digit(char c) noexcept {
 
 // Reads `count` digits at `position`; false if any of them is not a digit or text is too short.
 bool read_digits(std::string_view text, std::size_t position, std::size_t count, int& value) {
-  if (position + count > text.size()) return false;
+  if (position + count > text.size()) {
+    return false;
+  }
   value = 0;
   for (std::size_t i = position; i < position + count; ++i) {
-    if (!is_digit(text[i])) return false;
+    if (!is_digit(text[i])) {
+      return false;
+    }
     value = value * 10 + (text[i] - '0');
   }
   return true;
@@ -112,17 +116,23 @@ ParseResult<Instant> try_parse_iso8601(std::string_view text) {
     std::size_t digits = 0;
     long long value = 0;
     while (position < text.size() && is_digit(text[position])) {
-      if (digits < 6) value = value * 10 + (text[position] - '0');
+      if (digits < 6) {
+        value = value * 10 + (text[position] - '0');
+      }
       ++digits;
       ++position;
     }
-    if (digits == 0) return format_error();
+    if (digits == 0) {
+      return format_error();
+    }
     // More digits would silently lose information; callers must round on their side.
     if (digits > 6) {
       return invalid("datetime.precision",
                      "Tidpunkten får ha högst sex decimaler (mikrosekunder).");
     }
-    for (std::size_t padding = digits; padding < 6; ++padding) value *= 10;
+    for (std::size_t padding = digits; padding < 6; ++padding) {
+      value *= 10;
+    }
     fraction = microseconds{value};
   }
   std::chrono::minutes offset{0};
@@ -140,12 +150,16 @@ ParseResult<Instant> try_parse_iso8601(std::string_view text) {
       return invalid("datetime.offset", "Tidszonsförskjutningen måste vara högst ±23:59.");
     }
     offset = std::chrono::hours{offset_hours} + std::chrono::minutes{offset_minutes};
-    if (negative) offset = -offset;
+    if (negative) {
+      offset = -offset;
+    }
     position += 6;
   } else {
     return format_error();  // RFC 3339 requires Z or an offset; a bare local time is ambiguous
   }
-  if (position != text.size()) return format_error();
+  if (position != text.size()) {
+    return format_error();
+  }
 
   const std::chrono::year_month_day date{std::chrono::year{year},
                                          std::chrono::month{static_cast<unsigned>(month)},

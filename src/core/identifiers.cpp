@@ -1,6 +1,7 @@
 #include "core/identifiers.hpp"
 
 #include <array>
+#include <stdexcept>
 #include <utility>
 
 namespace nara::core {
@@ -24,21 +25,29 @@ bool is_ascii_space(char c) noexcept {
 
 bool all_digits(std::string_view text) noexcept {
   for (char c : text) {
-    if (!is_digit(c)) return false;
+    if (!is_digit(c)) {
+      return false;
+    }
   }
   return !text.empty();
 }
 
 std::string_view trim(std::string_view text) noexcept {
-  while (!text.empty() && is_ascii_space(text.front())) text.remove_prefix(1);
-  while (!text.empty() && is_ascii_space(text.back())) text.remove_suffix(1);
+  while (!text.empty() && is_ascii_space(text.front())) {
+    text.remove_prefix(1);
+  }
+  while (!text.empty() && is_ascii_space(text.back())) {
+    text.remove_suffix(1);
+  }
   return text;
 }
 
 // Precondition: all_digits(text) and text is short enough to fit an int.
 int digits_value(std::string_view text) noexcept {
   int value = 0;
-  for (char c : text) value = value * 10 + (c - '0');
+  for (char c : text) {
+    value = value * 10 + (c - '0');
+  }
   return value;
 }
 
@@ -50,18 +59,24 @@ year_month_day make_date(int year, int month, int day) noexcept {
 // Birth date of a YYYYMMDD prefix when it is a real calendar date; reservnummer may carry an
 // estimated or made-up date, so they only get a birth_date() when the date exists.
 std::optional<year_month_day> real_date_of(std::string_view yyyymmdd) noexcept {
-  if (yyyymmdd.size() != 8 || !all_digits(yyyymmdd)) return std::nullopt;
+  if (yyyymmdd.size() != 8 || !all_digits(yyyymmdd)) {
+    return std::nullopt;
+  }
   year_month_day date =
       make_date(digits_value(yyyymmdd.substr(0, 4)), digits_value(yyyymmdd.substr(4, 2)),
                 digits_value(yyyymmdd.substr(6, 2)));
-  if (!date.ok()) return std::nullopt;
+  if (!date.ok()) {
+    return std::nullopt;
+  }
   return date;
 }
 
 // The date prefix the HL7 Sweden regexes use for regional reservnummer:
 // (1[8-9]|2[0-1])\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01]). A pattern, not a calendar check.
 bool matches_hl7_date_prefix(std::string_view text) noexcept {
-  if (text.size() < 8 || !all_digits(text.substr(0, 8))) return false;
+  if (text.size() < 8 || !all_digits(text.substr(0, 8))) {
+    return false;
+  }
   const int century = digits_value(text.substr(0, 2));
   const int month = digits_value(text.substr(4, 2));
   const int day = digits_value(text.substr(6, 2));
@@ -97,15 +112,21 @@ constexpr std::array<IdentifierSystem, 7> identifier_systems{{
 const IdentifierSystem& system_of(PersonIdentifierKind kind,
                                   LocalReservnummerIssuer issuer) noexcept {
   for (const IdentifierSystem& system : identifier_systems) {
-    if (system.kind == kind && system.issuer == issuer) return system;
+    if (system.kind == kind && system.issuer == issuer) {
+      return system;
+    }
   }
   return identifier_systems.front();  // unreachable: every (kind, issuer) pair is listed
 }
 
 bool names_system(const IdentifierSystem& system, std::string_view name) noexcept {
   constexpr std::string_view urn_oid_prefix = "urn:oid:";
-  if (!system.fhir_uri.empty() && name == system.fhir_uri) return true;
-  if (system.oid.empty()) return false;
+  if (!system.fhir_uri.empty() && name == system.fhir_uri) {
+    return true;
+  }
+  if (system.oid.empty()) {
+    return false;
+  }
   if (name.substr(0, urn_oid_prefix.size()) == urn_oid_prefix) {
     name.remove_prefix(urn_oid_prefix.size());
   }
@@ -203,6 +224,9 @@ ParseResult<PersonIdentifier> PersonIdentifier::try_parse_personnummer(
                    "Personnumret får bara innehålla siffror och skiljetecknet - eller +.");
   }
 
+  if (!reference_date.ok()) {
+    throw std::invalid_argument("try_parse_personnummer: reference date is not a calendar date");
+  }
   const int reference_year = static_cast<int>(reference_date.year());
   const int two_digit_year = digits_value(std::string_view(ten_digits).substr(0, 2));
   int birth_year = 0;
@@ -267,7 +291,9 @@ ParseResult<PersonIdentifier> PersonIdentifier::try_parse_national_reservnummer(
     std::string_view text) {
   text = trim(text);
   std::string canonical(text);
-  if (canonical.size() == 13 && canonical[8] == '-') canonical.erase(8, 1);
+  if (canonical.size() == 13 && canonical[8] == '-') {
+    canonical.erase(8, 1);
+  }
   const auto format_error = [] {
     return invalid("reservnummer.format",
                    "Nationellt reservnummer skrivs ÅÅÅÅMMDD följt av två bokstäver och två "
@@ -281,7 +307,9 @@ ParseResult<PersonIdentifier> PersonIdentifier::try_parse_national_reservnummer(
                            is_digit(suffix[2]) && is_digit(suffix[3]);
   const bool three_letters = is_nrid_letter(suffix[0]) && is_nrid_letter(suffix[1]) &&
                              is_nrid_letter(suffix[2]) && is_digit(suffix[3]);
-  if (!two_letters && !three_letters) return format_error();
+  if (!two_letters && !three_letters) {
+    return format_error();
+  }
   std::optional<year_month_day> birth_date = real_date_of(std::string_view(canonical).substr(0, 8));
   return PersonIdentifier(PersonIdentifierKind::national_reservnummer,
                           LocalReservnummerIssuer::none, std::move(canonical), birth_date,
@@ -306,7 +334,9 @@ ParseResult<PersonIdentifier> PersonIdentifier::try_parse_local_reservnummer(
       if (text.size() != 12 || !all_digits(text) || text.substr(0, 2) != "99") {
         return format_error("99ÅÅÅÅNNNNNK (12 siffror)");
       }
-      if (luhn_check_digit(text.substr(4, 7)) != text[11] - '0') return checksum_error();
+      if (luhn_check_digit(text.substr(4, 7)) != text[11] - '0') {
+        return checksum_error();
+      }
       break;
     case LocalReservnummerIssuer::vastra_gotalandsregionen: {
       // yyyymmdd[KMX]ggC, gg 06–89; Luhn over YYMMDD, the letter as K=5, M=7, X=8, and gg.
@@ -319,10 +349,14 @@ ParseResult<PersonIdentifier> PersonIdentifier::try_parse_local_reservnummer(
       const char letter_digit = letter == 'K' ? '5' : (letter == 'M' ? '7' : '8');
       const std::string luhn_input =
           std::string(text.substr(2, 6)) + letter_digit + std::string(text.substr(9, 2));
-      if (luhn_check_digit(luhn_input) != text[11] - '0') return checksum_error();
+      if (luhn_check_digit(luhn_input) != text[11] - '0') {
+        return checksum_error();
+      }
       // gg 06–79: odd man, even woman; 80–89: sex unknown.
       const int gg = digits_value(text.substr(9, 2));
-      if (gg <= 79) legal_sex = gg % 2 == 1 ? LegalSex::male : LegalSex::female;
+      if (gg <= 79) {
+        legal_sex = gg % 2 == 1 ? LegalSex::male : LegalSex::female;
+      }
       birth_date = real_date_of(text.substr(0, 8));
       break;
     }
@@ -352,10 +386,19 @@ ParseResult<PersonIdentifier> PersonIdentifier::try_parse_local_reservnummer(
 
 ParseResult<PersonIdentifier> PersonIdentifier::try_parse(std::string_view text,
                                                           year_month_day reference_date) {
+  // An NRID is the only accepted shape with a letter right after the 8-digit date (and an
+  // optional '-'). Anything else is read as a personnummer, so a typo such as "640823-32a4"
+  // is reported against the personnummer rules the user meant.
   const std::string_view trimmed = trim(text);
-  for (char c : trimmed) {
-    const bool letter = is_upper_ascii(c) || (c >= 'a' && c <= 'z');
-    if (letter) return try_parse_national_reservnummer(trimmed);
+  std::size_t after_date = 8;
+  if (trimmed.size() > after_date && trimmed[after_date] == '-') {
+    ++after_date;
+  }
+  const bool letter_after_date = trimmed.size() > after_date && all_digits(trimmed.substr(0, 8)) &&
+                                 (is_upper_ascii(trimmed[after_date]) ||
+                                  (trimmed[after_date] >= 'a' && trimmed[after_date] <= 'z'));
+  if (letter_after_date) {
+    return try_parse_national_reservnummer(trimmed);
   }
   return try_parse_personnummer(trimmed, reference_date);
 }
@@ -364,7 +407,9 @@ ParseResult<PersonIdentifier> PersonIdentifier::try_parse_for_system(
     std::string_view system, std::string_view text, year_month_day reference_date) {
   system = trim(system);
   for (const IdentifierSystem& candidate : identifier_systems) {
-    if (!names_system(candidate, system)) continue;
+    if (!names_system(candidate, system)) {
+      continue;
+    }
     switch (candidate.kind) {
       case PersonIdentifierKind::personnummer:
       case PersonIdentifierKind::samordningsnummer: {
@@ -391,34 +436,53 @@ PersonIdentifier PersonIdentifier::parse(std::string_view text, std::string_view
   return try_parse(text, reference_date).value_or_throw(field);
 }
 
+PersonIdentifier PersonIdentifier::parse_for_system(std::string_view system, std::string_view text,
+                                                    std::string_view field,
+                                                    year_month_day reference_date) {
+  return try_parse_for_system(system, text, reference_date).value_or_throw(field);
+}
+
 std::optional<std::string_view> PersonIdentifier::system_oid() const noexcept {
   const IdentifierSystem& system = system_of(kind_, issuer_);
-  if (system.oid.empty()) return std::nullopt;
+  if (system.oid.empty()) {
+    return std::nullopt;
+  }
   return system.oid;
 }
 
 std::optional<std::string> PersonIdentifier::fhir_system() const {
   const IdentifierSystem& system = system_of(kind_, issuer_);
-  if (!system.fhir_uri.empty()) return std::string(system.fhir_uri);
-  if (!system.oid.empty()) return "urn:oid:" + std::string(system.oid);
+  if (!system.fhir_uri.empty()) {
+    return std::string(system.fhir_uri);
+  }
+  if (!system.oid.empty()) {
+    return "urn:oid:" + std::string(system.oid);
+  }
   return std::nullopt;
 }
 
 std::string PersonIdentifier::display() const {
-  if (kind_ == PersonIdentifierKind::local_reservnummer) return canonical_;
+  if (kind_ == PersonIdentifierKind::local_reservnummer) {
+    return canonical_;
+  }
   return canonical_.substr(0, 8) + "-" + canonical_.substr(8);
 }
 
 std::string PersonIdentifier::masked() const {
   // Stockholm reservnummer hold only a year ("99" + yyyy); everything after it is individual.
-  if (issuer_ == LocalReservnummerIssuer::region_stockholm)
+  if (issuer_ == LocalReservnummerIssuer::region_stockholm) {
     return canonical_.substr(0, 6) + "-******";
+  }
   return canonical_.substr(0, 8) + "-****";
 }
 
 std::strong_ordering operator<=>(const PersonIdentifier& a, const PersonIdentifier& b) noexcept {
-  if (auto order = a.kind_ <=> b.kind_; order != 0) return order;
-  if (auto order = a.issuer_ <=> b.issuer_; order != 0) return order;
+  if (auto order = a.kind_ <=> b.kind_; std::is_neq(order)) {
+    return order;
+  }
+  if (auto order = a.issuer_ <=> b.issuer_; std::is_neq(order)) {
+    return order;
+  }
   return a.canonical_ <=> b.canonical_;
 }
 
@@ -445,7 +509,9 @@ ParseResult<HsaId> HsaId::try_parse(std::string_view text) {
   }
   for (char c : text.substr(13)) {
     const bool alphanumeric = is_digit(c) || is_upper_ascii(c) || (c >= 'a' && c <= 'z');
-    if (!alphanumeric) return format_error();
+    if (!alphanumeric) {
+      return format_error();
+    }
   }
   return HsaId(std::string(text));
 }

@@ -69,6 +69,10 @@ class PersonIdentifier {
   // Throwing variant of try_parse: raises ProblemError (422) naming `field` and the rule.
   static PersonIdentifier parse(std::string_view text, std::string_view field,
                                 std::chrono::year_month_day reference_date);
+  // Throwing variant of try_parse_for_system.
+  static PersonIdentifier parse_for_system(std::string_view system, std::string_view text,
+                                           std::string_view field,
+                                           std::chrono::year_month_day reference_date);
 
   [[nodiscard]] PersonIdentifierKind kind() const noexcept { return kind_; }
   [[nodiscard]] LocalReservnummerIssuer issuer() const noexcept { return issuer_; }

@@ -24,11 +24,15 @@ class ParseResult {
   // Precondition: has_value(). Calling it on an error throws the error as a ProblemError, so a
   // forgotten check turns into a 422 rather than undefined behaviour.
   [[nodiscard]] const T& value() const& {
-    if (!has_value()) throw_error();
+    if (!has_value()) {
+      throw_error();
+    }
     return std::get<0>(state_);
   }
   [[nodiscard]] T&& value() && {
-    if (!has_value()) throw_error();
+    if (!has_value()) {
+      throw_error();
+    }
     return std::get<0>(std::move(state_));
   }
   // Precondition: !has_value().

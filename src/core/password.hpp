@@ -13,7 +13,8 @@ struct PasswordCost {
 PasswordCost interactive_password_cost();
 
 // Encoded hash string ($argon2id$v=19$m=…,t=…,p=1$salt$hash), salt included.
-std::string hash_password(std::string_view password, PasswordCost cost = interactive_password_cost());
+std::string hash_password(std::string_view password,
+                          PasswordCost cost = interactive_password_cost());
 bool verify_password(std::string_view encoded_hash, std::string_view password);
 
 }  // namespace nara::core

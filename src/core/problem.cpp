@@ -25,10 +25,13 @@ Problem not_found_problem(std::string detail) {
   return p;
 }
 
-void throw_problem(Problem problem) { throw ProblemError(std::move(problem)); }
+void throw_problem(Problem problem) {
+  throw ProblemError(std::move(problem));
+}
 
 void throw_field_error(std::string field, std::string rule, std::string detail, int status) {
-  Problem p = validation_problem({FieldError{std::move(field), std::move(rule), std::move(detail)}});
+  Problem p =
+      validation_problem({FieldError{std::move(field), std::move(rule), std::move(detail)}});
   p.status = status;
   throw ProblemError(std::move(p));
 }

@@ -9,14 +9,14 @@
 namespace nara::core {
 
 struct FieldError {
-  std::string field;  // JSON pointer-ish path, e.g. "identifier" or "address/postalCode"
-  std::string rule;   // machine-readable rule id, e.g. "personnummer.checksum"
-  std::string detail; // human-readable, Swedish first where user-facing
+  std::string field;   // JSON pointer-ish path, e.g. "identifier" or "address/postalCode"
+  std::string rule;    // machine-readable rule id, e.g. "personnummer.checksum"
+  std::string detail;  // human-readable, Swedish first where user-facing
 };
 
 struct Problem {
   int status = 400;
-  std::string type;   // URI reference; "about:blank" when the status says it all
+  std::string type;  // URI reference; "about:blank" when the status says it all
   std::string title;
   std::string detail;
   std::vector<FieldError> errors;

@@ -49,7 +49,8 @@ std::string random_token(std::size_t bytes) {
 std::string sha256_hex(std::string_view data) {
   ensure_sodium();
   std::array<unsigned char, crypto_hash_sha256_BYTES> digest{};
-  crypto_hash_sha256(digest.data(), reinterpret_cast<const unsigned char*>(data.data()), data.size());
+  crypto_hash_sha256(digest.data(), reinterpret_cast<const unsigned char*>(data.data()),
+                     data.size());
   std::string out(digest.size() * 2 + 1, '\0');
   sodium_bin2hex(out.data(), out.size(), digest.data(), digest.size());
   out.pop_back();

@@ -27,7 +27,9 @@ microseconds wall_clock_since_epoch(Instant instant) {
 }
 
 void require_real_date(LocalDate date) {
-  if (!date.ok()) throw std::invalid_argument("stockholm: not a calendar date");
+  if (!date.ok()) {
+    throw std::invalid_argument("stockholm: not a calendar date");
+  }
 }
 
 }  // namespace

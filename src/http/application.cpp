@@ -14,7 +14,8 @@ namespace {
 
 std::vector<std::string> route_labels(const Router& router) {
   std::vector<std::string> labels;
-  for (const auto& r : router.routes()) labels.push_back(std::string(method_name(r.method)) + " " + r.pattern);
+  for (const auto& r : router.routes())
+    labels.push_back(std::string(method_name(r.method)) + " " + r.pattern);
   return labels;
 }
 
@@ -28,9 +29,12 @@ bool is_safe_request_id(const std::string& id) {
   return true;
 }
 
-bool is_state_changing(Method m) { return m == Method::post || m == Method::put || m == Method::patch || m == Method::del; }
+bool is_state_changing(Method m) {
+  return m == Method::post || m == Method::put || m == Method::patch || m == Method::del;
+}
 
-core::Problem simple_problem(int status, std::string title, std::string detail, std::string type = "about:blank") {
+core::Problem simple_problem(int status, std::string title, std::string detail,
+                             std::string type = "about:blank") {
   core::Problem p;
   p.status = status;
   p.type = std::move(type);
@@ -52,7 +56,8 @@ Response problem_response(const core::Problem& problem, const Request& request) 
   if (!problem.errors.empty()) {
     boost::json::array errors;
     for (const auto& e : problem.errors) {
-      errors.push_back(boost::json::object{{"field", e.field}, {"rule", e.rule}, {"detail", e.detail}});
+      errors.push_back(
+          boost::json::object{{"field", e.field}, {"rule", e.rule}, {"detail", e.detail}});
     }
     body["errors"] = std::move(errors);
   }
@@ -63,7 +68,8 @@ Response problem_response(const core::Problem& problem, const Request& request) 
   return r;
 }
 
-Application::Application(Router router, std::shared_ptr<Authenticator> authenticator, ApplicationOptions options)
+Application::Application(Router router, std::shared_ptr<Authenticator> authenticator,
+                         ApplicationOptions options)
     : router_(std::move(router)),
       authenticator_(std::move(authenticator)),
       options_(std::move(options)),
@@ -80,30 +86,34 @@ Response Application::dispatch(Request& request, RouteMatch& match, std::string&
   }
   if (route.access != Access::anonymous) {
     if (!auth) {
-      Response r = problem_response(simple_problem(401, "Inloggning krävs", "Logga in för att fortsätta."), request);
+      Response r = problem_response(
+          simple_problem(401, "Inloggning krävs", "Logga in för att fortsätta."), request);
       r.set_header("WWW-Authenticate", "Bearer realm=\"nara\"");
       return r;
     }
     if (route.access == Access::assignment && !auth->actor.has_assignment()) {
       return problem_response(
-          simple_problem(403, "Välj uppdrag", "Välj vilket medarbetaruppdrag du arbetar i innan du fortsätter.",
+          simple_problem(403, "Välj uppdrag",
+                         "Välj vilket medarbetaruppdrag du arbetar i innan du fortsätter.",
                          "https://nara.example/problems/assignment-required"),
           request);
     }
     if (auth->via_cookie && is_state_changing(request.method)) {
       const auto token = request.header("x-csrf-token");
       if (!token || *token != auth->csrf_token) {
-        return problem_response(simple_problem(403, "CSRF-skydd", "Begäran saknar giltig X-CSRF-Token.",
-                                               "https://nara.example/problems/csrf"),
-                                request);
+        return problem_response(
+            simple_problem(403, "CSRF-skydd", "Begäran saknar giltig X-CSRF-Token.",
+                           "https://nara.example/problems/csrf"),
+            request);
       }
     }
   }
   if (route.conditional_update && !request.header("if-match")) {
-    return problem_response(simple_problem(428, "If-Match krävs",
-                                           "Hämta resursen och skicka dess ETag i If-Match för att ändra den.",
-                                           "https://nara.example/problems/precondition-required"),
-                            request);
+    return problem_response(
+        simple_problem(428, "If-Match krävs",
+                       "Hämta resursen och skicka dess ETag i If-Match för att ändra den.",
+                       "https://nara.example/problems/precondition-required"),
+        request);
   }
   return route.handler(context);
 }
@@ -111,7 +121,8 @@ Response Application::dispatch(Request& request, RouteMatch& match, std::string&
 Response Application::handle(Request& request) {
   const auto started = std::chrono::steady_clock::now();
   const auto incoming_id = request.header("x-request-id");
-  request.request_id = incoming_id && is_safe_request_id(*incoming_id) ? *incoming_id : core::random_token(12);
+  request.request_id =
+      incoming_id && is_safe_request_id(*incoming_id) ? *incoming_id : core::random_token(12);
 
   Response response;
   std::size_t route_index = metrics_.unmatched_index();
@@ -125,10 +136,12 @@ Response Application::handle(Request& request) {
       response = dispatch(request, match, user_id);
     } else if (!match.allowed.empty()) {
       std::string allow;
-      for (Method m : match.allowed) allow += (allow.empty() ? "" : ", ") + std::string(method_name(m));
-      response = problem_response(simple_problem(405, "Metoden stöds inte",
-                                                 std::string(method_name(request.method)) + " stöds inte här."),
-                                  request);
+      for (Method m : match.allowed)
+        allow += (allow.empty() ? "" : ", ") + std::string(method_name(m));
+      response = problem_response(
+          simple_problem(405, "Metoden stöds inte",
+                         std::string(method_name(request.method)) + " stöds inte här."),
+          request);
       response.set_header("Allow", allow);
     } else {
       std::optional<Response> fallback;
@@ -136,18 +149,22 @@ Response Application::handle(Request& request) {
           !request.path.starts_with("/api/")) {
         fallback = fallback_(request);
       }
-      response = fallback ? std::move(*fallback)
-                          : problem_response(simple_problem(404, "Hittades inte", "Det finns ingen sådan adress."),
-                                             request);
+      response =
+          fallback
+              ? std::move(*fallback)
+              : problem_response(
+                    simple_problem(404, "Hittades inte", "Det finns ingen sådan adress."), request);
     }
   } catch (const core::ProblemError& e) {
     response = problem_response(e.problem(), request);
   } catch (const std::exception& e) {
     spdlog::error(R"({{"event":"unhandled_exception","request_id":"{}","route":"{}","what":{}}})",
-                  request.request_id, route_label, boost::json::serialize(boost::json::value(e.what())));
-    response = problem_response(simple_problem(500, "Internt fel",
-                                               "Något gick fel. Ange begäran-id " + request.request_id + " vid kontakt."),
-                                request);
+                  request.request_id, route_label,
+                  boost::json::serialize(boost::json::value(e.what())));
+    response = problem_response(
+        simple_problem(500, "Internt fel",
+                       "Något gick fel. Ange begäran-id " + request.request_id + " vid kontakt."),
+        request);
   }
 
   response.set_header("X-Request-Id", request.request_id);
@@ -155,13 +172,15 @@ Response Application::handle(Request& request) {
   response.set_header("Referrer-Policy", "no-referrer");
   if (request.path.starts_with("/api/")) response.set_header("Cache-Control", "no-store");
 
-  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   metrics_.observe(route_index, response.status, seconds);
   if (options_.access_log) {
     // Route pattern only, never the path or query: they may carry identifiers of persons.
-    spdlog::info(R"({{"event":"http_request","request_id":"{}","method":"{}","route":"{}","status":{},"duration_ms":{:.3f},"user":"{}"}})",
-                 request.request_id, method_name(request.method), route_label, response.status, seconds * 1000.0,
-                 user_id);
+    spdlog::info(
+        R"({{"event":"http_request","request_id":"{}","method":"{}","route":"{}","status":{},"duration_ms":{:.3f},"user":"{}"}})",
+        request.request_id, method_name(request.method), route_label, response.status,
+        seconds * 1000.0, user_id);
   }
   return response;
 }

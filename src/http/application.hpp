@@ -37,7 +37,8 @@ Response problem_response(const core::Problem& problem, const Request& request);
 
 class Application {
  public:
-  Application(Router router, std::shared_ptr<Authenticator> authenticator, ApplicationOptions options);
+  Application(Router router, std::shared_ptr<Authenticator> authenticator,
+              ApplicationOptions options);
 
   Response handle(Request& request);
   // Called for GET requests no route matches, outside /api/ (the web app and its assets).

@@ -30,7 +30,8 @@ void check_limits(const boost::json::value& v, const JsonLimits& limits, std::si
     case boost::json::kind::array:
       for (const auto& item : v.get_array()) {
         if (++elements > limits.max_elements) {
-          throw core::ProblemError(bad_json("För många element i JSON-dokumentet.", "json.elements"));
+          throw core::ProblemError(
+              bad_json("För många element i JSON-dokumentet.", "json.elements"));
         }
         check_limits(item, limits, elements);
       }
@@ -38,7 +39,8 @@ void check_limits(const boost::json::value& v, const JsonLimits& limits, std::si
     case boost::json::kind::object:
       for (const auto& member : v.get_object()) {
         if (++elements > limits.max_elements) {
-          throw core::ProblemError(bad_json("För många element i JSON-dokumentet.", "json.elements"));
+          throw core::ProblemError(
+              bad_json("För många element i JSON-dokumentet.", "json.elements"));
         }
         if (member.key().size() > 200) {
           throw core::ProblemError(bad_json("Ett fältnamn är för långt.", "json.key_length"));
@@ -58,14 +60,20 @@ void check_limits(const boost::json::value& v, const JsonLimits& limits, std::si
 
 const char* kind_name(boost::json::kind k) {
   switch (k) {
-    case boost::json::kind::null: return "null";
-    case boost::json::kind::bool_: return "boolean";
+    case boost::json::kind::null:
+      return "null";
+    case boost::json::kind::bool_:
+      return "boolean";
     case boost::json::kind::int64:
     case boost::json::kind::uint64:
-    case boost::json::kind::double_: return "number";
-    case boost::json::kind::string: return "string";
-    case boost::json::kind::array: return "array";
-    case boost::json::kind::object: return "object";
+    case boost::json::kind::double_:
+      return "number";
+    case boost::json::kind::string:
+      return "string";
+    case boost::json::kind::array:
+      return "array";
+    case boost::json::kind::object:
+      return "object";
   }
   return "value";
 }
@@ -73,7 +81,8 @@ const char* kind_name(boost::json::kind k) {
 }  // namespace
 
 boost::json::object parse_json_object(const std::string& body, const JsonLimits& limits) {
-  if (body.empty()) throw core::ProblemError(bad_json("Begäran saknar JSON-innehåll.", "json.empty"));
+  if (body.empty())
+    throw core::ProblemError(bad_json("Begäran saknar JSON-innehåll.", "json.empty"));
   if (!core::is_valid_utf8(body)) {
     throw core::ProblemError(bad_json("Innehållet är inte giltig UTF-8.", "json.utf8"));
   }
@@ -95,7 +104,8 @@ boost::json::object parse_json_object(const std::string& body, const JsonLimits&
     throw core::ProblemError(bad_json(std::move(detail), std::move(rule)));
   }
   if (!value.is_object()) {
-    throw core::ProblemError(bad_json("Innehållet måste vara ett JSON-objekt.", "json.object_expected"));
+    throw core::ProblemError(
+        bad_json("Innehållet måste vara ett JSON-objekt.", "json.object_expected"));
   }
   std::size_t elements = 0;
   check_limits(value, limits, elements);
@@ -121,16 +131,19 @@ void ObjectReader::add_error(const std::string& name, std::string rule, std::str
   errors_.push_back(core::FieldError{path(name), std::move(rule), std::move(detail)});
 }
 
-std::optional<std::string> ObjectReader::optional_string(const std::string& name, std::size_t max_length) {
+std::optional<std::string> ObjectReader::optional_string(const std::string& name,
+                                                         std::size_t max_length) {
   const auto* v = find(name);
   if (!v) return std::nullopt;
   if (!v->is_string()) {
-    add_error(name, "type.string", std::string("Ska vara en textsträng, inte ") + kind_name(v->kind()) + ".");
+    add_error(name, "type.string",
+              std::string("Ska vara en textsträng, inte ") + kind_name(v->kind()) + ".");
     return std::nullopt;
   }
   std::string s(v->get_string());
   if (s.size() > max_length) {
-    add_error(name, "string.max_length", "Får vara högst " + std::to_string(max_length) + " tecken.");
+    add_error(name, "string.max_length",
+              "Får vara högst " + std::to_string(max_length) + " tecken.");
     return std::nullopt;
   }
   return s;
@@ -160,8 +173,9 @@ std::optional<std::int64_t> ObjectReader::optional_int(const std::string& name, 
     n = static_cast<std::int64_t>(v->get_uint64());
   }
   if (!n) {
-    add_error(name, "type.integer", "Ska vara ett heltal mellan " + std::to_string(min) + " och " +
-                                        std::to_string(max) + ".");
+    add_error(
+        name, "type.integer",
+        "Ska vara ett heltal mellan " + std::to_string(min) + " och " + std::to_string(max) + ".");
     return std::nullopt;
   }
   if (*n < min || *n > max) {
@@ -172,11 +186,13 @@ std::optional<std::int64_t> ObjectReader::optional_int(const std::string& name, 
   return n;
 }
 
-std::optional<double> ObjectReader::optional_number(const std::string& name, double min, double max) {
+std::optional<double> ObjectReader::optional_number(const std::string& name, double min,
+                                                    double max) {
   const auto* v = find(name);
   if (!v) return std::nullopt;
   if (!v->is_number()) {
-    add_error(name, "type.number", std::string("Ska vara ett tal, inte ") + kind_name(v->kind()) + ".");
+    add_error(name, "type.number",
+              std::string("Ska vara ett tal, inte ") + kind_name(v->kind()) + ".");
     return std::nullopt;
   }
   const double d = v->to_number<double>();
@@ -191,7 +207,8 @@ std::optional<bool> ObjectReader::optional_bool(const std::string& name) {
   const auto* v = find(name);
   if (!v) return std::nullopt;
   if (!v->is_bool()) {
-    add_error(name, "type.boolean", std::string("Ska vara true eller false, inte ") + kind_name(v->kind()) + ".");
+    add_error(name, "type.boolean",
+              std::string("Ska vara true eller false, inte ") + kind_name(v->kind()) + ".");
     return std::nullopt;
   }
   return v->get_bool();
@@ -201,13 +218,15 @@ const boost::json::object* ObjectReader::optional_object(const std::string& name
   const auto* v = find(name);
   if (!v) return nullptr;
   if (!v->is_object()) {
-    add_error(name, "type.object", std::string("Ska vara ett objekt, inte ") + kind_name(v->kind()) + ".");
+    add_error(name, "type.object",
+              std::string("Ska vara ett objekt, inte ") + kind_name(v->kind()) + ".");
     return nullptr;
   }
   return &v->get_object();
 }
 
-std::vector<std::string> ObjectReader::string_array(const std::string& name, std::size_t max_items) {
+std::vector<std::string> ObjectReader::string_array(const std::string& name,
+                                                    std::size_t max_items) {
   const auto* v = find(name);
   std::vector<std::string> out;
   if (!v) return out;
@@ -216,7 +235,8 @@ std::vector<std::string> ObjectReader::string_array(const std::string& name, std
     return out;
   }
   if (v->get_array().size() > max_items) {
-    add_error(name, "array.max_items", "Får innehålla högst " + std::to_string(max_items) + " värden.");
+    add_error(name, "array.max_items",
+              "Får innehålla högst " + std::to_string(max_items) + " värden.");
     return out;
   }
   for (const auto& item : v->get_array()) {

@@ -28,7 +28,8 @@ class ObjectReader {
 
   std::optional<std::string> optional_string(const std::string& name, std::size_t max_length = 500);
   std::string required_string(const std::string& name, std::size_t max_length = 500);
-  std::optional<std::int64_t> optional_int(const std::string& name, std::int64_t min, std::int64_t max);
+  std::optional<std::int64_t> optional_int(const std::string& name, std::int64_t min,
+                                           std::int64_t max);
   std::optional<double> optional_number(const std::string& name, double min, double max);
   std::optional<bool> optional_bool(const std::string& name);
   // The nested object, or nullptr when absent or null (a wrong type is recorded as an error).
@@ -44,7 +45,9 @@ class ObjectReader {
 
  private:
   const boost::json::value* find(const std::string& name);
-  std::string path(const std::string& name) const { return prefix_.empty() ? name : prefix_ + "/" + name; }
+  std::string path(const std::string& name) const {
+    return prefix_.empty() ? name : prefix_ + "/" + name;
+  }
 
   const boost::json::object& object_;
   std::string prefix_;

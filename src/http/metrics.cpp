@@ -14,7 +14,8 @@ void Metrics::observe(std::size_t route_index, int status, double seconds) {
   Series& s = series_[route_index];
   const int status_class = status / 100;
   if (status_class >= 1 && status_class <= 5) {
-    s.by_status_class[static_cast<std::size_t>(status_class - 1)].fetch_add(1, std::memory_order_relaxed);
+    s.by_status_class[static_cast<std::size_t>(status_class - 1)].fetch_add(
+        1, std::memory_order_relaxed);
   }
   for (std::size_t b = 0; b < kBuckets.size(); ++b) {
     if (seconds <= kBuckets[b]) {
@@ -23,7 +24,8 @@ void Metrics::observe(std::size_t route_index, int status, double seconds) {
     }
   }
   s.count.fetch_add(1, std::memory_order_relaxed);
-  s.sum_microseconds.fetch_add(static_cast<std::uint64_t>(seconds * 1e6), std::memory_order_relaxed);
+  s.sum_microseconds.fetch_add(static_cast<std::uint64_t>(seconds * 1e6),
+                               std::memory_order_relaxed);
 }
 
 namespace {
@@ -59,13 +61,16 @@ std::string Metrics::render() const {
     std::uint64_t cumulative = 0;
     for (std::size_t b = 0; b < kBuckets.size(); ++b) {
       cumulative += s.buckets[b].load(std::memory_order_relaxed);
-      out += fmt::format("nara_http_request_duration_seconds_bucket{{route=\"{}\",le=\"{}\"}} {}\n", label,
-                         kBuckets[b], cumulative);
+      out += fmt::format("nara_http_request_duration_seconds_bucket{{route=\"{}\",le=\"{}\"}} {}\n",
+                         label, kBuckets[b], cumulative);
     }
-    out += fmt::format("nara_http_request_duration_seconds_bucket{{route=\"{}\",le=\"+Inf\"}} {}\n", label, count);
-    out += fmt::format("nara_http_request_duration_seconds_sum{{route=\"{}\"}} {:.6f}\n", label,
-                       static_cast<double>(s.sum_microseconds.load(std::memory_order_relaxed)) / 1e6);
-    out += fmt::format("nara_http_request_duration_seconds_count{{route=\"{}\"}} {}\n", label, count);
+    out += fmt::format("nara_http_request_duration_seconds_bucket{{route=\"{}\",le=\"+Inf\"}} {}\n",
+                       label, count);
+    out +=
+        fmt::format("nara_http_request_duration_seconds_sum{{route=\"{}\"}} {:.6f}\n", label,
+                    static_cast<double>(s.sum_microseconds.load(std::memory_order_relaxed)) / 1e6);
+    out +=
+        fmt::format("nara_http_request_duration_seconds_count{{route=\"{}\"}} {}\n", label, count);
   }
   return out;
 }

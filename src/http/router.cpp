@@ -24,14 +24,22 @@ bool is_param(const std::string& segment) {
 
 const char* method_name(Method m) {
   switch (m) {
-    case Method::get: return "GET";
-    case Method::post: return "POST";
-    case Method::put: return "PUT";
-    case Method::patch: return "PATCH";
-    case Method::del: return "DELETE";
-    case Method::head: return "HEAD";
-    case Method::options: return "OPTIONS";
-    case Method::other: return "OTHER";
+    case Method::get:
+      return "GET";
+    case Method::post:
+      return "POST";
+    case Method::put:
+      return "PUT";
+    case Method::patch:
+      return "PATCH";
+    case Method::del:
+      return "DELETE";
+    case Method::head:
+      return "HEAD";
+    case Method::options:
+      return "OPTIONS";
+    case Method::other:
+      return "OTHER";
   }
   return "OTHER";
 }
@@ -55,8 +63,10 @@ RouteMatch Router::match(Method method, const std::string& path) const {
     bool ok = true;
     for (std::size_t s = 0; s < pattern.size() && ok; ++s) {
       if (is_param(pattern[s])) {
-        if (segments[s].empty()) ok = false;
-        else params[pattern[s].substr(1, pattern[s].size() - 2)] = segments[s];
+        if (segments[s].empty())
+          ok = false;
+        else
+          params[pattern[s].substr(1, pattern[s].size() - 2)] = segments[s];
       } else {
         ok = pattern[s] == segments[s];
       }

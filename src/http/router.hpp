@@ -23,7 +23,9 @@ struct Context {
   std::map<std::string, std::string> path_params;
   std::optional<domain::access::Actor> actor;
 
-  [[nodiscard]] const std::string& param(const std::string& name) const { return path_params.at(name); }
+  [[nodiscard]] const std::string& param(const std::string& name) const {
+    return path_params.at(name);
+  }
   [[nodiscard]] const domain::access::Actor& who() const { return actor.value(); }
 };
 
@@ -31,8 +33,8 @@ using Handler = std::function<Response(Context&)>;
 
 struct RouteDoc {
   RouteDoc() = default;
-  RouteDoc(std::string summary_text, std::string tag_name, std::string request = {}, std::string response = {},
-           int success = 200, std::vector<std::string> query = {})
+  RouteDoc(std::string summary_text, std::string tag_name, std::string request = {},
+           std::string response = {}, int success = 200, std::vector<std::string> query = {})
       : summary(std::move(summary_text)),
         tag(std::move(tag_name)),
         request_schema(std::move(request)),

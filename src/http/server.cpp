@@ -21,14 +21,22 @@ namespace {
 
 Method to_method(bhttp::verb verb) {
   switch (verb) {
-    case bhttp::verb::get: return Method::get;
-    case bhttp::verb::post: return Method::post;
-    case bhttp::verb::put: return Method::put;
-    case bhttp::verb::patch: return Method::patch;
-    case bhttp::verb::delete_: return Method::del;
-    case bhttp::verb::head: return Method::head;
-    case bhttp::verb::options: return Method::options;
-    default: return Method::other;
+    case bhttp::verb::get:
+      return Method::get;
+    case bhttp::verb::post:
+      return Method::post;
+    case bhttp::verb::put:
+      return Method::put;
+    case bhttp::verb::patch:
+      return Method::patch;
+    case bhttp::verb::delete_:
+      return Method::del;
+    case bhttp::verb::head:
+      return Method::head;
+    case bhttp::verb::options:
+      return Method::options;
+    default:
+      return Method::other;
   }
 }
 
@@ -55,10 +63,13 @@ struct Server::Impl {
   std::once_flag stopped;
 
   Impl(ServerOptions o, Handler h, ProblemWriter p)
-      : options(std::move(o)), handler(std::move(h)), problem_writer(std::move(p)),
+      : options(std::move(o)),
+        handler(std::move(h)),
+        problem_writer(std::move(p)),
         io(static_cast<int>(options.threads)) {}
 
-  bhttp::response<bhttp::string_body> to_beast(Response&& response, unsigned version, bool keep_alive, bool head) {
+  bhttp::response<bhttp::string_body> to_beast(Response&& response, unsigned version,
+                                               bool keep_alive, bool head) {
     bhttp::response<bhttp::string_body> res{static_cast<bhttp::status>(response.status), version};
     res.set(bhttp::field::server, "nara");
     res.set(bhttp::field::content_type, response.content_type);
@@ -84,8 +95,9 @@ struct Server::Impl {
       stream.expires_after(std::chrono::seconds(options.idle_timeout_seconds));
       auto [ec, bytes] = co_await bhttp::async_read(stream, buffer, parser, use_tuple);
       (void)bytes;
-      if (ec == bhttp::error::end_of_stream || ec == beast::error::timeout || ec == asio::error::connection_reset ||
-          ec == asio::error::eof || ec == asio::error::operation_aborted) {
+      if (ec == bhttp::error::end_of_stream || ec == beast::error::timeout ||
+          ec == asio::error::connection_reset || ec == asio::error::eof ||
+          ec == asio::error::operation_aborted) {
         break;
       }
       Request request;
@@ -95,12 +107,13 @@ struct Server::Impl {
         const bool too_large = ec == bhttp::error::body_limit;
         const bool header_too_large = ec == bhttp::error::header_limit;
         request.path = "/";
-        Response r = problem_writer(too_large ? 413 : (header_too_large ? 431 : 400),
-                                    too_large ? "För stor begäran" : "Felaktig begäran",
-                                    too_large ? "Innehållet är större än " + std::to_string(options.max_body_bytes) +
-                                                    " byte."
-                                              : "HTTP-begäran kunde inte tolkas.",
-                                    request);
+        Response r = problem_writer(
+            too_large ? 413 : (header_too_large ? 431 : 400),
+            too_large ? "För stor begäran" : "Felaktig begäran",
+            too_large
+                ? "Innehållet är större än " + std::to_string(options.max_body_bytes) + " byte."
+                : "HTTP-begäran kunde inte tolkas.",
+            request);
         auto res = to_beast(std::move(r), 11, false, false);
         co_await bhttp::async_write(stream, res, use_tuple);
         break;
@@ -121,7 +134,8 @@ struct Server::Impl {
       Response response;
       if (!parse_target(request)) {
         request.path = "/";
-        response = problem_writer(400, "Felaktig adress", "Adressen i begäran kunde inte tolkas.", request);
+        response = problem_writer(400, "Felaktig adress", "Adressen i begäran kunde inte tolkas.",
+                                  request);
       } else {
         response = handler(request);
       }

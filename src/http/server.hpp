@@ -24,8 +24,8 @@ struct ServerOptions {
 class Server {
  public:
   using Handler = std::function<Response(Request&)>;
-  using ProblemWriter = std::function<Response(int status, const std::string& title, const std::string& detail,
-                                               const Request& request)>;
+  using ProblemWriter = std::function<Response(int status, const std::string& title,
+                                               const std::string& detail, const Request& request)>;
 
   Server(ServerOptions options, Handler handler, ProblemWriter problem_writer);
   ~Server();

@@ -51,7 +51,8 @@ std::optional<Response> serve_static(const std::filesystem::path& root, const Re
   r.set_header("Cache-Control", hashed_asset ? "public, max-age=31536000, immutable" : "no-cache");
   if (candidate.extension() == ".html") {
     r.set_header("Content-Security-Policy",
-                 "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'");
+                 "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+                 "frame-ancestors 'none'");
   }
   return r;
 }

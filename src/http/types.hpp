@@ -16,10 +16,10 @@ const char* method_name(Method m);
 
 struct Request {
   Method method = Method::get;
-  std::string target;  // path + query as received
-  std::string path;    // decoded path without query
+  std::string target;                                      // path + query as received
+  std::string path;                                        // decoded path without query
   std::vector<std::pair<std::string, std::string>> query;  // decoded parameters
-  std::map<std::string, std::string> headers;               // lower-case names
+  std::map<std::string, std::string> headers;              // lower-case names
   std::string body;
   std::string remote_address;
   std::string request_id;

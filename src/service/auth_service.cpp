@@ -32,8 +32,9 @@ namespace {
   p.status = 429;
   p.type = "https://nara.example/problems/sign-in-locked";
   p.title = "För många misslyckade inloggningar";
-  p.detail = "Inloggningen är tillfälligt spärrad efter upprepade misslyckade försök. Försök igen om " +
-             std::to_string(std::max(1L, minutes)) + " minuter eller kontakta din administratör.";
+  p.detail =
+      "Inloggningen är tillfälligt spärrad efter upprepade misslyckade försök. Försök igen om " +
+      std::to_string(std::max(1L, minutes)) + " minuter eller kontakta din administratör.";
   core::throw_problem(std::move(p));
 }
 
@@ -74,17 +75,22 @@ SessionView AuthService::login(const LoginRequest& request) {
     return out;
   });
 
-  if (loaded.throttle && loaded.throttle->locked_until && *loaded.throttle->locked_until > now_text) {
+  if (loaded.throttle && loaded.throttle->locked_until &&
+      *loaded.throttle->locked_until > now_text) {
     const auto until = store::from_db_time(*loaded.throttle->locked_until);
-    locked_out(static_cast<long>(std::chrono::duration_cast<std::chrono::minutes>(until - now).count()) + 1);
+    locked_out(
+        static_cast<long>(std::chrono::duration_cast<std::chrono::minutes>(until - now).count()) +
+        1);
   }
 
-  const bool password_ok = core::verify_password(loaded.hash.value_or(dummy_hash()), request.password);
+  const bool password_ok =
+      core::verify_password(loaded.hash.value_or(dummy_hash()), request.password);
   const bool ok = password_ok && loaded.user && loaded.user->active;
   if (!ok) {
     ctx_.db.write([&](store::Transaction& tx) {
       store::SessionRepository sessions(tx);
-      auto row = sessions.throttle(username).value_or(store::ThrottleRow{0, now_text, std::nullopt});
+      auto row =
+          sessions.throttle(username).value_or(store::ThrottleRow{0, now_text, std::nullopt});
       const auto window_start = store::from_db_time(row.first_failure_at);
       if (now - window_start > ctx_.sessions.failure_window || row.locked_until) {
         row = store::ThrottleRow{0, now_text, std::nullopt};
@@ -108,10 +114,12 @@ SessionView AuthService::login(const LoginRequest& request) {
     const auto assignments = active_only(registry.assignments_of(user.id));
     std::optional<std::string> chosen;
     if (request.assignment_id) {
-      const auto it = std::find_if(assignments.begin(), assignments.end(),
-                                   [&](const Assignment& a) { return a.id == *request.assignment_id; });
+      const auto it =
+          std::find_if(assignments.begin(), assignments.end(),
+                       [&](const Assignment& a) { return a.id == *request.assignment_id; });
       if (it == assignments.end()) {
-        core::throw_field_error("assignmentId", "assignment.not_yours", "Uppdraget finns inte bland dina uppdrag.");
+        core::throw_field_error("assignmentId", "assignment.not_yours",
+                                "Uppdraget finns inte bland dina uppdrag.");
       }
       chosen = it->id;
     } else if (assignments.size() == 1) {
@@ -130,16 +138,20 @@ std::optional<Authenticated> AuthService::authenticate(const std::string& token)
   if (token.empty() || token.size() > 128) return std::nullopt;
   const std::string token_hash = core::sha256_hex(token);
   const core::Instant now = ctx_.clock.now();
-  auto row = ctx_.db.read([&](store::Transaction& tx) { return store::SessionRepository(tx).find(token_hash); });
+  auto row = ctx_.db.read(
+      [&](store::Transaction& tx) { return store::SessionRepository(tx).find(token_hash); });
   if (!row || !row->user_active) return std::nullopt;
   const auto last_seen = store::from_db_time(row->last_seen_at);
-  if (now - last_seen > ctx_.sessions.idle_timeout || store::from_db_time(row->absolute_expires_at) <= now) {
+  if (now - last_seen > ctx_.sessions.idle_timeout ||
+      store::from_db_time(row->absolute_expires_at) <= now) {
     ctx_.db.write([&](store::Transaction& tx) { store::SessionRepository(tx).remove(token_hash); });
     return std::nullopt;
   }
   // Idle expiry needs only minute precision; writing on every request would serialise readers.
   if (now - last_seen > std::chrono::minutes(1)) {
-    ctx_.db.write([&](store::Transaction& tx) { store::SessionRepository(tx).touch(token_hash, store::to_db_time(now)); });
+    ctx_.db.write([&](store::Transaction& tx) {
+      store::SessionRepository(tx).touch(token_hash, store::to_db_time(now));
+    });
   }
   if (!row->assignment_active) {
     row->actor.assignment_id.reset();
@@ -165,17 +177,21 @@ SessionView AuthService::view_of(const std::string& token_hash, const User& user
 }
 
 SessionView AuthService::current(const domain::access::Actor& actor) {
-  auto user = ctx_.db.read([&](store::Transaction& tx) { return store::RegistryRepository(tx).find_user(actor.user_id); });
+  auto user = ctx_.db.read([&](store::Transaction& tx) {
+    return store::RegistryRepository(tx).find_user(actor.user_id);
+  });
   if (!user) not_found();
   return view_of(actor.session_id, *user);
 }
 
-SessionView AuthService::choose_assignment(const domain::access::Actor& actor, const std::string& assignment_id) {
+SessionView AuthService::choose_assignment(const domain::access::Actor& actor,
+                                           const std::string& assignment_id) {
   ctx_.db.write([&](store::Transaction& tx) {
     store::RegistryRepository registry(tx);
     const auto assignment = registry.find_assignment(assignment_id);
     if (!assignment || assignment->user_id != actor.user_id || !assignment->active) {
-      core::throw_field_error("assignmentId", "assignment.not_yours", "Uppdraget finns inte bland dina uppdrag.");
+      core::throw_field_error("assignmentId", "assignment.not_yours",
+                              "Uppdraget finns inte bland dina uppdrag.");
     }
     store::SessionRepository(tx).set_assignment(actor.session_id, assignment_id);
   });
@@ -183,18 +199,21 @@ SessionView AuthService::choose_assignment(const domain::access::Actor& actor, c
 }
 
 void AuthService::logout(const domain::access::Actor& actor) {
-  ctx_.db.write([&](store::Transaction& tx) { store::SessionRepository(tx).remove(actor.session_id); });
+  ctx_.db.write(
+      [&](store::Transaction& tx) { store::SessionRepository(tx).remove(actor.session_id); });
 }
 
 std::int64_t AuthService::logout_everywhere(const domain::access::Actor& actor) {
-  return ctx_.db.write([&](store::Transaction& tx) { return store::SessionRepository(tx).remove_all_of_user(actor.user_id); });
+  return ctx_.db.write([&](store::Transaction& tx) {
+    return store::SessionRepository(tx).remove_all_of_user(actor.user_id);
+  });
 }
 
 std::int64_t AuthService::purge_expired_sessions() {
   const core::Instant now = ctx_.clock.now();
   return ctx_.db.write([&](store::Transaction& tx) {
-    return store::SessionRepository(tx).remove_expired(store::to_db_time(now - ctx_.sessions.idle_timeout),
-                                                        store::to_db_time(now));
+    return store::SessionRepository(tx).remove_expired(
+        store::to_db_time(now - ctx_.sessions.idle_timeout), store::to_db_time(now));
   });
 }
 

@@ -39,7 +39,8 @@ class AuthService {
   SessionView login(const LoginRequest& request);
   std::optional<Authenticated> authenticate(const std::string& token);
   SessionView current(const domain::access::Actor& actor);
-  SessionView choose_assignment(const domain::access::Actor& actor, const std::string& assignment_id);
+  SessionView choose_assignment(const domain::access::Actor& actor,
+                                const std::string& assignment_id);
   void logout(const domain::access::Actor& actor);
   std::int64_t logout_everywhere(const domain::access::Actor& actor);
   std::int64_t purge_expired_sessions();

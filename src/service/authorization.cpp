@@ -16,7 +16,9 @@ void require(const domain::access::Actor& actor, domain::access::Permission perm
   core::throw_problem(std::move(p));
 }
 
-void not_found() { core::throw_problem(core::not_found_problem()); }
+void not_found() {
+  core::throw_problem(core::not_found_problem());
+}
 
 void version_conflict() {
   core::Problem p;

@@ -9,7 +9,7 @@ namespace nara::service {
 struct SessionPolicy {
   std::chrono::minutes idle_timeout{30};
   std::chrono::hours absolute_timeout{12};
-  int max_failed_logins = 5;                   // within failure_window, then locked
+  int max_failed_logins = 5;  // within failure_window, then locked
   std::chrono::minutes failure_window{15};
   std::chrono::minutes lockout{15};
 };

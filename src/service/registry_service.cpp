@@ -29,22 +29,26 @@ void validate(const Principal& p) {
   check(check_organisation_number(p.organisation_number), "organisationNumber",
         "Ange organisationsnummer som NNNNNN-NNNN med giltig kontrollsiffra.");
   if (p.kind == PrincipalKind::municipality) {
-    check(check_municipality_code(p.area_code), "areaCode", "En kommun har en fyrsiffrig kommunkod (SCB).");
+    check(check_municipality_code(p.area_code), "areaCode",
+          "En kommun har en fyrsiffrig kommunkod (SCB).");
   } else {
     check(check_county_code(p.area_code), "areaCode", "En region har en tvåsiffrig länskod (SCB).");
   }
 }
 
 void validate(const Unit& u) {
-  check(check_municipality_code(u.municipality_code), "municipalityCode", "Ange en fyrsiffrig kommunkod (SCB).");
+  check(check_municipality_code(u.municipality_code), "municipalityCode",
+        "Ange en fyrsiffrig kommunkod (SCB).");
   if (u.latitude.has_value() != u.longitude.has_value()) {
-    core::throw_field_error("latitude", "coordinates.pair", "Ange både latitud och longitud, eller ingen av dem.");
+    core::throw_field_error("latitude", "coordinates.pair",
+                            "Ange både latitud och longitud, eller ingen av dem.");
   }
 }
 
 void validate(const Person& p) {
   if (p.municipality_code) {
-    check(check_municipality_code(*p.municipality_code), "municipalityCode", "Ange en fyrsiffrig kommunkod (SCB).");
+    check(check_municipality_code(*p.municipality_code), "municipalityCode",
+          "Ange en fyrsiffrig kommunkod (SCB).");
   }
   if (p.deceased_on) {
     (void)core::parse_iso8601(*p.deceased_on + "T00:00:00Z", "deceasedOn");
@@ -73,7 +77,8 @@ T require_found(std::optional<T> value) {
 
 }  // namespace
 
-core::PersonIdentifier parse_person_identifier(const std::string& text, const std::optional<std::string>& system,
+core::PersonIdentifier parse_person_identifier(const std::string& text,
+                                               const std::optional<std::string>& system,
                                                const core::Clock& clock, const std::string& field) {
   const auto today = core::stockholm::local_date(clock.now());
   auto parsed = system ? core::PersonIdentifier::try_parse_for_system(*system, text, today)
@@ -83,14 +88,17 @@ core::PersonIdentifier parse_person_identifier(const std::string& text, const st
 
 // ---- Principals ----
 
-store::Page<Principal> RegistryService::list_principals(const Actor& actor, const store::PageRequest& page) {
+store::Page<Principal> RegistryService::list_principals(const Actor& actor,
+                                                        const store::PageRequest& page) {
   require(actor, Permission::read_organisation);
-  return ctx_.db.read([&](store::Transaction& tx) { return store::RegistryRepository(tx).list_principals(page); });
+  return ctx_.db.read(
+      [&](store::Transaction& tx) { return store::RegistryRepository(tx).list_principals(page); });
 }
 
 Principal RegistryService::get_principal(const Actor& actor, const std::string& id) {
   require(actor, Permission::read_organisation);
-  return require_found(ctx_.db.read([&](store::Transaction& tx) { return store::RegistryRepository(tx).find_principal(id); }));
+  return require_found(ctx_.db.read(
+      [&](store::Transaction& tx) { return store::RegistryRepository(tx).find_principal(id); }));
 }
 
 Principal RegistryService::create_principal(const Actor& actor, Principal principal) {
@@ -98,29 +106,34 @@ Principal RegistryService::create_principal(const Actor& actor, Principal princi
   validate(principal);
   principal.id = core::new_uuid();
   principal.stamp = new_stamp(ctx_.clock);
-  return translating_constraints("organisationNumber", "En huvudman med samma organisationsnummer eller kod finns redan.", [&] {
-    return ctx_.db.write([&](store::Transaction& tx) {
-      store::RegistryRepository(tx).insert_principal(principal);
-      return principal;
-    });
-  });
+  return translating_constraints("organisationNumber",
+                                 "En huvudman med samma organisationsnummer eller kod finns redan.",
+                                 [&] {
+                                   return ctx_.db.write([&](store::Transaction& tx) {
+                                     store::RegistryRepository(tx).insert_principal(principal);
+                                     return principal;
+                                   });
+                                 });
 }
 
-Principal RegistryService::update_principal(const Actor& actor, const std::string& id, std::int64_t expected_version,
+Principal RegistryService::update_principal(const Actor& actor, const std::string& id,
+                                            std::int64_t expected_version,
                                             const Patch<Principal>& patch) {
   require(actor, Permission::manage_organisation);
-  return translating_constraints("organisationNumber", "En huvudman med samma organisationsnummer finns redan.", [&] {
-    return ctx_.db.write([&](store::Transaction& tx) {
-      store::RegistryRepository repo(tx);
-      Principal p = require_found(repo.find_principal(id));
-      if (p.stamp.version != expected_version) version_conflict();
-      patch(p);
-      validate(p);
-      p.stamp.updated_at = store::to_db_time(ctx_.clock.now());
-      if (!repo.update_principal(p, expected_version)) version_conflict();
-      return require_found(repo.find_principal(id));
-    });
-  });
+  return translating_constraints("organisationNumber",
+                                 "En huvudman med samma organisationsnummer finns redan.", [&] {
+                                   return ctx_.db.write([&](store::Transaction& tx) {
+                                     store::RegistryRepository repo(tx);
+                                     Principal p = require_found(repo.find_principal(id));
+                                     if (p.stamp.version != expected_version) version_conflict();
+                                     patch(p);
+                                     validate(p);
+                                     p.stamp.updated_at = store::to_db_time(ctx_.clock.now());
+                                     if (!repo.update_principal(p, expected_version))
+                                       version_conflict();
+                                     return require_found(repo.find_principal(id));
+                                   });
+                                 });
 }
 
 // ---- Care providers ----
@@ -128,24 +141,31 @@ Principal RegistryService::update_principal(const Actor& actor, const std::strin
 namespace {
 void check_owners(store::RegistryRepository& repo, const CareProvider& provider) {
   if (provider.owner_principal_ids.empty()) {
-    core::throw_field_error("ownerPrincipalIds", "required", "En vårdgivare ägs av minst en huvudman.");
+    core::throw_field_error("ownerPrincipalIds", "required",
+                            "En vårdgivare ägs av minst en huvudman.");
   }
   for (const auto& owner : provider.owner_principal_ids) {
     if (!repo.find_principal(owner)) {
-      core::throw_field_error("ownerPrincipalIds", "reference", "Huvudmannen " + owner + " finns inte.");
+      core::throw_field_error("ownerPrincipalIds", "reference",
+                              "Huvudmannen " + owner + " finns inte.");
     }
   }
 }
 }  // namespace
 
-store::Page<CareProvider> RegistryService::list_care_providers(const Actor& actor, const store::PageRequest& page) {
+store::Page<CareProvider> RegistryService::list_care_providers(const Actor& actor,
+                                                               const store::PageRequest& page) {
   require(actor, Permission::read_organisation);
-  return ctx_.db.read([&](store::Transaction& tx) { return store::RegistryRepository(tx).list_care_providers(page); });
+  return ctx_.db.read([&](store::Transaction& tx) {
+    return store::RegistryRepository(tx).list_care_providers(page);
+  });
 }
 
 CareProvider RegistryService::get_care_provider(const Actor& actor, const std::string& id) {
   require(actor, Permission::read_organisation);
-  return require_found(ctx_.db.read([&](store::Transaction& tx) { return store::RegistryRepository(tx).find_care_provider(id); }));
+  return require_found(ctx_.db.read([&](store::Transaction& tx) {
+    return store::RegistryRepository(tx).find_care_provider(id);
+  }));
 }
 
 CareProvider RegistryService::create_care_provider(const Actor& actor, CareProvider provider) {
@@ -166,7 +186,8 @@ CareProvider RegistryService::create_care_provider(const Actor& actor, CareProvi
 }
 
 CareProvider RegistryService::update_care_provider(const Actor& actor, const std::string& id,
-                                                   std::int64_t expected_version, const Patch<CareProvider>& patch) {
+                                                   std::int64_t expected_version,
+                                                   const Patch<CareProvider>& patch) {
   require(actor, Permission::manage_organisation);
   return ctx_.db.write([&](store::Transaction& tx) {
     store::RegistryRepository repo(tx);
@@ -187,12 +208,15 @@ CareProvider RegistryService::update_care_provider(const Actor& actor, const std
 store::Page<Unit> RegistryService::list_units(const Actor& actor, const store::UnitFilter& filter,
                                               const store::PageRequest& page) {
   require(actor, Permission::read_organisation);
-  return ctx_.db.read([&](store::Transaction& tx) { return store::RegistryRepository(tx).list_units(filter, page); });
+  return ctx_.db.read([&](store::Transaction& tx) {
+    return store::RegistryRepository(tx).list_units(filter, page);
+  });
 }
 
 Unit RegistryService::get_unit(const Actor& actor, const std::string& id) {
   require(actor, Permission::read_organisation);
-  return require_found(ctx_.db.read([&](store::Transaction& tx) { return store::RegistryRepository(tx).find_unit(id); }));
+  return require_found(ctx_.db.read(
+      [&](store::Transaction& tx) { return store::RegistryRepository(tx).find_unit(id); }));
 }
 
 Unit RegistryService::create_unit(const Actor& actor, Unit unit) {
@@ -216,8 +240,8 @@ Unit RegistryService::create_unit(const Actor& actor, Unit unit) {
   });
 }
 
-Unit RegistryService::update_unit(const Actor& actor, const std::string& id, std::int64_t expected_version,
-                                  const Patch<Unit>& patch) {
+Unit RegistryService::update_unit(const Actor& actor, const std::string& id,
+                                  std::int64_t expected_version, const Patch<Unit>& patch) {
   require(actor, Permission::manage_organisation);
   return ctx_.db.write([&](store::Transaction& tx) {
     store::RegistryRepository repo(tx);
@@ -236,10 +260,13 @@ Unit RegistryService::update_unit(const Actor& actor, const std::string& id, std
 
 // ---- Persons ----
 
-store::Page<Person> RegistryService::list_persons(const Actor& actor, const store::PersonFilter& filter,
+store::Page<Person> RegistryService::list_persons(const Actor& actor,
+                                                  const store::PersonFilter& filter,
                                                   const store::PageRequest& page) {
   require(actor, Permission::read_person_registry);
-  return ctx_.db.read([&](store::Transaction& tx) { return store::RegistryRepository(tx).list_persons(filter, page); });
+  return ctx_.db.read([&](store::Transaction& tx) {
+    return store::RegistryRepository(tx).list_persons(filter, page);
+  });
 }
 
 Person RegistryService::get_person(const Actor& actor, const std::string& id) {
@@ -248,24 +275,29 @@ Person RegistryService::get_person(const Actor& actor, const std::string& id) {
   } else if (!allowed(actor, Permission::read_person_registry)) {
     not_found();
   }
-  return require_found(ctx_.db.read([&](store::Transaction& tx) { return store::RegistryRepository(tx).find_person(id); }));
+  return require_found(ctx_.db.read(
+      [&](store::Transaction& tx) { return store::RegistryRepository(tx).find_person(id); }));
 }
 
-Person RegistryService::find_person_by_identifier(const Actor& actor, const std::string& identifier) {
+Person RegistryService::find_person_by_identifier(const Actor& actor,
+                                                  const std::string& identifier) {
   require(actor, Permission::read_person_registry);
   const auto parsed = parse_person_identifier(identifier, std::nullopt, ctx_.clock, "identifier");
-  return require_found(ctx_.db.read(
-      [&](store::Transaction& tx) { return store::RegistryRepository(tx).find_person_by_identifier(parsed.canonical()); }));
+  return require_found(ctx_.db.read([&](store::Transaction& tx) {
+    return store::RegistryRepository(tx).find_person_by_identifier(parsed.canonical());
+  }));
 }
 
 Person RegistryService::create_person(const Actor& actor, NewPerson input) {
   require(actor, Permission::manage_person_registry);
-  const auto identifier = parse_person_identifier(input.identifier, input.identifier_system, ctx_.clock, "identifier");
+  const auto identifier =
+      parse_person_identifier(input.identifier, input.identifier_system, ctx_.clock, "identifier");
   Person person = std::move(input.details);
   person.id = core::new_uuid();
   person.identifier = identifier.canonical();
   person.identifier_kind = std::string(core::to_string(identifier.kind()));
-  person.identifier_system = std::string(identifier.system_oid().value_or("urn:nara:local-reservnummer"));
+  person.identifier_system =
+      std::string(identifier.system_oid().value_or("urn:nara:local-reservnummer"));
   if (const auto birth = identifier.birth_date()) {
     person.birth_date = date::format("%F", std::chrono::sys_days(*birth));
   }
@@ -282,10 +314,11 @@ Person RegistryService::create_person(const Actor& actor, NewPerson input) {
   });
 }
 
-Person RegistryService::update_person(const Actor& actor, const std::string& id, std::int64_t expected_version,
-                                      const Patch<Person>& patch) {
+Person RegistryService::update_person(const Actor& actor, const std::string& id,
+                                      std::int64_t expected_version, const Patch<Person>& patch) {
   if (!allowed(actor, Permission::manage_person_registry)) {
-    if (allowed(actor, Permission::read_person_registry)) require(actor, Permission::manage_person_registry);
+    if (allowed(actor, Permission::read_person_registry))
+      require(actor, Permission::manage_person_registry);
     not_found();
   }
   return ctx_.db.write([&](store::Transaction& tx) {
@@ -304,28 +337,36 @@ Person RegistryService::update_person(const Actor& actor, const std::string& id,
 
 store::Page<User> RegistryService::list_users(const Actor& actor, const store::PageRequest& page) {
   require(actor, Permission::read_staff);
-  return ctx_.db.read([&](store::Transaction& tx) { return store::RegistryRepository(tx).list_users(page); });
+  return ctx_.db.read(
+      [&](store::Transaction& tx) { return store::RegistryRepository(tx).list_users(page); });
 }
 
 User RegistryService::get_user(const Actor& actor, const std::string& id) {
   require(actor, Permission::read_staff);
-  return require_found(ctx_.db.read([&](store::Transaction& tx) { return store::RegistryRepository(tx).find_user(id); }));
+  return require_found(ctx_.db.read(
+      [&](store::Transaction& tx) { return store::RegistryRepository(tx).find_user(id); }));
 }
 
-std::vector<Assignment> RegistryService::assignments_of(const Actor& actor, const std::string& user_id) {
+std::vector<Assignment> RegistryService::assignments_of(const Actor& actor,
+                                                        const std::string& user_id) {
   require(actor, Permission::read_staff);
-  return ctx_.db.read([&](store::Transaction& tx) { return store::RegistryRepository(tx).assignments_of(user_id); });
+  return ctx_.db.read([&](store::Transaction& tx) {
+    return store::RegistryRepository(tx).assignments_of(user_id);
+  });
 }
 
 User RegistryService::create_user(const Actor& actor, NewUser input) {
   require(actor, Permission::manage_staff);
   User user = std::move(input.user);
-  check(check_username(user.username), "username", "3–64 tecken: a–z, 0–9, punkt, bindestreck eller understreck.");
-  check(check_password_strength(input.password), "password", "Lösenordet ska ha minst 12 och högst 256 tecken.");
+  check(check_username(user.username), "username",
+        "3–64 tecken: a–z, 0–9, punkt, bindestreck eller understreck.");
+  check(check_password_strength(input.password), "password",
+        "Lösenordet ska ha minst 12 och högst 256 tecken.");
   if (user.hsa_id) core::HsaId::parse(*user.hsa_id, "hsaId");
   user.id = core::new_uuid();
   user.stamp = new_stamp(ctx_.clock);
-  const std::string hash = core::hash_password(input.password);  // outside the transaction: slow on purpose
+  const std::string hash =
+      core::hash_password(input.password);  // outside the transaction: slow on purpose
   return translating_constraints("username", "Användarnamnet eller HSA-id:t används redan.", [&] {
     return ctx_.db.write([&](store::Transaction& tx) {
       store::RegistryRepository(tx).insert_user(user, hash);
@@ -334,8 +375,8 @@ User RegistryService::create_user(const Actor& actor, NewUser input) {
   });
 }
 
-User RegistryService::update_user(const Actor& actor, const std::string& id, std::int64_t expected_version,
-                                  const Patch<User>& patch) {
+User RegistryService::update_user(const Actor& actor, const std::string& id,
+                                  std::int64_t expected_version, const Patch<User>& patch) {
   require(actor, Permission::manage_staff);
   return translating_constraints("hsaId", "HSA-id:t används redan.", [&] {
     return ctx_.db.write([&](store::Transaction& tx) {
@@ -355,8 +396,9 @@ Assignment RegistryService::add_assignment(const Actor& actor, Assignment assign
   require(actor, Permission::manage_staff);
   const bool citizen = assignment.role == domain::access::Role::citizen;
   if (citizen == assignment.unit_id.has_value()) {
-    core::throw_field_error("unitId", citizen ? "assignment.citizen_without_unit" : "required",
-                            citizen ? "Invånare har inget uppdrag vid en enhet." : "Ange enheten för uppdraget.");
+    core::throw_field_error(
+        "unitId", citizen ? "assignment.citizen_without_unit" : "required",
+        citizen ? "Invånare har inget uppdrag vid en enhet." : "Ange enheten för uppdraget.");
   }
   assignment.id = core::new_uuid();
   assignment.stamp = new_stamp(ctx_.clock);

@@ -31,48 +31,66 @@ class RegistryService {
  public:
   explicit RegistryService(ServiceContext context) : ctx_(context) {}
 
-  store::Page<domain::registry::Principal> list_principals(const domain::access::Actor& actor, const store::PageRequest& page);
-  domain::registry::Principal get_principal(const domain::access::Actor& actor, const std::string& id);
-  domain::registry::Principal create_principal(const domain::access::Actor& actor, domain::registry::Principal principal);
-  domain::registry::Principal update_principal(const domain::access::Actor& actor, const std::string& id,
-                                               std::int64_t expected_version, const Patch<domain::registry::Principal>& patch);
+  store::Page<domain::registry::Principal> list_principals(const domain::access::Actor& actor,
+                                                           const store::PageRequest& page);
+  domain::registry::Principal get_principal(const domain::access::Actor& actor,
+                                            const std::string& id);
+  domain::registry::Principal create_principal(const domain::access::Actor& actor,
+                                               domain::registry::Principal principal);
+  domain::registry::Principal update_principal(const domain::access::Actor& actor,
+                                               const std::string& id, std::int64_t expected_version,
+                                               const Patch<domain::registry::Principal>& patch);
 
-  store::Page<domain::registry::CareProvider> list_care_providers(const domain::access::Actor& actor, const store::PageRequest& page);
-  domain::registry::CareProvider get_care_provider(const domain::access::Actor& actor, const std::string& id);
-  domain::registry::CareProvider create_care_provider(const domain::access::Actor& actor, domain::registry::CareProvider provider);
-  domain::registry::CareProvider update_care_provider(const domain::access::Actor& actor, const std::string& id,
-                                                      std::int64_t expected_version,
-                                                      const Patch<domain::registry::CareProvider>& patch);
+  store::Page<domain::registry::CareProvider> list_care_providers(
+      const domain::access::Actor& actor, const store::PageRequest& page);
+  domain::registry::CareProvider get_care_provider(const domain::access::Actor& actor,
+                                                   const std::string& id);
+  domain::registry::CareProvider create_care_provider(const domain::access::Actor& actor,
+                                                      domain::registry::CareProvider provider);
+  domain::registry::CareProvider update_care_provider(
+      const domain::access::Actor& actor, const std::string& id, std::int64_t expected_version,
+      const Patch<domain::registry::CareProvider>& patch);
 
-  store::Page<domain::registry::Unit> list_units(const domain::access::Actor& actor, const store::UnitFilter& filter,
+  store::Page<domain::registry::Unit> list_units(const domain::access::Actor& actor,
+                                                 const store::UnitFilter& filter,
                                                  const store::PageRequest& page);
   domain::registry::Unit get_unit(const domain::access::Actor& actor, const std::string& id);
-  domain::registry::Unit create_unit(const domain::access::Actor& actor, domain::registry::Unit unit);
-  domain::registry::Unit update_unit(const domain::access::Actor& actor, const std::string& id, std::int64_t expected_version,
+  domain::registry::Unit create_unit(const domain::access::Actor& actor,
+                                     domain::registry::Unit unit);
+  domain::registry::Unit update_unit(const domain::access::Actor& actor, const std::string& id,
+                                     std::int64_t expected_version,
                                      const Patch<domain::registry::Unit>& patch);
 
-  store::Page<domain::registry::Person> list_persons(const domain::access::Actor& actor, const store::PersonFilter& filter,
+  store::Page<domain::registry::Person> list_persons(const domain::access::Actor& actor,
+                                                     const store::PersonFilter& filter,
                                                      const store::PageRequest& page);
   domain::registry::Person get_person(const domain::access::Actor& actor, const std::string& id);
-  domain::registry::Person find_person_by_identifier(const domain::access::Actor& actor, const std::string& identifier);
+  domain::registry::Person find_person_by_identifier(const domain::access::Actor& actor,
+                                                     const std::string& identifier);
   domain::registry::Person create_person(const domain::access::Actor& actor, NewPerson person);
   domain::registry::Person update_person(const domain::access::Actor& actor, const std::string& id,
-                                         std::int64_t expected_version, const Patch<domain::registry::Person>& patch);
+                                         std::int64_t expected_version,
+                                         const Patch<domain::registry::Person>& patch);
 
-  store::Page<domain::registry::User> list_users(const domain::access::Actor& actor, const store::PageRequest& page);
+  store::Page<domain::registry::User> list_users(const domain::access::Actor& actor,
+                                                 const store::PageRequest& page);
   domain::registry::User get_user(const domain::access::Actor& actor, const std::string& id);
-  std::vector<domain::registry::Assignment> assignments_of(const domain::access::Actor& actor, const std::string& user_id);
+  std::vector<domain::registry::Assignment> assignments_of(const domain::access::Actor& actor,
+                                                           const std::string& user_id);
   domain::registry::User create_user(const domain::access::Actor& actor, NewUser user);
-  domain::registry::User update_user(const domain::access::Actor& actor, const std::string& id, std::int64_t expected_version,
+  domain::registry::User update_user(const domain::access::Actor& actor, const std::string& id,
+                                     std::int64_t expected_version,
                                      const Patch<domain::registry::User>& patch);
-  domain::registry::Assignment add_assignment(const domain::access::Actor& actor, domain::registry::Assignment assignment);
+  domain::registry::Assignment add_assignment(const domain::access::Actor& actor,
+                                              domain::registry::Assignment assignment);
 
  private:
   ServiceContext ctx_;
 };
 
 // Parses a person identifier as of today's date in Stockholm (for the century of 10-digit forms).
-core::PersonIdentifier parse_person_identifier(const std::string& text, const std::optional<std::string>& system,
+core::PersonIdentifier parse_person_identifier(const std::string& text,
+                                               const std::optional<std::string>& system,
                                                const core::Clock& clock, const std::string& field);
 
 }  // namespace nara::service

@@ -28,7 +28,9 @@ std::optional<std::int64_t> Row::optional_int64(std::size_t i) const {
   return int64(i);
 }
 
-double Row::real(std::size_t i) const { return std::stod(text(i)); }
+double Row::real(std::size_t i) const {
+  return std::stod(text(i));
+}
 
 std::optional<double> Row::optional_real(std::size_t i) const {
   if (is_null(i)) return std::nullopt;

@@ -34,7 +34,9 @@ class Row {
   explicit Row(const std::vector<std::optional<std::string>>* cells) : cells_(cells) {}
   [[nodiscard]] bool is_null(std::size_t i) const { return !cells_->at(i).has_value(); }
   [[nodiscard]] const std::string& text(std::size_t i) const;
-  [[nodiscard]] std::optional<std::string> optional_text(std::size_t i) const { return cells_->at(i); }
+  [[nodiscard]] std::optional<std::string> optional_text(std::size_t i) const {
+    return cells_->at(i);
+  }
   [[nodiscard]] std::int64_t int64(std::size_t i) const;
   [[nodiscard]] std::optional<std::int64_t> optional_int64(std::size_t i) const;
   [[nodiscard]] double real(std::size_t i) const;
@@ -67,7 +69,8 @@ class RetryableError : public std::runtime_error {
 class ConstraintError : public std::runtime_error {
  public:
   enum class Kind { unique, foreign_key, check, not_null };
-  ConstraintError(Kind kind, std::string message) : std::runtime_error(std::move(message)), kind_(kind) {}
+  ConstraintError(Kind kind, std::string message)
+      : std::runtime_error(std::move(message)), kind_(kind) {}
   [[nodiscard]] Kind kind() const noexcept { return kind_; }
 
  private:
@@ -169,7 +172,8 @@ struct DatabaseOptions {
 };
 
 // Opens `sqlite:PATH` or `postgresql://…` / `postgres://…`.
-std::unique_ptr<Database> open_database(const std::string& url, const DatabaseOptions& options = {});
+std::unique_ptr<Database> open_database(const std::string& url,
+                                        const DatabaseOptions& options = {});
 
 // Applies every numbered migration not yet in `schema_migrations`; returns how many were applied.
 int migrate(Database& db);

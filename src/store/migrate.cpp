@@ -23,9 +23,11 @@ std::map<int, Migration> migrations_for(Engine engine) {
   for (const auto& file : migration_files()) {
     if (file.file_name.ends_with(other)) continue;
     int version = 0;
-    const auto [end, ec] = std::from_chars(file.file_name.data(), file.file_name.data() + 4, version);
+    const auto [end, ec] =
+        std::from_chars(file.file_name.data(), file.file_name.data() + 4, version);
     if (ec != std::errc{} || end != file.file_name.data() + 4) {
-      throw DatabaseError("migration file without a four-digit number: " + std::string(file.file_name));
+      throw DatabaseError("migration file without a four-digit number: " +
+                          std::string(file.file_name));
     }
     const bool specific = file.file_name.ends_with(own);
     auto it = chosen.find(version);
@@ -64,8 +66,8 @@ int migrate(Database& db) {
         // Several app nodes may start at once: one applies, the others wait and then see it done.
         tx.query("SELECT pg_advisory_xact_lock(7235001)");
       }
-      const auto existing = tx.query("SELECT 1 FROM schema_migrations WHERE version = ?",
-                                     std::int64_t{v});
+      const auto existing =
+          tx.query("SELECT 1 FROM schema_migrations WHERE version = ?", std::int64_t{v});
       if (!existing.empty()) return false;
       tx.run_script(m.sql);
       tx.query(

@@ -60,7 +60,8 @@ class RegistryRepository {
   std::optional<std::string> password_hash(const std::string& user_id);
   void insert_user(const domain::registry::User& u, const std::string& password_hash);
   bool update_user(const domain::registry::User& u, std::int64_t expected_version);
-  void set_password_hash(const std::string& user_id, const std::string& hash, const std::string& now);
+  void set_password_hash(const std::string& user_id, const std::string& hash,
+                         const std::string& now);
   std::vector<domain::registry::Assignment> assignments_of(const std::string& user_id);
   std::optional<domain::registry::Assignment> find_assignment(const std::string& id);
   void insert_assignment(const domain::registry::Assignment& a);

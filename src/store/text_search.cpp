@@ -7,7 +7,11 @@ namespace nara::store {
 
 std::string search_key(std::string_view text) {
   static constexpr std::array<std::pair<std::string_view, std::string_view>, 5> kUpperToLower{{
-      {"Å", "å"}, {"Ä", "ä"}, {"Ö", "ö"}, {"É", "é"}, {"Ü", "ü"},
+      {"Å", "å"},
+      {"Ä", "ä"},
+      {"Ö", "ö"},
+      {"É", "é"},
+      {"Ü", "ü"},
   }};
   std::string out;
   out.reserve(text.size());

@@ -8,6 +8,8 @@ std::string to_db_time(core::Instant instant) {
   return date::format("%Y-%m-%dT%H:%M:%SZ", instant);
 }
 
-core::Instant from_db_time(std::string_view text) { return core::parse_iso8601(text, "timestamp"); }
+core::Instant from_db_time(std::string_view text) {
+  return core::parse_iso8601(text, "timestamp");
+}
 
 }  // namespace nara::store

@@ -20,7 +20,9 @@ struct Actor {
   std::optional<std::string> person_id;  // a citizen's own person record
   std::string session_id;                // digest of the session token, never the token
 
-  [[nodiscard]] bool has_assignment() const { return assignment_id.has_value() && role.has_value(); }
+  [[nodiscard]] bool has_assignment() const {
+    return assignment_id.has_value() && role.has_value();
+  }
 };
 
 }  // namespace nara::domain::access

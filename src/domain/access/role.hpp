@@ -30,8 +30,8 @@ enum class Permission {
   manage_organisation,  // create and change principals, providers, units
   manage_staff,         // create users and assignments
   read_staff,
-  read_person_registry,   // search and read demographic data of persons
-  manage_person_registry, // create and correct persons
+  read_person_registry,    // search and read demographic data of persons
+  manage_person_registry,  // create and correct persons
 };
 
 // Registry permissions per role (behovs- och riskanalys, PDL 4:2: access limited to the task).

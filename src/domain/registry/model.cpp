@@ -63,7 +63,8 @@ std::optional<UnitKind> parse_unit_kind(std::string_view text) {
 // Organisationsnummer: ten digits written NNNNNN-NNNN whose last digit is a Luhn check digit
 // (Skatteverket, SKV 709), the same modulus-10 rule as personnummer.
 std::optional<std::string> check_organisation_number(std::string_view text) {
-  if (text.size() != 11 || text[6] != '-' || !all_digits(text.substr(0, 6)) || !all_digits(text.substr(7))) {
+  if (text.size() != 11 || text[6] != '-' || !all_digits(text.substr(0, 6)) ||
+      !all_digits(text.substr(7))) {
     return "organisation_number.format";
   }
   std::string digits(text.substr(0, 6));
@@ -95,7 +96,8 @@ std::optional<std::string> check_county_code(std::string_view text) {
 std::optional<std::string> check_username(std::string_view text) {
   if (text.size() < 3 || text.size() > 64) return "username.length";
   for (char c : text) {
-    const bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '_';
+    const bool ok =
+        (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '_';
     if (!ok) return "username.characters";
   }
   return std::nullopt;

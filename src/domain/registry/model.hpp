@@ -16,13 +16,13 @@ std::string_view to_string(PrincipalKind kind);
 std::optional<PrincipalKind> parse_principal_kind(std::string_view text);
 
 enum class UnitKind {
-  hospital,           // sjukhus
-  hospital_ward,      // vårdavdelning
-  health_centre,      // vårdcentral / hälsocentral
-  home_health_care,   // kommunal hemsjukvård
-  home_care,          // hemtjänstgrupp
-  residential_care,   // särskilt boende (SÄBO)
-  administration,     // förvaltning, kansli
+  hospital,          // sjukhus
+  hospital_ward,     // vårdavdelning
+  health_centre,     // vårdcentral / hälsocentral
+  home_health_care,  // kommunal hemsjukvård
+  home_care,         // hemtjänstgrupp
+  residential_care,  // särskilt boende (SÄBO)
+  administration,    // förvaltning, kansli
 };
 std::string_view to_string(UnitKind kind);
 std::optional<UnitKind> parse_unit_kind(std::string_view text);
@@ -75,13 +75,13 @@ struct Address {
 
 struct Person {
   std::string id;
-  std::string identifier;       // canonical 12 characters
-  std::string identifier_kind;  // personnummer | samordningsnummer | …
+  std::string identifier;         // canonical 12 characters
+  std::string identifier_kind;    // personnummer | samordningsnummer | …
   std::string identifier_system;  // OID
   std::string given_name;
   std::string family_name;
-  std::optional<std::string> birth_date;  // YYYY-MM-DD
-  std::optional<std::string> legal_sex;   // female | male
+  std::optional<std::string> birth_date;         // YYYY-MM-DD
+  std::optional<std::string> legal_sex;          // female | male
   std::optional<std::string> municipality_code;  // folkbokföringskommun
   Address address;
   std::optional<double> latitude;
@@ -118,8 +118,9 @@ struct Assignment {
 
 // Validation rules that need no database. Each returns the rule id broken, or nothing.
 std::optional<std::string> check_organisation_number(std::string_view text);  // NNNNNN-NNNN + Luhn
-std::optional<std::string> check_municipality_code(std::string_view text);    // 4 digits, county 01–25
-std::optional<std::string> check_county_code(std::string_view text);          // 2 digits, 01–25
+std::optional<std::string> check_municipality_code(
+    std::string_view text);                                           // 4 digits, county 01–25
+std::optional<std::string> check_county_code(std::string_view text);  // 2 digits, 01–25
 std::optional<std::string> check_username(std::string_view text);
 std::optional<std::string> check_password_strength(std::string_view password);
 

@@ -18,8 +18,10 @@ using ResultPtr = std::unique_ptr<PGresult, ResultDeleter>;
 [[noreturn]] void raise(PGconn* conn, const PGresult* result, std::string_view what) {
   const char* state = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
   const std::string sqlstate = state ? state : "";
-  std::string message = std::string(what) + ": " + (result ? PQresultErrorMessage(result) : PQerrorMessage(conn));
-  if (sqlstate == "40001" || sqlstate == "40P01" || sqlstate == "55P03") throw RetryableError(message);
+  std::string message =
+      std::string(what) + ": " + (result ? PQresultErrorMessage(result) : PQerrorMessage(conn));
+  if (sqlstate == "40001" || sqlstate == "40P01" || sqlstate == "55P03")
+    throw RetryableError(message);
   if (sqlstate == "23505") throw ConstraintError(ConstraintError::Kind::unique, message);
   if (sqlstate == "23503") throw ConstraintError(ConstraintError::Kind::foreign_key, message);
   if (sqlstate == "23514") throw ConstraintError(ConstraintError::Kind::check, message);
@@ -37,6 +39,9 @@ class Connection {
       PQfinish(conn_);
       throw DatabaseError("cannot connect to PostgreSQL: " + message);
     }
+    // Server notices (e.g. "already exists, skipping") are not errors; keep them out of stderr.
+    PQsetNoticeProcessor(
+        conn_, [](void*, const char*) {}, nullptr);
     exec("SET TIME ZONE 'UTC'");
   }
   ~Connection() { PQfinish(conn_); }
@@ -73,7 +78,8 @@ class Connection {
     ResultPtr result(PQexecPrepared(conn_, name.c_str(), static_cast<int>(params.size()),
                                     values.data(), nullptr, nullptr, 0));
     const auto status = PQresultStatus(result.get());
-    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) raise(conn_, result.get(), "query");
+    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
+      raise(conn_, result.get(), "query");
     ResultSet out;
     const int rows = PQntuples(result.get());
     const int columns = PQnfields(result.get());
@@ -114,7 +120,8 @@ namespace {
 
 class PostgresTransaction final : public Transaction {
  public:
-  PostgresTransaction(PostgresDatabase& owner, std::unique_ptr<Connection> connection, bool for_write)
+  PostgresTransaction(PostgresDatabase& owner, std::unique_ptr<Connection> connection,
+                      bool for_write)
       : owner_(owner), connection_(std::move(connection)) {
     try {
       connection_->exec(for_write ? "BEGIN" : "BEGIN READ ONLY");

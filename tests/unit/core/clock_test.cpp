@@ -29,12 +29,17 @@ TEST(FixedClock, StandsStillUntilMovedAndAdvances) {
 TEST(FixedClock, AdvanceFromManyThreadsLosesNothing) {
   FixedClock clock(Instant{});
   std::vector<std::thread> threads;
+  threads.reserve(4);
   for (int t = 0; t < 4; ++t) {
     threads.emplace_back([&clock] {
-      for (int i = 0; i < 1000; ++i) clock.advance(1us);
+      for (int i = 0; i < 1000; ++i) {
+        clock.advance(1us);
+      }
     });
   }
-  for (std::thread& thread : threads) thread.join();
+  for (std::thread& thread : threads) {
+    thread.join();
+  }
   EXPECT_EQ(clock.now(), Instant{4000us});
 }
 

@@ -34,7 +34,9 @@ std::string read_file(const std::string& path) {
 }
 
 std::string sex_name(std::optional<LegalSex> sex) {
-  if (!sex) return "none";
+  if (!sex) {
+    return "none";
+  }
   return *sex == LegalSex::male ? "male" : "female";
 }
 
@@ -50,11 +52,15 @@ struct PeerCase {
 // One line summarising what the parser concluded, so each generated test is a single
 // comparison whose failure message shows both sides.
 std::string summarise(const ParseResult<PersonIdentifier>& result, bool include_canonical) {
-  if (!result) return "invalid";
+  if (!result) {
+    return "invalid";
+  }
   const PersonIdentifier& id = result.value();
   std::string summary =
       "valid " + std::string(to_string(id.kind())) + " " + sex_name(id.legal_sex());
-  if (include_canonical) summary += " " + id.canonical();
+  if (include_canonical) {
+    summary += " " + id.canonical();
+  }
   return summary;
 }
 
@@ -83,8 +89,11 @@ std::vector<PeerCase> load_peer_cases() {
       const bool century_is_written = text.size() >= 12 || text.find('+') != std::string::npos;
       std::string expected = "invalid";
       if (valid) {
-        expected = "valid " + kind + " " + sex;
-        if (century_is_written) expected += " " + long_format;
+        expected = "valid ";
+        expected.append(kind).append(" ").append(sex);
+        if (century_is_written) {
+          expected += " " + long_format;
+        }
       }
       char name[64];
       std::snprintf(name, sizeof name, "case%02d_%s_%s", index, form, valid ? "valid" : "invalid");
@@ -127,7 +136,9 @@ TEST(Skatteverket, Testpersonnummer_AllParseAsValidAndMaskHidesTheLastFour) {
   std::size_t count = 0;
   std::vector<std::string> failures;
   while (std::getline(in, line)) {
-    if (line.empty()) continue;
+    if (line.empty()) {
+      continue;
+    }
     ++count;
     const ParseResult<PersonIdentifier> parsed =
         PersonIdentifier::try_parse_personnummer(line, reference_date);
@@ -139,7 +150,9 @@ TEST(Skatteverket, Testpersonnummer_AllParseAsValidAndMaskHidesTheLastFour) {
     } else if (parsed.value().masked() != line.substr(0, 8) + "-****") {
       problem = "masked " + parsed.value().masked();
     }
-    if (!problem.empty() && failures.size() < 10) failures.push_back(line + ": " + problem);
+    if (!problem.empty() && failures.size() < 10) {
+      failures.push_back(line.append(": ").append(problem));
+    }
   }
   EXPECT_EQ(count, 41493u);
   EXPECT_TRUE(failures.empty()) << ::testing::PrintToString(failures);
@@ -277,6 +290,23 @@ TEST(DomainRules5_1, MalformedTextIsAFormatError) {
   }
 }
 
+TEST(DomainRules5_1, LettersOnlyMeanReservnummerRightAfterTheDate) {
+  const ParseResult<PersonIdentifier> typo =
+      PersonIdentifier::try_parse("640823-32a4", reference_date);
+  ASSERT_FALSE(typo);
+  EXPECT_EQ(typo.error().rule, "personnummer.format");
+  const ParseResult<PersonIdentifier> nrid_typo =
+      PersonIdentifier::try_parse("19800101-Ab1", reference_date);
+  ASSERT_FALSE(nrid_typo);
+  EXPECT_EQ(nrid_typo.error().rule, "reservnummer.format");
+}
+
+TEST(DomainRules5_1, ReferenceDateMustBeReal) {
+  EXPECT_THROW(
+      (void)PersonIdentifier::try_parse_personnummer("640823-3234", year_month_day{2026y / 2 / 30}),
+      std::invalid_argument);
+}
+
 TEST(DomainRules5_1, ParseThrowsProblemNamingFieldAndRule) {
   try {
     (void)PersonIdentifier::parse("640823-3235", "subject/identifier", reference_date);
@@ -312,13 +342,18 @@ TEST(DomainRules5_1, NationalReservnummer) {
   EXPECT_EQ(id.fhir_system(), "http://electronichealth.se/identifier/nationelltReservnummer");
   EXPECT_EQ(id.birth_date(), year_month_day{1980y / 1 / 1});
   EXPECT_EQ(id.legal_sex(), std::nullopt);
-  // I, O, Q, V, W are excluded; lower case, a wrong letter/digit mix and short dates fail.
-  for (const char* text : {"19800101AI12", "19800101OB12", "19800101ab12", "19800101A123",
-                           "19800101ABCD", "1980010-AB12"}) {
+  // I, O, Q, V, W are excluded; lower case and a wrong letter/digit mix fail.
+  for (const char* text :
+       {"19800101AI12", "19800101OB12", "19800101ab12", "19800101A123", "19800101ABCD"}) {
     const ParseResult<PersonIdentifier> parsed = PersonIdentifier::try_parse(text, reference_date);
     ASSERT_FALSE(parsed) << text;
     EXPECT_EQ(parsed.error().rule, "reservnummer.format") << text;
   }
+}
+
+TEST(DomainRules5_1, NationalReservnummerWithShortDateIsRejected) {
+  EXPECT_FALSE(PersonIdentifier::try_parse("1980010-AB12", reference_date));
+  EXPECT_FALSE(PersonIdentifier::try_parse_national_reservnummer("1980010-AB12"));
 }
 
 TEST(DomainRules5_1, RegionStockholmReservnummerTestVectors) {
@@ -397,6 +432,13 @@ TEST(DomainRules5_1, ParseForSystemAcceptsUriUrnOidAndBareOid) {
       "http://electronichealth.se/identifier/personnummer", "701063-2391", reference_date);
   ASSERT_FALSE(mismatch);
   EXPECT_EQ(mismatch.error().rule, "identifier.system_mismatch");
+  EXPECT_EQ(PersonIdentifier::parse_for_system("urn:oid:1.2.752.113.11.0.2.1.1.1", "19810829M071",
+                                               "identifier", reference_date)
+                .issuer(),
+            LocalReservnummerIssuer::vastra_gotalandsregionen);
+  EXPECT_THROW((void)PersonIdentifier::parse_for_system("urn:oid:1.2.3", "640823-3234",
+                                                        "identifier", reference_date),
+               ProblemError);
   const ParseResult<PersonIdentifier> unknown =
       PersonIdentifier::try_parse_for_system("urn:oid:1.2.3", "640823-3234", reference_date);
   ASSERT_FALSE(unknown);
