@@ -3,9 +3,13 @@
 #include <libpq-fe.h>
 
 #include <atomic>
+// GCC 12 -O2 -Wnull-dereference false positives in inlined Boost.Asio; see src/http/server.cpp.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wnull-dereference"
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#pragma GCC diagnostic pop
 #include <filesystem>
 #include <fstream>
 #include <mutex>
