@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# shellcheck disable=SC2317  # cleanup() is reached through the EXIT trap
 # Issue 2, point 10: authenticated person GET and person list on nara (SQLite) side by side
 # with nginx serving static JSON files of the same byte sizes, on the same machine, same run.
 #
