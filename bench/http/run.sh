@@ -161,16 +161,43 @@ order=(nara-person nginx-person nara-list nginx-list)
 echo "== machine: $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)"
 echo "== load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 
+server_pids() {  # name -> the server's process ids (nginx: master and workers)
+  if [[ "$1" == nara-* ]]; then
+    echo "$nara_pid"
+  else
+    local master
+    master="$(cat "$work/nginx/nginx.pid")"
+    # shellcheck disable=SC2046  # word splitting wanted: one pid per word
+    echo "$master" $(pgrep -P "$master" || true)
+  fi
+}
+cpu_ticks() {  # pids... -> user+system clock ticks consumed so far (all threads)
+  local total=0 pid fields
+  for pid in "$@"; do
+    read -ra fields <"/proc/$pid/stat"
+    total=$((total + fields[13] + fields[14]))
+  done
+  echo "$total"
+}
+
 run_wrk() {  # name round -> appends one BENCH line to $work/results
-  local name="$1" round="$2" out
+  local name="$1" round="$2" out pids before after
   # Short warm-up so connection set-up and cold caches are not measured.
   wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$here/auth.lua" "${url[$name]}" >/dev/null
+  # shellcheck disable=SC2207  # pids are plain numbers
+  pids=($(server_pids "$name"))
+  before="$(cpu_ticks "${pids[@]}")"
   out="$(wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$here/auth.lua" "${url[$name]}")"
+  after="$(cpu_ticks "${pids[@]}")"
   echo "$out" >"$work/wrk-$name-$round.txt"
-  local line
+  local line requests cpu_us
   line="$(grep '^BENCH ' <<<"$out")"
-  echo "   round $round $name: ${line#BENCH }"
-  echo "$name $round ${line#BENCH }" >>"$work/results"
+  # Server CPU time per request: unlike req/s it hardly depends on how much CPU the other
+  # engineers' jobs leave us, so it compares builds on a noisy shared machine.
+  requests="$(sed -n 's/.*requests=\([0-9]*\).*/\1/p' <<<"$line")"
+  cpu_us="$(((after - before) * 1000000 / $(getconf CLK_TCK) / (requests > 0 ? requests : 1)))"
+  echo "   round $round $name: ${line#BENCH } cpu_us_per_req=$cpu_us"
+  echo "$name $round ${line#BENCH } cpu_us_per_req=$cpu_us" >>"$work/results"
 }
 
 : >"$work/results"
@@ -193,16 +220,17 @@ median() { sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]
 
 errors=0
 summary="$(
-  printf '| target | bytes | req/s (median of %s) | p50 ms | p99 ms | req/s per round |\n' "$ROUNDS"
-  printf '|---|---:|---:|---:|---:|---|\n'
+  printf '| target | bytes | req/s (median of %s) | p50 ms | p99 ms | server CPU us/req | req/s per round |\n' "$ROUNDS"
+  printf '|---|---:|---:|---:|---:|---:|---|\n'
   for name in "${order[@]}"; do
     rps="$(field "$name" rps | median)"
     p50="$(field "$name" p50_us | median)"
     p99="$(field "$name" p99_us | median)"
+    cpu="$(field "$name" cpu_us_per_req | median)"
     rounds="$(field "$name" rps | awk '{ printf "%s%.0f", (NR > 1 ? ", " : ""), $1 }')"
     bytes="$person_bytes"; [[ "$name" == *list ]] && bytes="$list_bytes"
-    printf '| %s | %s | %.0f | %.2f | %.2f | %s |\n' "$name" "$bytes" "$rps" "$(bc -l <<<"$p50/1000")" \
-      "$(bc -l <<<"$p99/1000")" "$rounds"
+    printf "| %s | %s | %.0f | %.2f | %.2f | %.0f | %s |\n" "$name" "$bytes" "$rps" "$(bc -l <<<"$p50/1000")" \
+      "$(bc -l <<<"$p99/1000")" "$cpu" "$rounds"
   done
   echo
   for kind in person list; do
