@@ -114,6 +114,10 @@ store::Page<AccessLogLine> AccessService::my_access_log(const domain::access::Ac
   }
   if (rs.size() > page.limit)
     out.next = std::vector<std::string>{std::to_string(out.items.back().seq)};
+  auto entry = audit_entry(actor, ctx_.clock, AuditAction::read, "access_log", std::nullopt,
+                           *actor.person_id);
+  entry.outcome = "allowed: PDL 8:5";
+  ctx_.audit->record({entry});
   return out;
 }
 
