@@ -56,6 +56,11 @@ double Repair::position_cost(const Solution& s, std::size_t r, std::size_t posit
   for (std::size_t k = position; k < route.size(); ++k) {
     const std::size_t u = route[k];
     const Visit& next = inst.visits[u];
+    if (k == st.break_before && st.has_break) {  // the break moves with the visits before it
+      const double break_start = std::max(end, c.break_earliest);
+      if (break_start > c.break_latest + kEpsilon) return kInfinite;
+      end = break_start + c.break_duration;
+    }
     const double arrival = end + inst.travel(at, next.location);
     if (arrival <= s.start[u] + kEpsilon) {
       absorbed = true;
@@ -70,6 +75,10 @@ double Repair::position_cost(const Solution& s, std::size_t r, std::size_t posit
     }
     end = arrival + next.duration;
     at = next.location;
+  }
+  if (!absorbed && st.has_break && st.break_before == route.size() &&
+      std::max(end, c.break_earliest) > c.break_latest + kEpsilon) {
+    return kInfinite;
   }
   if (!absorbed) {
     const double old_base =

@@ -114,6 +114,7 @@ double Evaluator::ready_time(std::size_t route, std::size_t visit) {
   double ready = std::max(cur.time + travel, v.earliest);
   if (c.break_duration > 0.0 && !cur.break_taken && ready > c.break_earliest) {
     cur.break_taken = true;
+    cur.break_before = cur.position;
     cur.break_start = std::max(cur.time, c.break_earliest);
     cur.time = cur.break_start + c.break_duration;
     ready = std::max(cur.time + travel, v.earliest);
@@ -129,8 +130,11 @@ void Evaluator::advance(std::size_t route, std::size_t visit, double start) {
   ++cur.position;
 }
 
-void Evaluator::finish_route(Solution& s, std::size_t route, double time, std::size_t location,
-                             bool break_taken, double break_start) {
+void Evaluator::finish_route(Solution& s, std::size_t route, Cursor cursor) {
+  const double time = cursor.time;
+  const std::size_t location = cursor.location;
+  bool break_taken = cursor.break_taken;
+  double break_start = cursor.break_start;
   const Instance& inst = prepared_.instance;
   const Caregiver& c = inst.caregivers[route];
   RouteStats& st = s.stats[route];
@@ -141,6 +145,7 @@ void Evaluator::finish_route(Solution& s, std::size_t route, double time, std::s
   st.violation = 0.0;
   st.overtime = 0.0;
   st.has_break = false;
+  st.break_before = cursor.break_before;
   if (visits.empty()) {
     st.last_end = c.shift_start;
     st.return_time = c.shift_start;
@@ -167,6 +172,7 @@ void Evaluator::finish_route(Solution& s, std::size_t route, double time, std::s
   double ret = time + back;
   if (!break_taken && break_required(c, ret)) {
     break_taken = true;
+    st.break_before = visits.size();
     break_start = std::max(time, c.break_earliest);
     ret = break_start + c.break_duration + back;
   }
@@ -228,7 +234,7 @@ void Evaluator::evaluate(Solution& s) {
       s.deadlock = true;
       waiting_[s.routes[r][cur.position]] = 0;  // leave the scratch clean for the next call
     }
-    finish_route(s, r, cur.time, cur.location, cur.break_taken, cur.break_start);
+    finish_route(s, r, cur);
   }
   total(s);
 }
@@ -239,14 +245,31 @@ void Evaluator::evaluate_route(Solution& s, std::size_t r) {
     return;
   }
   const Caregiver& c = prepared_.instance.caregivers[r];
-  cursors_[r] = Cursor{0, c.shift_start, c.start_location, false, 0.0};
+  cursors_[r] = Cursor{0, c.shift_start, c.start_location, false, 0.0, kNone};
   for (std::size_t v : s.routes[r]) {
     s.start[v] = ready_time(r, v);
     advance(r, v, s.start[v]);
   }
-  const Cursor& cur = cursors_[r];
-  finish_route(s, r, cur.time, cur.location, cur.break_taken, cur.break_start);
+  finish_route(s, r, cursors_[r]);
   total(s);
+}
+
+void Evaluator::make_feasible(Solution& s) {
+  evaluate(s);
+  while (!s.feasible()) {
+    for (std::size_t r = 0; r < s.routes.size(); ++r) {
+      const bool stuck = s.deadlock && cursors_[r].position < s.routes[r].size();
+      if (!stuck && s.stats[r].violation <= 1e-6) continue;
+      if (s.routes[r].empty()) continue;
+      // A stuck route drops the visit it waits at; a late one its last visit.
+      const std::size_t v = stuck ? s.routes[r][cursors_[r].position] : s.routes[r].back();
+      const std::size_t partner = prepared_.partner[v];
+      s.remove(v);
+      if (partner != kNone && s.served(partner)) s.remove(partner);
+      break;
+    }
+    evaluate(s);
+  }
 }
 
 void Evaluator::total(Solution& s) {

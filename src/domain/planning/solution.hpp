@@ -35,6 +35,7 @@ struct RouteStats {
   double return_time = 0.0;
   double break_start = 0.0;
   bool has_break = false;
+  std::size_t break_before = kNone;  // index of the visit the break precedes (size(): at the end)
   double load = 0.0;
   std::size_t linked_visits = 0;  // routes without links can be re-timed on their own
 };
@@ -76,20 +77,23 @@ class Evaluator {
   void evaluate(Solution& solution);
   // Re-times only `route` when it has no linked visits (routes are then independent).
   void evaluate_route(Solution& solution, std::size_t route);
+  // Drops visits (with their partners) from routes that break a hard limit until none does:
+  // a caregiver with fewer visits can always keep the rules, so this always ends feasible.
+  void make_feasible(Solution& solution);
 
  private:
-  void finish_route(Solution& solution, std::size_t route, double time, std::size_t location,
-                    bool break_taken, double break_start);
-  void total(Solution& solution);
-
-  const Prepared& prepared_;
   struct Cursor {
     std::size_t position = 0;
     double time = 0.0;
     std::size_t location = 0;
     bool break_taken = false;
     double break_start = 0.0;
+    std::size_t break_before = kNone;
   };
+  void finish_route(Solution& solution, std::size_t route, Cursor cursor);
+  void total(Solution& solution);
+
+  const Prepared& prepared_;
   std::vector<Cursor> cursors_;
   std::vector<double> ready_;
   std::vector<std::uint8_t> waiting_;

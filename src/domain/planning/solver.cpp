@@ -149,6 +149,7 @@ class Search {
         }
       }
     }
+    if (!best.feasible()) evaluator_.make_feasible(best);
     return {best, iteration};
   }
 
