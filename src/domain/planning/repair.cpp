@@ -1,6 +1,7 @@
 #include "domain/planning/repair.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <limits>
 
 namespace nara::domain::planning::detail {
@@ -29,7 +30,7 @@ double Repair::ready_at(const Solution& s, std::size_t route, std::size_t positi
 }
 
 double Repair::position_cost(const Solution& s, std::size_t r, std::size_t position,
-                             std::size_t visit, double start) const {
+                             std::size_t visit, double start, double cutoff) const {
   const Instance& inst = prepared_.instance;
   const ObjectiveWeights& w = inst.weights;
   const Caregiver& c = inst.caregivers[r];
@@ -49,6 +50,7 @@ double Repair::position_cost(const Solution& s, std::size_t r, std::size_t posit
       w.travel * (inst.travel(prev_loc, v.location) + inst.travel(v.location, next_loc) - old_leg);
 
   double tardiness = v.latest_is_hard ? 0.0 : std::max(0.0, late);
+  if (cost + w.total_tardiness * tardiness >= cutoff) return kInfinite;
   double worst = tardiness;
   double end = start + v.duration;
   std::size_t at = v.location;
@@ -72,6 +74,7 @@ double Repair::position_cost(const Solution& s, std::size_t r, std::size_t posit
     } else {
       tardiness += std::max(0.0, new_late) - std::max(0.0, s.start[u] - next.latest);
       worst = std::max(worst, new_late);
+      if (cost + w.total_tardiness * tardiness >= cutoff) return kInfinite;
     }
     end = arrival + next.duration;
     at = next.location;
@@ -103,16 +106,29 @@ double Repair::position_cost(const Solution& s, std::size_t r, std::size_t posit
   return cost;
 }
 
-void Repair::candidates(const Solution& s, std::size_t visit, std::mt19937_64& rng, double blink,
-                        std::vector<Candidate>& out) const {
+void Repair::candidates(const Solution& s, std::size_t visit, std::size_t keep,
+                        std::mt19937_64& rng, double blink, std::vector<Candidate>& out) const {
   out.clear();
-  std::uniform_real_distribution<double> coin(0.0, 1.0);
+  // Blinks need one coin per position; a xorshift seeded from the search's generator keeps them
+  // cheap and still reproducible.
+  std::uint64_t state = rng() | 1U;
+  const auto coin = [&state] {
+    state ^= state << 13;
+    state ^= state >> 7;
+    state ^= state << 17;
+    return static_cast<double>(state >> 11) * 0x1.0p-53;
+  };
+  const auto by_cost = [](const Candidate& a, const Candidate& b) { return a.cost < b.cost; };
   for (std::size_t r : prepared_.eligible[visit]) {
     for (std::size_t p = 0; p <= s.routes[r].size(); ++p) {
-      if (blink > 0.0 && coin(rng) < blink) continue;
+      if (blink > 0.0 && coin() < blink) continue;
+      const double cutoff = out.size() < keep ? kInfinite : out.back().cost;
       const double ready = ready_at(s, r, p, visit);
-      const double cost = position_cost(s, r, p, visit, ready);
-      if (cost < kInfinite) out.push_back({r, p, ready, cost});
+      const double cost = position_cost(s, r, p, visit, ready, cutoff);
+      if (cost >= cutoff) continue;
+      const Candidate found{r, p, ready, cost};
+      if (out.size() == keep) out.pop_back();
+      out.insert(std::upper_bound(out.begin(), out.end(), found, by_cost), found);
     }
   }
 }
@@ -122,11 +138,9 @@ void Repair::refresh(Solution& s, std::size_t route) {
 }
 
 void Repair::insert_single(Solution& s, std::size_t visit, std::mt19937_64& rng, double blink) {
-  candidates(s, visit, rng, blink, first_);
+  candidates(s, visit, 1, rng, blink, first_);
   if (first_.empty()) return;
-  const auto best =
-      std::min_element(first_.begin(), first_.end(),
-                       [](const Candidate& a, const Candidate& b) { return a.cost < b.cost; });
+  const auto best = first_.begin();
   const Instance& inst = prepared_.instance;
   if (best->cost >= unserved_weight(inst.weights, inst.visits[visit].priority)) return;
   s.insert(visit, best->route, best->position);
@@ -136,17 +150,8 @@ void Repair::insert_single(Solution& s, std::size_t visit, std::mt19937_64& rng,
 void Repair::insert_pair(Solution& s, std::size_t link, std::mt19937_64& rng, double blink) {
   const Instance& inst = prepared_.instance;
   const VisitLink& l = inst.links[link];
-  candidates(s, l.first, rng, blink, first_);
-  candidates(s, l.second, rng, blink, second_);
-  const auto by_cost = [](const Candidate& a, const Candidate& b) { return a.cost < b.cost; };
-  const auto shortlist = [&](std::vector<Candidate>& list) {
-    const std::size_t keep = std::min(kPairShortlist, list.size());
-    std::partial_sort(list.begin(), list.begin() + static_cast<std::ptrdiff_t>(keep), list.end(),
-                      by_cost);
-    list.resize(keep);
-  };
-  shortlist(first_);
-  shortlist(second_);
+  candidates(s, l.first, kPairShortlist, rng, blink, first_);
+  candidates(s, l.second, kPairShortlist, rng, blink, second_);
   struct Combination {
     std::size_t a, b;
     double cost;

@@ -4,6 +4,7 @@
 // later starts along the route until waiting time absorbs it. Linked visits are inserted as a
 // pair. The exact evaluation after each insertion keeps the estimates honest.
 #include <cstddef>
+#include <limits>
 #include <random>
 #include <vector>
 
@@ -31,11 +32,14 @@ class Repair {
   [[nodiscard]] double ready_at(const Solution& s, std::size_t route, std::size_t position,
                                 std::size_t visit) const;
   // Estimated cost change of serving `visit` at `start` in `route` before `position`;
-  // infinite when a hard limit would break.
+  // infinite when a hard limit would break or the cost reaches `cutoff` (every part of the
+  // estimate is non-negative except the travel change, so it can stop early).
   [[nodiscard]] double position_cost(const Solution& s, std::size_t route, std::size_t position,
-                                     std::size_t visit, double start) const;
-  void candidates(const Solution& s, std::size_t visit, std::mt19937_64& rng, double blink,
-                  std::vector<Candidate>& out) const;
+                                     std::size_t visit, double start,
+                                     double cutoff = std::numeric_limits<double>::infinity()) const;
+  // The `keep` cheapest positions for `visit`, cheapest first.
+  void candidates(const Solution& s, std::size_t visit, std::size_t keep, std::mt19937_64& rng,
+                  double blink, std::vector<Candidate>& out) const;
   void insert_single(Solution& s, std::size_t visit, std::mt19937_64& rng, double blink);
   void insert_pair(Solution& s, std::size_t link, std::mt19937_64& rng, double blink);
   void refresh(Solution& s, std::size_t route);

@@ -20,8 +20,8 @@ struct SolverOptions {
   std::uint64_t max_iterations = 0;
   unsigned threads = 1;  // independent searches with derived seeds; the best plan wins
   // Annealing temperature relative to the average cost per visit of the first plan.
-  double start_temperature = 0.05;
-  double end_temperature = 0.0005;
+  double start_temperature = 5.0;
+  double end_temperature = 0.01;
   std::size_t max_removed = 40;  // visits removed per iteration at most
 };
 

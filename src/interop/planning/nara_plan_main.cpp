@@ -22,6 +22,10 @@ int main(int argc, char** argv) {
                                                       {"solomon", InstanceFormat::kSolomon}};
   app.add_option("-f,--format", options.format, "instance format")
       ->transform(CLI::CheckedTransformer(formats, CLI::ignore_case));
+  app.add_option("--start-temperature", options.start_temperature,
+                 "annealing start, relative to the first plan's cost per visit");
+  app.add_option("--end-temperature", options.end_temperature, "annealing end, likewise");
+  app.add_option("--max-removed", options.max_removed, "visits removed per iteration at most");
   app.add_flag("--summary", summary, "objective and verdict only, no routes");
   CLI11_PARSE(app, argc, argv);
   options.include_routes = !summary;

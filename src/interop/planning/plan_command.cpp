@@ -144,6 +144,9 @@ int run_plan_command(const std::string& path, const PlanOptions& options, std::o
   solver.seed = options.seed;
   solver.threads = options.threads;
   solver.max_iterations = options.iterations;
+  solver.start_temperature = options.start_temperature;
+  solver.end_temperature = options.end_temperature;
+  solver.max_removed = options.max_removed;
   solver.time_limit_seconds = options.time_limit_seconds;
   solver.elapsed_seconds = [began] {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count();

@@ -9,6 +9,7 @@
 #include "domain/planning/checker.hpp"
 #include "domain/planning/model.hpp"
 #include "domain/planning/plan.hpp"
+#include "domain/planning/solver.hpp"
 
 namespace nara::interop::planning {
 
@@ -20,6 +21,10 @@ struct PlanOptions {
   std::uint64_t seed = 1;
   unsigned threads = 1;
   InstanceFormat format = InstanceFormat::kAuto;
+  // Search tuning; the defaults are the ones the benchmarks use.
+  double start_temperature = domain::planning::SolverOptions{}.start_temperature;
+  double end_temperature = domain::planning::SolverOptions{}.end_temperature;
+  std::size_t max_removed = domain::planning::SolverOptions{}.max_removed;
   bool include_routes = true;  // false: objective and checker verdict only (benchmarks)
 };
 
