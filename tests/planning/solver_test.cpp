@@ -163,3 +163,26 @@ TEST(PlanningSolver, RejectsInvalidInstancesAndMissingLimits) {
 
 }  // namespace
 }  // namespace nara::domain::planning
+
+namespace nara::domain::planning {
+namespace {
+
+// Many identical idle caregivers: opening one new route is enough, and the plan stays optimal.
+TEST(PlanningSolver, IdleTwinsAndGranularScanFindTheSameTour) {
+  Instance inst = testing::base_instance({0, 10, 20, 30, 15});
+  inst.visits = {testing::visit("a", 3, 0, 500, 5), testing::visit("b", 1, 0, 500, 5),
+                 testing::visit("c", 2, 0, 500, 5), testing::visit("d", 4, 0, 500, 5)};
+  testing::add_persons(inst);
+  for (int i = 0; i < 6; ++i) inst.caregivers.push_back(testing::caregiver("same", {0}));
+  for (const bool granular : {true, false}) {
+    SolverOptions o;
+    o.max_iterations = 200;
+    o.granular = granular;
+    const SolverResult result = solve(inst, o);
+    EXPECT_TRUE(check_plan(inst, result.plan).feasible());
+    EXPECT_DOUBLE_EQ(result.plan.cost, 60.0) << "granular " << granular;
+  }
+}
+
+}  // namespace
+}  // namespace nara::domain::planning

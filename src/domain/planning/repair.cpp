@@ -11,10 +11,42 @@ constexpr double kInfinite = std::numeric_limits<double>::infinity();
 constexpr double kEpsilon = 1e-9;
 constexpr std::size_t kPairShortlist = 8;  // per side; pairs are combined from these
 constexpr std::size_t kPairAttempts = 4;   // combinations tried when one deadlocks
+constexpr std::size_t kMinimumNeighbourRoutes = 4;
 }  // namespace
 
 Repair::Repair(const Prepared& prepared, Evaluator& evaluator)
-    : prepared_(prepared), evaluator_(evaluator) {}
+    : prepared_(prepared),
+      evaluator_(evaluator),
+      route_mark_(prepared.instance.caregivers.size(), 0),
+      twin_mark_(prepared.instance.caregivers.size(), 0) {}
+
+void Repair::candidate_routes(const Solution& s, std::size_t visit) const {
+  routes_.clear();
+  ++stamp_;
+  std::size_t working = 0;
+  if (prepared_.granular) {
+    for (std::size_t w : prepared_.neighbours[visit]) {
+      const std::size_t r = s.route_of[w];
+      if (r == kNone || route_mark_[r] == stamp_ || !prepared_.may(visit, r)) continue;
+      route_mark_[r] = stamp_;
+      routes_.push_back(r);
+      ++working;
+    }
+  }
+  const bool all = !prepared_.granular || working < kMinimumNeighbourRoutes;
+  for (std::size_t r : prepared_.eligible[visit]) {
+    if (route_mark_[r] == stamp_) continue;
+    if (s.routes[r].empty()) {
+      const std::size_t twin = prepared_.idle_twin[r];
+      if (twin_mark_[twin] == stamp_) continue;
+      twin_mark_[twin] = stamp_;
+    } else if (!all) {
+      continue;
+    }
+    route_mark_[r] = stamp_;
+    routes_.push_back(r);
+  }
+}
 
 double Repair::ready_at(const Solution& s, std::size_t route, std::size_t position,
                         std::size_t visit) const {
@@ -119,7 +151,8 @@ void Repair::candidates(const Solution& s, std::size_t visit, std::size_t keep,
     return static_cast<double>(state >> 11) * 0x1.0p-53;
   };
   const auto by_cost = [](const Candidate& a, const Candidate& b) { return a.cost < b.cost; };
-  for (std::size_t r : prepared_.eligible[visit]) {
+  candidate_routes(s, visit);
+  for (std::size_t r : routes_) {
     for (std::size_t p = 0; p <= s.routes[r].size(); ++p) {
       if (blink > 0.0 && coin() < blink) continue;
       const double cutoff = out.size() < keep ? kInfinite : out.back().cost;

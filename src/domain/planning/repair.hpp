@@ -4,6 +4,7 @@
 // later starts along the route until waiting time absorbs it. Linked visits are inserted as a
 // pair. The exact evaluation after each insertion keeps the estimates honest.
 #include <cstddef>
+#include <cstdint>
 #include <limits>
 #include <random>
 #include <vector>
@@ -47,6 +48,12 @@ class Repair {
   const Prepared& prepared_;
   Evaluator& evaluator_;
   std::vector<Candidate> first_, second_;
+  // Routes worth trying for one visit: those of its near neighbours and one idle caregiver of
+  // each kind; all eligible routes while few neighbours are planned yet.
+  void candidate_routes(const Solution& s, std::size_t visit) const;
+  mutable std::vector<std::size_t> routes_;
+  mutable std::vector<std::uint32_t> route_mark_, twin_mark_;
+  mutable std::uint32_t stamp_ = 0;
 };
 
 }  // namespace nara::domain::planning::detail

@@ -21,11 +21,16 @@ Prepared::Prepared(const Instance& inst)
     partner[l.first] = l.second;
     partner[l.second] = l.first;
   }
+  const std::size_t m = inst.caregivers.size();
+  may_serve_flag.assign(n * m, 0);
   for (std::size_t v = 0; v < n; ++v) {
-    for (std::size_t c = 0; c < inst.caregivers.size(); ++c) {
-      if (may_serve(inst, c, v)) eligible[v].push_back(c);
+    for (std::size_t c = 0; c < m; ++c) {
+      if (!may_serve(inst, c, v)) continue;
+      eligible[v].push_back(c);
+      may_serve_flag[v * m + c] = 1;
     }
   }
+  find_idle_twins();
   std::vector<std::size_t> order(n);
   for (std::size_t v = 0; v < n; ++v) {
     std::iota(order.begin(), order.end(), 0);
@@ -41,12 +46,45 @@ Prepared::Prepared(const Instance& inst)
     }
   }
   if (tracks_continuity()) {
-    const std::size_t m = inst.caregivers.size();
     known_caregiver.assign(inst.persons.size() * m, 0);
     for (std::size_t p = 0; p < inst.persons.size(); ++p) {
       for (std::size_t c : inst.persons[p].history) known_caregiver[p * m + c] = 1;
       for (std::size_t c : inst.persons[p].preferred) known_caregiver[p * m + c] = 1;
     }
+  }
+}
+
+void Prepared::find_idle_twins() {
+  const std::size_t m = instance.caregivers.size();
+  std::vector<std::uint8_t> named(m, 0);
+  for (const Visit& v : instance.visits) {
+    for (std::size_t c : v.excluded_caregivers) named[c] = 1;
+  }
+  for (const Person& p : instance.persons) {
+    for (std::size_t c : p.history) named[c] = 1;
+    for (std::size_t c : p.preferred) named[c] = 1;
+  }
+  const auto same = [&](const Caregiver& a, const Caregiver& b) {
+    return a.skills == b.skills && a.principal == b.principal &&
+           a.may_serve_principals == b.may_serve_principals &&
+           a.start_location == b.start_location && a.end_location == b.end_location &&
+           a.shift_start == b.shift_start && a.shift_end == b.shift_end &&
+           a.max_overtime == b.max_overtime && a.break_earliest == b.break_earliest &&
+           a.break_latest == b.break_latest && a.break_duration == b.break_duration &&
+           a.capacity == b.capacity;
+  };
+  idle_twin.resize(m);
+  std::vector<std::size_t> representatives;
+  for (std::size_t c = 0; c < m; ++c) {
+    idle_twin[c] = c;
+    if (named[c]) continue;
+    for (std::size_t r : representatives) {
+      if (same(instance.caregivers[r], instance.caregivers[c])) {
+        idle_twin[c] = r;
+        break;
+      }
+    }
+    if (idle_twin[c] == c) representatives.push_back(c);
   }
 }
 

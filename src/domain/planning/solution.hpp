@@ -13,13 +13,24 @@ namespace nara::domain::planning::detail {
 // Facts derived once from an instance that every search step needs.
 struct Prepared {
   explicit Prepared(const Instance& instance);
+  [[nodiscard]] bool may(std::size_t visit, std::size_t caregiver) const noexcept {
+    return may_serve_flag[visit * instance.caregivers.size() + caregiver] != 0;
+  }
   const Instance& instance;
   std::vector<std::size_t> partner;                  // linked visit or kNone
   std::vector<std::size_t> link;                     // link index or kNone
   std::vector<std::vector<std::size_t>> eligible;    // caregivers that may serve each visit
   std::vector<std::vector<std::size_t>> neighbours;  // nearby visits, nearest first
-  std::vector<std::uint8_t> known_caregiver;         // person x caregiver: in history or preferred
-  double penalty = 1.0e4;  // per unit of hard violation (minutes late, load units...)
+  std::vector<std::uint8_t> may_serve_flag;          // visit x caregiver, for O(1) look-ups
+  // For each caregiver the first one who is interchangeable with them while idle (same skills,
+  // places, hours, break, capacity, agreement, and named by no person): trying one idle twin
+  // is enough when opening a new route.
+  std::vector<std::size_t> idle_twin;
+  std::vector<std::uint8_t> known_caregiver;  // person x caregiver: in history or preferred
+  double penalty = 1.0e4;
+  bool granular = true;  // insert only near neighbours' routes (plus idle caregivers)  // per unit
+                         // of hard violation (minutes late, load units...)
+  void find_idle_twins();
   [[nodiscard]] bool tracks_continuity() const noexcept {
     return instance.weights.continuity > 0.0;
   }

@@ -192,7 +192,8 @@ SolverResult solve(const Instance& instance, const SolverOptions& options) {
   if (!timed && options.max_iterations == 0) {
     throw std::invalid_argument("the solver needs a time limit with a time source, or iterations");
   }
-  const Prepared prepared(instance);
+  Prepared prepared(instance);
+  prepared.granular = options.granular;
   const unsigned threads = std::max(1U, options.threads);
   std::vector<std::optional<SearchOutcome>> outcomes(threads);
   const auto work = [&](unsigned t) {

@@ -23,6 +23,9 @@ struct SolverOptions {
   double start_temperature = 5.0;
   double end_temperature = 0.01;
   std::size_t max_removed = 40;  // visits removed per iteration at most
+  // Try re-inserting a visit only into the routes of its 40 nearest visits (and one idle
+  // caregiver of each kind) once enough of them are planned: much faster on large days.
+  bool granular = true;
 };
 
 struct SolverResult {

@@ -26,8 +26,11 @@ int main(int argc, char** argv) {
                  "annealing start, relative to the first plan's cost per visit");
   app.add_option("--end-temperature", options.end_temperature, "annealing end, likewise");
   app.add_option("--max-removed", options.max_removed, "visits removed per iteration at most");
+  bool full_scan = false;
+  app.add_flag("--full-scan", full_scan, "try every route for every insertion (no granularity)");
   app.add_flag("--summary", summary, "objective and verdict only, no routes");
   CLI11_PARSE(app, argc, argv);
   options.include_routes = !summary;
+  options.granular = !full_scan;
   return nara::interop::planning::run_plan_command(path, options, std::cout, std::cerr);
 }

@@ -147,6 +147,7 @@ int run_plan_command(const std::string& path, const PlanOptions& options, std::o
   solver.start_temperature = options.start_temperature;
   solver.end_temperature = options.end_temperature;
   solver.max_removed = options.max_removed;
+  solver.granular = options.granular;
   solver.time_limit_seconds = options.time_limit_seconds;
   solver.elapsed_seconds = [began] {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count();

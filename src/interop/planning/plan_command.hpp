@@ -25,6 +25,7 @@ struct PlanOptions {
   double start_temperature = domain::planning::SolverOptions{}.start_temperature;
   double end_temperature = domain::planning::SolverOptions{}.end_temperature;
   std::size_t max_removed = domain::planning::SolverOptions{}.max_removed;
+  bool granular = domain::planning::SolverOptions{}.granular;
   bool include_routes = true;  // false: objective and checker verdict only (benchmarks)
 };
 
