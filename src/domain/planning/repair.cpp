@@ -81,6 +81,22 @@ double Repair::position_cost(const Solution& s, std::size_t r, std::size_t posit
   double cost =
       w.travel * (inst.travel(prev_loc, v.location) + inst.travel(v.location, next_loc) - old_leg);
 
+  if (prepared_.tracks_continuity()) {
+    const std::size_t key = v.person * s.routes.size() + r;
+    if (s.person_caregiver_visits[key] == 0 && !prepared_.known_caregiver[key]) {
+      cost += w.continuity;
+    }
+  }
+  if (prepared_.time_costs_free && st.linked_visits == 0 && c.break_duration == 0.0) {
+    // Only hard limits depend on time: one look at the next visit's latest start suffices.
+    const double leave = start + v.duration + inst.travel(v.location, next_loc);
+    const double limit =
+        position == route.size() ? st.latest_return : s.latest_start[route[position]];
+    if (route.empty()) {
+      return leave <= c.shift_end + c.max_overtime + kEpsilon ? cost : kInfinite;
+    }
+    return leave <= limit + kEpsilon ? cost : kInfinite;
+  }
   double tardiness = v.latest_is_hard ? 0.0 : std::max(0.0, late);
   if (cost + w.total_tardiness * tardiness >= cutoff) return kInfinite;
   double worst = tardiness;
@@ -129,12 +145,6 @@ double Repair::position_cost(const Solution& s, std::size_t r, std::size_t posit
   }
   cost += w.total_tardiness * tardiness +
           w.max_tardiness * std::max(0.0, worst - s.objective.max_tardiness);
-  if (prepared_.tracks_continuity()) {
-    const std::size_t key = v.person * s.routes.size() + r;
-    if (s.person_caregiver_visits[key] == 0 && !prepared_.known_caregiver[key]) {
-      cost += w.continuity;
-    }
-  }
   return cost;
 }
 

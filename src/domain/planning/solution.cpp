@@ -31,6 +31,8 @@ Prepared::Prepared(const Instance& inst)
     }
   }
   find_idle_twins();
+  time_costs_free = inst.weights.total_tardiness == 0.0 && inst.weights.max_tardiness == 0.0 &&
+                    inst.weights.overtime == 0.0;
   std::vector<std::size_t> order(n);
   for (std::size_t v = 0; v < n; ++v) {
     std::iota(order.begin(), order.end(), 0);
@@ -93,6 +95,7 @@ Solution::Solution(const Prepared& prepared)
       route_of(prepared.instance.visits.size(), kNone),
       position_of(prepared.instance.visits.size(), kNone),
       start(prepared.instance.visits.size(), 0.0),
+      latest_start(prepared.instance.visits.size(), kOpenEnd),
       stats(prepared.instance.caregivers.size()),
       prepared_(&prepared) {
   if (prepared.tracks_continuity()) {
@@ -218,6 +221,16 @@ void Evaluator::finish_route(Solution& s, std::size_t route, Cursor cursor) {
   st.break_start = break_start;
   if (break_taken && break_start > c.break_latest) st.violation += break_start - c.break_latest;
   st.return_time = ret;
+  st.latest_return = c.shift_end + c.max_overtime;
+  double latest_end = st.latest_return - back;
+  for (std::size_t k = visits.size(); k-- > 0;) {
+    const Visit& visit = inst.visits[visits[k]];
+    double latest = latest_end - visit.duration;
+    if (visit.latest_is_hard) latest = std::min(latest, visit.latest);
+    s.latest_start[visits[k]] = latest;
+    if (k > 0)
+      latest_end = latest - inst.travel(inst.visits[visits[k - 1]].location, visit.location);
+  }
   st.overtime = std::max(0.0, ret - c.shift_end);
   st.violation += std::max(0.0, st.overtime - c.max_overtime);
   st.violation += std::max(0.0, st.load - c.capacity);

@@ -28,8 +28,10 @@ struct Prepared {
   std::vector<std::size_t> idle_twin;
   std::vector<std::uint8_t> known_caregiver;  // person x caregiver: in history or preferred
   double penalty = 1.0e4;
-  bool granular = true;  // insert only near neighbours' routes (plus idle caregivers)  // per unit
-                         // of hard violation (minutes late, load units...)
+  bool granular = true;
+  // No cost depends on when visits happen (only hard limits do), as in the VRPTW benchmarks.
+  bool time_costs_free = false;  // insert only near neighbours' routes (plus idle caregivers)  //
+                                 // per unit of hard violation (minutes late, load units...)
   void find_idle_twins();
   [[nodiscard]] bool tracks_continuity() const noexcept {
     return instance.weights.continuity > 0.0;
@@ -44,6 +46,7 @@ struct RouteStats {
   double violation = 0.0;
   double last_end = 0.0;  // when the last visit ends
   double return_time = 0.0;
+  double latest_return = 0.0;  // shift end plus the allowed overtime
   double break_start = 0.0;
   bool has_break = false;
   std::size_t break_before = kNone;  // index of the visit the break precedes (size(): at the end)
@@ -63,6 +66,9 @@ class Solution {
   std::vector<std::size_t> route_of;
   std::vector<std::size_t> position_of;
   std::vector<double> start;  // valid for served visits after evaluation
+  // Latest start of each visit that keeps the rest of its route within hard limits (hard windows,
+  // max overtime): with no time-dependent costs an insertion is then checked in O(1).
+  std::vector<double> latest_start;
   std::vector<RouteStats> stats;
   std::vector<std::uint32_t> person_caregiver_visits;  // only when continuity is tracked
 
