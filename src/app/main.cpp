@@ -9,6 +9,7 @@
 #include "app/instance.hpp"
 #include "core/clock.hpp"
 #include "core/problem.hpp"
+#include "interop/planning/plan_command.hpp"
 #include "service/retention.hpp"
 #include "store/audit_repository.hpp"
 
@@ -83,6 +84,19 @@ int main(int argc, char** argv) {
       ->envname("NARA_LOG_RETENTION_YEARS")
       ->capture_default_str();
 
+  auto* plan = cli.add_subcommand(
+      "plan", "Plan a day of home visits from an instance file and print the plan as JSON");
+  std::string plan_file;
+  nara::interop::planning::PlanOptions plan_options;
+  plan->add_option("file", plan_file, "Instance: Nära/Mankowska JSON or VRPLIB/Solomon VRPTW")
+      ->required()
+      ->check(CLI::ExistingFile);
+  plan->add_option("--time-limit", plan_options.time_limit_seconds, "Seconds of search")
+      ->capture_default_str();
+  plan->add_option("--seed", plan_options.seed, "Random seed (same seed, same plan)")
+      ->capture_default_str();
+  plan->add_option("--threads", plan_options.threads, "Search threads")->capture_default_str();
+
   CLI11_PARSE(cli, argc, argv);
   configure_logging(log_level);
 
@@ -95,6 +109,9 @@ int main(int argc, char** argv) {
                 << nara::store::schema_version(*db) << "\n";
       return 0;
     }
+    if (plan->parsed())
+      return nara::interop::planning::run_plan_command(plan_file, plan_options, std::cout,
+                                                       std::cerr);
     if (audit_verify->parsed()) {
       auto db = nara::store::open_database(config.database_url);
       const auto check = nara::store::verify_audit_chain(*db);

@@ -36,5 +36,11 @@ check retention_default 0 'older than 10 years' -- "$nara" audit apply-retention
 sqlite3 "$dir/demo.db" "UPDATE audit_log SET outcome = 'x' WHERE seq = 1"
 check audit_tampered 1 'BROKEN at entry 1' -- "$nara" audit verify --db "sqlite:$dir/demo.db"
 
+# Issue 7 point 5: `nara plan FILE` on a shared benchmark instance writes a checked plan as JSON.
+tar xJf "$shared/data/routing/hhcrsp-mankowska.tar.xz" -C "$dir"
+instance=$(find "$dir" -name 'InstanzCPLEX_HCSRP_10_1.json' | head -1)
+check plan 0 '"feasible":true' -- "$nara" plan "$instance" --time-limit 1
+check plan_missing_file 105 'does not exist' -- "$nara" plan "$dir/missing.json"
+
 echo "$(( $(grep -c '^  *check ' "$0") - failures )) passed, $failures failed"
 [ "$failures" -eq 0 ]
