@@ -1,0 +1,51 @@
+#pragma once
+// ADT messages as commands on an inpatient episode (issue 4): A01 admit, A02 transfer, A03
+// discharge, A08 update, A11 cancel admit, A13 cancel discharge, A16 pending discharge (sets the
+// planned discharge). Pure mapping from a parsed message; the service applies the command.
+#include <optional>
+#include <string>
+#include <variant>
+
+#include "interop/hl7v2/message.hpp"
+
+namespace nara::interop::hl7v2 {
+
+enum class AdtAction {
+  admit,
+  transfer,
+  discharge,
+  update,
+  cancel_admit,
+  cancel_discharge,
+  pending_discharge
+};
+std::string_view to_string(AdtAction action);
+
+struct AdtCommand {
+  AdtAction action;
+  std::string control_id;
+  std::string person_identifier;         // PID-3 value
+  std::string person_identifier_system;  // PID-3.4.2 (OID) or PID-3.4.1
+  std::string family_name;               // PID-5.1.1
+  std::string given_name;                // PID-5.2
+  std::string visit_number;              // PV1-19.1, the episode's id at the sender
+  std::string ward;                      // PV1-3.1 point of care
+  std::string previous_ward;             // PV1-6.1 (A02)
+  std::string event_time;                // EVN-2, else MSH-7 (HL7 DTM)
+  std::string planned_discharge;         // PV2-9 expected discharge (A16), HL7 DTM
+};
+
+struct AdtRejection {
+  std::string reason;  // for MSA-3/ERR
+  bool reject = true;  // AR (message not accepted) rather than AE (application error)
+};
+
+// The Swedish personnummer OID (domain-rules §5.1): what a Swedish sender puts in PID-3.
+inline constexpr std::string_view kPersonnummerOid = "1.2.752.129.2.1.3.1";
+inline constexpr std::string_view kSamordningsnummerOid = "1.2.752.129.2.1.3.3";
+
+// Maps a parsed ADT message; a message of another type or trigger, or without the person, is a
+// rejection naming what is missing.
+std::variant<AdtCommand, AdtRejection> map_adt(const Message& message);
+
+}  // namespace nara::interop::hl7v2

@@ -1,0 +1,103 @@
+// Issue 4 point 6: MLLP framing and ADT messages as episode commands.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "interop/hl7v2/adt.hpp"
+#include "interop/hl7v2/mllp.hpp"
+
+namespace nara::interop::hl7v2 {
+namespace {
+
+std::string read(const std::string& name) {
+  std::ifstream in(std::string(NARA_SHARED_DIR) + "/data/hl7v2/" + name, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+TEST(Mllp, FramesSurviveArbitraryChunking) {
+  const std::string a = read("ADT-A01-01.hl7");
+  const std::string b = read("ADT-A03-01.hl7");
+  const std::string stream = mllp_frame(a) + mllp_frame(b);
+  for (std::size_t chunk : {1UL, 7UL, 100UL, 100000UL}) {
+    MllpDecoder decoder;
+    std::vector<std::string> got;
+    for (std::size_t i = 0; i < stream.size(); i += chunk) {
+      for (auto& m : decoder.feed(std::string_view(stream).substr(i, chunk)))
+        got.push_back(std::move(m));
+    }
+    ASSERT_FALSE(decoder.error()) << *decoder.error();
+    ASSERT_EQ(got.size(), 2U) << "chunk " << chunk;
+    EXPECT_EQ(got[0], a);
+    EXPECT_EQ(got[1], b);
+  }
+}
+
+TEST(Mllp, ProtocolViolationsStopTheStream) {
+  MllpDecoder garbage;
+  garbage.feed("GET / HTTP/1.1\r\n");
+  EXPECT_TRUE(garbage.error());
+  MllpDecoder unterminated;
+  unterminated.feed(std::string(1, kStartBlock) + "MSH|x" + kEndBlock + "X");
+  EXPECT_TRUE(unterminated.error());
+  MllpDecoder small(100);
+  small.feed(std::string(1, kStartBlock) + std::string(200, 'a'));
+  EXPECT_TRUE(small.error());
+}
+
+TEST(AdtMapping, EverySampleTriggerMapsToItsAction) {
+  const std::map<std::string, AdtAction> expected{{"ADT-A01-01.hl7", AdtAction::admit},
+                                                  {"ADT-A02-01.hl7", AdtAction::transfer},
+                                                  {"ADT-A03-01.hl7", AdtAction::discharge},
+                                                  {"ADT-A08-01.hl7", AdtAction::update},
+                                                  {"ADT-A11-01.hl7", AdtAction::cancel_admit},
+                                                  {"ADT-A13-01.hl7", AdtAction::cancel_discharge},
+                                                  {"ADT-A16-01.hl7", AdtAction::pending_discharge},
+                                                  {"ADT01-23.hl7", AdtAction::admit}};
+  for (const auto& [file, action] : expected) {
+    SCOPED_TRACE(file);
+    const auto mapped = map_adt(Message::parse(read(file)));
+    ASSERT_TRUE(std::holds_alternative<AdtCommand>(mapped))
+        << std::get<AdtRejection>(mapped).reason;
+    const auto& c = std::get<AdtCommand>(mapped);
+    EXPECT_EQ(c.action, action);
+    EXPECT_FALSE(c.person_identifier.empty());
+    EXPECT_FALSE(c.ward.empty());
+    EXPECT_FALSE(c.event_time.empty());
+  }
+  const auto pending = std::get<AdtCommand>(map_adt(Message::parse(read("ADT-A16-01.hl7"))));
+  EXPECT_EQ(pending.planned_discharge, "20150210113419+0110");  // PV2-9 expected discharge
+  EXPECT_EQ(pending.ward, "HUH AE OMU");
+}
+
+TEST(AdtMapping, DomainRules5_1_ASwedishSenderPutsThePersonnummerOidInPid3) {
+  const Message m = Message::parse(
+      "MSH|^~\\&|COSMIC|SVS|NARA|RVN|20261123101500||ADT^A01^ADT_A01|C123|P|2.5\r"
+      "EVN|A01|20261123101000\r"
+      "PID|1||9001^^^LOCAL&1.2.3&ISO~191212121212^^^&1.2.752.129.2.1.3.1&ISO^NNSWE||Tolvansson^"
+      "Tolvan\r"
+      "PV1|1|I|MED1^^^SVS||||||||||||||||V4711\r");
+  const auto c = std::get<AdtCommand>(map_adt(m));
+  EXPECT_EQ(c.person_identifier, "191212121212");
+  EXPECT_EQ(c.person_identifier_system, kPersonnummerOid);
+  EXPECT_EQ(c.family_name, "Tolvansson");
+  EXPECT_EQ(c.visit_number, "V4711");
+  EXPECT_EQ(c.event_time, "20261123101000");
+}
+
+TEST(AdtMapping, OtherMessagesAreRejectedWithAReason) {
+  const auto orm =
+      map_adt(Message::parse("MSH|^~\\&|A||||20260101||ORM^O01|1|P|2.5\rPID|1||x\rPV1|1"));
+  ASSERT_TRUE(std::holds_alternative<AdtRejection>(orm));
+  const auto a04 =
+      map_adt(Message::parse("MSH|^~\\&|A||||20260101||ADT^A04|1|P|2.5\rPID|1||x\rPV1|1"));
+  EXPECT_NE(std::get<AdtRejection>(a04).reason.find("A04"), std::string::npos);
+  const auto no_pid = map_adt(Message::parse("MSH|^~\\&|A||||20260101||ADT^A01|1|P|2.5\rPV1|1"));
+  EXPECT_NE(std::get<AdtRejection>(no_pid).reason.find("PID"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace nara::interop::hl7v2
