@@ -6,6 +6,7 @@
 #include "http/router.hpp"
 #include "service/access_service.hpp"
 #include "service/auth_service.hpp"
+#include "service/episode_service.hpp"
 #include "service/log_review_service.hpp"
 #include "service/registry_service.hpp"
 #include "service/sharing_service.hpp"
@@ -18,6 +19,8 @@ struct Services {
   service::AccessService& access;
   service::LogReviewService& log_review;
   service::SharingService& sharing;
+  service::EpisodeService& episodes;
+  const core::Clock& clock;
   store::Database& db;
   std::function<std::string()> render_metrics;  // set once the application exists
   std::string version;
@@ -31,6 +34,7 @@ void add_system_routes(http::Router& router, Services& services);
 void add_access_routes(http::Router& router, Services& services);
 void add_log_review_routes(http::Router& router, Services& services);
 void add_sharing_routes(http::Router& router, Services& services);
+void add_episode_routes(http::Router& router, Services& services, const core::Clock& clock);
 
 // All of the above plus GET /api/v1/openapi.json generated from the finished table.
 http::Router build_router(Services& services);

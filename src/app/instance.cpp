@@ -71,6 +71,7 @@ struct Instance::Impl {
   std::unique_ptr<service::AccessService> access;
   std::unique_ptr<service::LogReviewService> log_review;
   std::unique_ptr<service::SharingService> sharing;
+  std::unique_ptr<service::EpisodeService> episodes;
   std::unique_ptr<api::Services> services;
   std::unique_ptr<http::Application> application;
   std::unique_ptr<http::Server> server;
@@ -106,11 +107,14 @@ std::uint16_t Instance::start() {
   impl.access = std::make_unique<service::AccessService>(context);
   impl.log_review = std::make_unique<service::LogReviewService>(context);
   impl.sharing = std::make_unique<service::SharingService>(context);
+  impl.episodes = std::make_unique<service::EpisodeService>(context);
   impl.services = std::make_unique<api::Services>(api::Services{*impl.auth,
                                                                 *impl.registry,
                                                                 *impl.access,
                                                                 *impl.log_review,
                                                                 *impl.sharing,
+                                                                *impl.episodes,
+                                                                *impl.clock,
                                                                 *impl.db,
                                                                 {},
                                                                 version_string()});

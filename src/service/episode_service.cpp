@@ -1,0 +1,333 @@
+#include "service/episode_service.hpp"
+
+#include <boost/json.hpp>
+
+#include "core/problem.hpp"
+#include "core/random.hpp"
+#include "service/audit_log.hpp"
+#include "service/authorization.hpp"
+#include "service/sharing_service.hpp"
+#include "store/access_repository.hpp"
+#include "store/registry_repository.hpp"
+#include "store/time_codec.hpp"
+
+namespace nara::service {
+
+using domain::access::AuditAction;
+using domain::access::Role;
+using domain::discharge::EventKind;
+using domain::registry::UnitKind;
+
+namespace {
+
+[[noreturn]] void transition_refused(const domain::discharge::TransitionError& e) {
+  core::Problem p;
+  p.status = 409;
+  p.type = "https://nara.example/problems/episode-transition";
+  p.title = "Händelsen är inte möjlig nu";
+  p.detail = e.reason;
+  p.errors.push_back(core::FieldError{"kind", e.rule, e.reason});
+  core::throw_problem(std::move(p));
+}
+
+std::string_view event_name(EventKind k) {
+  switch (k) {
+    case EventKind::assess_needs:
+      return "assess_needs";
+    case EventKind::send_admission_notice:
+      return "send_admission_notice";
+    case EventKind::acknowledge:
+      return "acknowledge";
+    case EventKind::appoint_named_contact:
+      return "appoint_named_contact";
+    case EventKind::set_planned_discharge:
+      return "set_planned_discharge";
+    case EventKind::mark_ready:
+      return "mark_ready";
+    case EventKind::withdraw_ready:
+      return "withdraw_ready";
+    case EventKind::invite_sip:
+      return "invite_sip";
+    case EventKind::transfer_information:
+      return "transfer_information";
+    case EventKind::transfer_ward:
+      return "transfer_ward";
+    case EventKind::discharge:
+      return "discharge";
+    case EventKind::cancel_discharge:
+      return "cancel_discharge";
+    case EventKind::cancel:
+      return "cancel";
+    case EventKind::death:
+      return "death";
+  }
+  return "unknown";
+}
+
+bool is_ward_staff(const domain::access::Actor& a) {
+  return a.role == Role::ward_nurse || a.role == Role::physician;
+}
+
+// Events the fast vårdkontakt in the region's outpatient care performs (2 kap. 5 §, 4 kap. 3 §).
+bool outpatient_event(EventKind k) {
+  return k == EventKind::appoint_named_contact || k == EventKind::invite_sip;
+}
+
+// The notice each event sends to the units that received the admission notice.
+std::optional<std::string> notice_kind(EventKind k) {
+  switch (k) {
+    case EventKind::set_planned_discharge:
+      return "planned_discharge_changed";  // 2 kap. 4 §
+    case EventKind::mark_ready:
+      return "ready_for_discharge";  // 3 kap. 1 §
+    case EventKind::withdraw_ready:
+      return "ready_withdrawn";
+    case EventKind::invite_sip:
+      return "sip_invitation";  // 4 kap. 3 §
+    case EventKind::discharge:
+      return "discharged";
+    default:
+      return std::nullopt;
+  }
+}
+
+}  // namespace
+
+domain::discharge::LiabilityAgreement default_liability_agreement() {
+  domain::discharge::LiabilityAgreement a;
+  a.amount_per_day_by_year = {{2019, 7'800}, {2020, 8'200}, {2022, 9'300}, {2023, 10'500}};
+  return a;
+}
+
+EpisodeView EpisodeService::view(store::Transaction& tx, store::EpisodeRecord record, bool hidden) {
+  EpisodeView v;
+  v.content_hidden = hidden;
+  if (!hidden) {
+    const auto now = ctx_.clock.now();
+    v.clocks = domain::discharge::clocks(record.episode, now);
+    v.liability = domain::discharge::compute_liability(
+        domain::discharge::liability_facts(record.episode, now), default_liability_agreement());
+    const auto rs =
+        tx.query("SELECT id FROM notices WHERE episode_id = ? ORDER BY sent_at, id", record.id);
+    store::EpisodeRepository repo(tx);
+    for (std::size_t i = 0; i < rs.size(); ++i) {
+      if (auto n = repo.find_notice(rs.row(i).text(0))) v.notices.push_back(*n);
+    }
+  }
+  v.record = std::move(record);
+  return v;
+}
+
+EpisodeView EpisodeService::admit(const domain::access::Actor& actor, const std::string& person_id,
+                                  std::optional<core::Instant> admitted_at,
+                                  std::optional<std::string> external_visit_id) {
+  if (!is_ward_staff(actor) || !actor.unit_id)
+    forbidden("Inskrivning görs av personal på en vårdavdelning.");
+  const auto now = ctx_.clock.now();
+  const std::string now_text = store::to_db_time(now);
+  return ctx_.db.write([&](store::Transaction& tx) {
+    store::RegistryRepository registry(tx);
+    const auto ward = registry.find_unit(*actor.unit_id);
+    if (!ward || ward->kind != UnitKind::hospital_ward)
+      forbidden("Inskrivning görs på en vårdavdelning.");
+    if (!registry.find_person(person_id))
+      core::throw_field_error("personId", "reference", "Personen finns inte.");
+    store::EpisodeRecord r;
+    r.id = core::new_uuid();
+    r.person_id = person_id;
+    r.external_visit_id = std::move(external_visit_id);
+    r.episode.admitted_at = admitted_at.value_or(now);
+    r.episode.ward_unit_id = *actor.unit_id;
+    store::EpisodeRepository repo(tx);
+    repo.insert(r, now_text);
+    repo.add_event(r.id, "admit", store::to_db_time(r.episode.admitted_at), actor.user_id, "api",
+                   now_text);
+    // The admission makes the ward part of the person's care (PDL 4:1) until discharge.
+    store::AccessRepository(tx).insert_care_relation(
+        store::CareRelationRow{core::new_uuid(), person_id, *actor.unit_id, "", "admission",
+                               std::nullopt, r.id, now_text, std::nullopt},
+        actor.user_id);
+    repo.enqueue("episode.admitted",
+                 boost::json::serialize(boost::json::object{{"episodeId", r.id}}), now_text);
+    auto e =
+        audit_entry(actor, ctx_.clock, AuditAction::create, "inpatient_episode", r.id, person_id);
+    e.outcome = "allowed: admission";
+    AuditLog::record_in(tx, {e});
+    return view(tx, *repo.find(r.id), false);
+  });
+}
+
+EpisodeView EpisodeService::get(const domain::access::Actor& actor, const std::string& id) {
+  SharingService sharing(ctx_);
+  struct Loaded {
+    std::optional<EpisodeView> view;
+    domain::access::Decision decision;
+    bool relation = false;
+    std::string person_id;
+  };
+  auto loaded = ctx_.db.read([&](store::Transaction& tx) {
+    Loaded out;
+    store::EpisodeRepository repo(tx);
+    auto record = repo.find(id);
+    if (!record) return out;
+    const auto provider =
+        tx.query("SELECT care_provider_id FROM units WHERE id = ?", record->episode.ward_unit_id);
+    const auto facts = sharing.facts_for(tx, actor, record->person_id,
+                                         {provider.row(0).text(0), record->episode.ward_unit_id},
+                                         domain::access::DataCategory::clinical);
+    out.decision = domain::access::decide(facts);
+    out.relation = facts.active_care_relation;
+    out.person_id = record->person_id;
+    if (out.decision.verdict != domain::access::Verdict::deny) {
+      out.view = view(tx, std::move(*record),
+                      out.decision.verdict == domain::access::Verdict::existence_only);
+    }
+    return out;
+  });
+  if (loaded.person_id.empty()) not_found();
+  auto e = audit_entry(actor, ctx_.clock, loaded.view ? AuditAction::read : AuditAction::denied,
+                       "inpatient_episode", id, loaded.person_id);
+  e.outcome = std::string(loaded.view ? "allowed: " : "denied: ") + loaded.decision.rule;
+  e.without_relation = !loaded.relation;
+  e.flagged = loaded.decision.flag_for_review;
+  ctx_.audit->record({e});
+  if (!loaded.view) not_found();
+  return std::move(*loaded.view);
+}
+
+EpisodeView EpisodeService::apply(const domain::access::Actor& actor, const std::string& id,
+                                  std::int64_t expected_version, const EpisodeCommand& command) {
+  const auto now = ctx_.clock.now();
+  const std::string now_text = store::to_db_time(now);
+  const EventKind kind = command.event.kind;
+  return ctx_.db.write([&](store::Transaction& tx) {
+    store::EpisodeRepository repo(tx);
+    store::AccessRepository access(tx);
+    auto record = repo.find(id);
+    if (!record || !actor.unit_id || !access.has_active_relation(*actor.unit_id, record->person_id))
+      not_found();
+    if (outpatient_event(kind)) {
+      const auto unit = store::RegistryRepository(tx).find_unit(*actor.unit_id);
+      if (!unit || unit->kind != UnitKind::health_centre) {
+        forbidden(
+            "Fast vårdkontakt och kallelse till SIP hör till regionens öppna vård (2 kap. 5 §, 4 "
+            "kap. 3 §).");
+      }
+    } else if (!is_ward_staff(actor) || *actor.unit_id != record->episode.ward_unit_id) {
+      forbidden("Händelsen registreras av avdelningen där patienten vårdas.");
+    }
+    if (record->version != expected_version) version_conflict();
+
+    std::vector<std::string> recipients;
+    if (kind == EventKind::send_admission_notice) {
+      store::RegistryRepository registry(tx);
+      if (command.recipient_unit_ids.empty()) {
+        core::throw_field_error("recipientUnitIds", "required",
+                                "Ange vilka enheter som ska få inskrivningsmeddelandet.");
+      }
+      for (const auto& unit_id : command.recipient_unit_ids) {
+        const auto unit = registry.find_unit(unit_id);
+        const bool receiver =
+            unit &&
+            (unit->kind == UnitKind::health_centre || unit->kind == UnitKind::home_health_care ||
+             unit->kind == UnitKind::home_care || unit->kind == UnitKind::administration);
+        if (!receiver) {
+          core::throw_field_error(
+              "recipientUnitIds", "reference",
+              "Mottagare ska vara vårdcentral, hemsjukvård, hemtjänst eller socialtjänst.");
+        }
+      }
+      recipients = command.recipient_unit_ids;
+    } else if (notice_kind(kind)) {
+      const auto rs = tx.query(
+          "SELECT DISTINCT to_unit_id FROM notices WHERE episode_id = ? AND kind = "
+          "'admission_notice' ORDER BY to_unit_id",
+          id);
+      for (std::size_t i = 0; i < rs.size(); ++i) recipients.push_back(rs.row(i).text(0));
+    }
+
+    if (const auto refused = domain::discharge::apply(record->episode, command.event))
+      transition_refused(*refused);
+    if (kind == EventKind::appoint_named_contact) record->named_contact_user_id = actor.user_id;
+    if (!repo.save(*record, expected_version, now_text)) version_conflict();
+    repo.add_event(id, event_name(kind), store::to_db_time(command.event.at), actor.user_id, "api",
+                   now_text);
+
+    const std::string from =
+        kind == EventKind::invite_sip ? *actor.unit_id : record->episode.ward_unit_id;
+    const std::string sent_kind = kind == EventKind::send_admission_notice
+                                      ? "admission_notice"
+                                      : notice_kind(kind).value_or("");
+    for (const auto& to : recipients) {
+      if (sent_kind.empty() || to == from) continue;
+      repo.insert_notice(store::NoticeRow{core::new_uuid(), id, record->person_id, sent_kind, from,
+                                          "", to, now_text, std::nullopt});
+      repo.enqueue("notice." + sent_kind,
+                   boost::json::serialize(boost::json::object{{"episodeId", id}, {"toUnitId", to}}),
+                   now_text);
+      if (kind == EventKind::send_admission_notice &&
+          !access.has_active_relation(to, record->person_id)) {
+        // Receiving units start planning (2 kap. 6 §): they take part in the person's care.
+        access.insert_care_relation(
+            store::CareRelationRow{core::new_uuid(), record->person_id, to, "", "admission",
+                                   std::nullopt, id, now_text, std::nullopt},
+            actor.user_id);
+      }
+    }
+    if (kind == EventKind::discharge || kind == EventKind::cancel) {
+      tx.query(
+          "UPDATE care_relations SET ended_at = ? WHERE source_id = ? AND unit_id = ? AND ended_at "
+          "IS NULL",
+          now_text, id, record->episode.ward_unit_id);
+    }
+    auto e = audit_entry(actor, ctx_.clock, AuditAction::update, "inpatient_episode", id,
+                         record->person_id);
+    e.outcome = std::string("allowed: ") + std::string(event_name(kind));
+    AuditLog::record_in(tx, {e});
+    return view(tx, *repo.find(id), false);
+  });
+}
+
+std::vector<store::NoticeRow> EpisodeService::inbox(const domain::access::Actor& actor,
+                                                    bool unacknowledged_only) {
+  if (!actor.unit_id || !actor.role || !domain::access::role_reads_clinical_content(*actor.role)) {
+    forbidden("Inkorgen hör till enhetens vårdpersonal.");
+  }
+  auto notices = ctx_.db.read([&](store::Transaction& tx) {
+    return store::EpisodeRepository(tx).inbox(*actor.unit_id, unacknowledged_only, 200);
+  });
+  std::vector<domain::access::AuditEntry> entries;
+  for (const auto& n : notices) {
+    auto e = audit_entry(actor, ctx_.clock, AuditAction::read, "notice", n.id, n.person_id);
+    e.outcome = "allowed: 2017:612 (mottagare)";
+    entries.push_back(std::move(e));
+  }
+  ctx_.audit->record(std::move(entries));
+  return notices;
+}
+
+void EpisodeService::acknowledge(const domain::access::Actor& actor, const std::string& notice_id) {
+  const auto now = ctx_.clock.now();
+  ctx_.db.write([&](store::Transaction& tx) {
+    store::EpisodeRepository repo(tx);
+    const auto notice = repo.find_notice(notice_id);
+    if (!notice || !actor.unit_id || notice->to_unit_id != *actor.unit_id) not_found();
+    if (!repo.acknowledge_notice(notice_id, actor.user_id, store::to_db_time(now))) {
+      conflict("noticeId", "notice.acknowledged", "Meddelandet är redan kvitterat.");
+    }
+    auto record = repo.find(notice->episode_id);
+    if (notice->kind == "admission_notice" && record && record->episode.active()) {
+      const auto version = record->version;
+      if (!domain::discharge::apply(record->episode,
+                                    {EventKind::acknowledge, now, {}, std::nullopt, {}})) {
+        repo.save(*record, version, store::to_db_time(now));
+      }
+    }
+    auto e =
+        audit_entry(actor, ctx_.clock, AuditAction::update, "notice", notice_id, notice->person_id);
+    e.outcome = "acknowledged";
+    AuditLog::record_in(tx, {e});
+  });
+}
+
+}  // namespace nara::service
