@@ -69,8 +69,8 @@ class RetryableError : public std::runtime_error {
 class ConstraintError : public std::runtime_error {
  public:
   enum class Kind { unique, foreign_key, check, not_null };
-  ConstraintError(Kind kind, std::string message)
-      : std::runtime_error(std::move(message)), kind_(kind) {}
+  ConstraintError(Kind kind, const std::string& message)
+      : std::runtime_error(message), kind_(kind) {}
   [[nodiscard]] Kind kind() const noexcept { return kind_; }
 
  private:
