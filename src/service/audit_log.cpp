@@ -65,12 +65,15 @@ void AuditLog::run() {
       batch.swap(queue_);  // everything waiting now goes into one transaction
     }
     try {
+      std::size_t count = 0;
       db_.write([&](store::Transaction& tx) {
         std::vector<AuditEntry> all;
         for (auto& p : batch) all.insert(all.end(), p.entries.begin(), p.entries.end());
         store::AuditRepository(tx).append(all);
+        count = all.size();
       });
       ++batches_;
+      entries_ += count;
       for (auto& p : batch) p.done.set_value();
     } catch (...) {
       for (auto& p : batch) p.done.set_exception(std::current_exception());

@@ -3,6 +3,7 @@
 // 4 kap. 9 §). Changes write their entries in their own transaction; reads hand theirs to a group
 // committer that writes many requests' entries in one transaction, and the read is answered only
 // once its entries are durable — so no data leaves without its log entry, and reads stay fast.
+#include <atomic>
 #include <condition_variable>
 #include <deque>
 #include <future>
@@ -35,7 +36,9 @@ class AuditLog {
   // Appends inside the caller's write transaction: the change and its log commit together.
   static void record_in(store::Transaction& tx, std::vector<domain::access::AuditEntry> entries);
 
+  // Group commits and the entries they held, since start (exposed on /metrics).
   [[nodiscard]] std::uint64_t batches_written() const { return batches_; }
+  [[nodiscard]] std::uint64_t entries_written() const { return entries_; }
 
  private:
   struct Pending {
@@ -50,6 +53,7 @@ class AuditLog {
   std::deque<Pending> queue_;
   bool stopping_ = false;
   std::atomic<std::uint64_t> batches_{0};
+  std::atomic<std::uint64_t> entries_{0};
   std::thread writer_;
 };
 
