@@ -26,6 +26,7 @@ bench_seed() {  # binary db-path log -> a throwaway SQLite demo county seeded by
 # background of the calling shell (so its cleanup can wait for it); sets started_pid and
 # started_port.
 bench_start_nara() {
+  : >"$3"  # exists before the poll below reads it, however late the background job starts
   "$1" serve --db "sqlite:$2" --address 127.0.0.1 --port 0 --no-access-log \
     --threads "$5" >"$3" 2>"$4" &
   started_pid=$!

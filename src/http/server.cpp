@@ -15,6 +15,8 @@
 #include <boost/url/parse.hpp>
 #include <mutex>
 
+#include "core/response_barrier.hpp"
+
 namespace nara::http {
 
 namespace asio = boost::asio;
@@ -87,6 +89,23 @@ struct Server::Impl {
     return res;
   }
 
+  // Resumes the calling coroutine on its own executor once `work` has finished, without
+  // blocking the thread meanwhile; yields the work's error, if any.
+  static asio::awaitable<std::exception_ptr> finished(std::shared_ptr<core::Completion> work) {
+    auto executor = co_await asio::this_coro::executor;
+    // as_tuple: hand the error over as a value instead of rethrowing it in the coroutine.
+    auto [error] = co_await asio::async_initiate<decltype(use_tuple), void(std::exception_ptr)>(
+        [&work, executor](auto handler) {
+          // std::function needs a copyable target; the coroutine's handler is move-only.
+          auto shared = std::make_shared<decltype(handler)>(std::move(handler));
+          work->on_finish([shared, executor](std::exception_ptr e) {
+            asio::post(executor, [shared, e] { std::move (*shared)(e); });
+          });
+        },
+        use_tuple);
+    co_return error;
+  }
+
   asio::awaitable<void> session(tcp::socket socket) {
     beast::tcp_stream stream(std::move(socket));
     beast::flat_buffer buffer;
@@ -143,7 +162,28 @@ struct Server::Impl {
         response = problem_writer(400, "Felaktig adress", "Adressen i begäran kunde inte tolkas.",
                                   request);
       } else {
-        response = handler(request);
+        core::ResponseBarrier barrier;
+        {
+          const core::ResponseBarrier::Scope scope(barrier);
+          response = handler(request);
+        }
+        // No data leave before the work they depend on (the audit log's commit) has finished.
+        for (auto& work : barrier.take()) {
+          auto error = co_await finished(std::move(work));
+          if (!error) continue;
+          std::string what = "unknown";
+          try {
+            std::rethrow_exception(error);
+          } catch (const std::exception& e) {
+            what = e.what();
+          } catch (...) {
+          }
+          spdlog::error(R"({{"event":"work_after_handler_failed","request_id":"{}","what":"{}"}})",
+                        request.request_id, what);
+          response = problem_writer(
+              500, "Internt fel",
+              "Något gick fel. Ange begäran-id " + request.request_id + " vid kontakt.", request);
+        }
       }
       auto res = to_beast(std::move(response), version, keep_alive, head);
       auto [write_ec, written] = co_await bhttp::async_write(stream, res, use_tuple);

@@ -40,15 +40,17 @@ AuditLog::~AuditLog() {
 
 void AuditLog::record(std::vector<AuditEntry> entries) {
   if (entries.empty()) return;
-  std::future<void> done;
+  auto done = std::make_shared<core::Completion>();
   {
     const std::lock_guard lock(mutex_);
-    Pending& p = queue_.emplace_back();
-    p.entries = std::move(entries);
-    done = p.done.get_future();
+    queue_.push_back(Pending{std::move(entries), done});
   }
   wake_.notify_one();
-  done.get();  // rethrows if the batch could not be written: the caller must not answer
+  if (auto* barrier = core::ResponseBarrier::current()) {
+    barrier->add(std::move(done));  // the server answers only once this has finished
+    return;
+  }
+  done->wait();  // rethrows if the batch could not be written: the caller must not answer
 }
 
 void AuditLog::record_in(store::Transaction& tx, std::vector<AuditEntry> entries) {
@@ -74,9 +76,9 @@ void AuditLog::run() {
       });
       ++batches_;
       entries_ += count;
-      for (auto& p : batch) p.done.set_value();
+      for (auto& p : batch) p.done->finish(nullptr);
     } catch (...) {
-      for (auto& p : batch) p.done.set_exception(std::current_exception());
+      for (auto& p : batch) p.done->finish(std::current_exception());
     }
   }
 }

@@ -6,12 +6,12 @@
 #include <atomic>
 #include <condition_variable>
 #include <deque>
-#include <future>
 #include <mutex>
 #include <thread>
 #include <vector>
 
 #include "core/clock.hpp"
+#include "core/response_barrier.hpp"
 #include "domain/access/actor.hpp"
 #include "domain/access/audit.hpp"
 #include "store/database.hpp"
@@ -31,7 +31,9 @@ class AuditLog {
   AuditLog(const AuditLog&) = delete;
   AuditLog& operator=(const AuditLog&) = delete;
 
-  // Blocks until the entries are committed together with whatever else is waiting.
+  // Commits the entries together with whatever else is waiting. Blocks until then, except inside
+  // an HTTP request (a core::ResponseBarrier is current): there it returns at once and the server
+  // sends the response only after the commit, without holding an I/O thread meanwhile.
   void record(std::vector<domain::access::AuditEntry> entries);
   // Appends inside the caller's write transaction: the change and its log commit together.
   static void record_in(store::Transaction& tx, std::vector<domain::access::AuditEntry> entries);
@@ -43,7 +45,7 @@ class AuditLog {
  private:
   struct Pending {
     std::vector<domain::access::AuditEntry> entries;
-    std::promise<void> done;
+    std::shared_ptr<core::Completion> done;
   };
   void run();
 
