@@ -89,17 +89,42 @@ struct Server::Impl {
     return res;
   }
 
-  // Resumes the calling coroutine on its own executor once `work` has finished, without
-  // blocking the thread meanwhile; yields the work's error, if any.
-  static asio::awaitable<std::exception_ptr> finished(std::shared_ptr<core::Completion> work) {
-    auto executor = co_await asio::this_coro::executor;
+  // Coroutines whose work has finished, resumed together by one posted task: a group commit
+  // finishes dozens of requests at once, and posting each one separately woke an I/O thread per
+  // request (a fifth of the audit writer's time went into those wake-ups).
+  std::mutex ready_mutex;
+  std::vector<std::function<void()>> ready;
+
+  void resume_when_ready(std::function<void()> resume) {
+    bool first = false;
+    {
+      const std::lock_guard lock(ready_mutex);
+      first = ready.empty();
+      ready.push_back(std::move(resume));
+    }
+    if (first) {
+      asio::post(io, [this] {
+        std::vector<std::function<void()>> batch;
+        {
+          const std::lock_guard lock(ready_mutex);
+          batch.swap(ready);
+        }
+        for (auto& resume_one : batch) resume_one();
+      });
+    }
+  }
+
+  // Resumes the calling coroutine on an I/O thread once `work` has finished, without blocking
+  // the thread meanwhile; yields the work's error, if any.
+  asio::awaitable<std::exception_ptr> finished(std::shared_ptr<core::Completion> work) {
     // as_tuple: hand the error over as a value instead of rethrowing it in the coroutine.
     auto [error] = co_await asio::async_initiate<decltype(use_tuple), void(std::exception_ptr)>(
-        [&work, executor](auto handler) {
+        [&work, this](auto completion_handler) {
           // std::function needs a copyable target; the coroutine's handler is move-only.
-          auto shared = std::make_shared<decltype(handler)>(std::move(handler));
-          work->on_finish([shared, executor](std::exception_ptr e) {
-            asio::post(executor, [shared, e] { std::move (*shared)(e); });
+          auto shared =
+              std::make_shared<decltype(completion_handler)>(std::move(completion_handler));
+          work->on_finish([shared, this](std::exception_ptr e) {
+            resume_when_ready([shared, e] { std::move (*shared)(e); });
           });
         },
         use_tuple);
