@@ -51,7 +51,12 @@ class ResponseBarrier {
   };
 
   void add(std::shared_ptr<Completion> work) { pending_.push_back(std::move(work)); }
-  std::vector<std::shared_ptr<Completion>> take() { return std::move(pending_); }
+  // Everything added so far; leaves the barrier empty.
+  std::vector<std::shared_ptr<Completion>> take() {
+    std::vector<std::shared_ptr<Completion>> out;
+    out.swap(pending_);
+    return out;
+  }
 
  private:
   std::vector<std::shared_ptr<Completion>> pending_;
