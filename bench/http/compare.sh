@@ -41,6 +41,7 @@ declare -A pid=() base_url=() token=() path=() bytes=()
 cleanup() {
   local b
   for b in "${!pid[@]}"; do bench_stop "${pid[$b]}"; done
+  bench_stop "${started_pid:-}"  # a server that failed during start-up, before it was recorded
   rm -rf "$work"
 }
 trap cleanup EXIT

@@ -45,6 +45,7 @@ nginx_started=0
 cleanup() {
   # Stop both servers whatever happened, then remove the throwaway database and files.
   bench_stop "$nara_pid"
+  bench_stop "${started_pid:-}"  # a server that failed during start-up, before it was recorded
   if [[ "$nginx_started" == 1 ]]; then
     "$NGINX_BIN" -p "$work/nginx" -c "$work/nginx/nginx.conf" -s quit 2>/dev/null || true
     for _ in $(seq 50); do [[ -s "$work/nginx/nginx.pid" ]] || break; sleep 0.1; done
