@@ -30,14 +30,10 @@ NGINX_WORKERS="${NGINX_WORKERS:-auto}"
 NARA_BIN="${NARA_BIN:-$root/build/release/src/app/nara}"
 NGINX_BIN="${NGINX_BIN:-$(command -v nginx || echo /usr/sbin/nginx)}"
 USERNAME="${BENCH_USER:-dsk.kramfors}"
-PASSWORD="Nara-demo-2026"
+# shellcheck source=bench/http/lib.sh
+source "$here/lib.sh"
 
-for tool in wrk curl jq "$NGINX_BIN"; do
-  command -v "$tool" >/dev/null || {
-    echo "missing $tool (scripts/install-deps.sh --test installs wrk and nginx)" >&2
-    exit 1
-  }
-done
+bench_require_tools wrk curl jq "$NGINX_BIN"
 
 if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
   (cd "$root" && cmake --preset release >/dev/null && cmake --build build/release -j2 --target nara)
@@ -48,10 +44,8 @@ nara_pid=""
 nginx_started=0
 cleanup() {
   # Stop both servers whatever happened, then remove the throwaway database and files.
-  if [[ -n "$nara_pid" ]] && kill -0 "$nara_pid" 2>/dev/null; then
-    kill -TERM "$nara_pid" 2>/dev/null || true
-    wait "$nara_pid" 2>/dev/null || true
-  fi
+  bench_stop "$nara_pid"
+  bench_stop "${started_pid:-}"  # a server that failed during start-up, before it was recorded
   if [[ "$nginx_started" == 1 ]]; then
     "$NGINX_BIN" -p "$work/nginx" -c "$work/nginx/nginx.conf" -s quit 2>/dev/null || true
     for _ in $(seq 50); do [[ -s "$work/nginx/nginx.pid" ]] || break; sleep 0.1; done
@@ -76,27 +70,14 @@ free_port() {
 }
 
 echo "== seeding a throwaway SQLite demo county in $work"
-"$NARA_BIN" demo --db "sqlite:$work/nara.db" --shared "${NARA_SHARED:-/work/shared}" >"$work/demo.log" 2>&1 ||
-  { cat "$work/demo.log" >&2; exit 1; }
+bench_seed "$NARA_BIN" "$work/nara.db" "$work/demo.log"
 
 echo "== starting nara (threads=$NARA_THREADS, no access log)"
-"$NARA_BIN" serve --db "sqlite:$work/nara.db" --address 127.0.0.1 --port 0 --no-access-log \
-  --threads "$NARA_THREADS" >"$work/nara.out" 2>"$work/nara.err" &
-nara_pid=$!
-nara_port=""
-for _ in $(seq 100); do
-  nara_port="$(sed -n 's|.*http://127\.0\.0\.1:\([0-9]*\)/.*|\1|p' "$work/nara.out" | head -1)"
-  [[ -n "$nara_port" ]] && break
-  kill -0 "$nara_pid" 2>/dev/null || { cat "$work/nara.err" >&2; exit 1; }
-  sleep 0.1
-done
-[[ -n "$nara_port" ]] || { echo "nara did not start" >&2; cat "$work/nara.err" >&2; exit 1; }
-nara="http://127.0.0.1:$nara_port"
+bench_start_nara "$NARA_BIN" "$work/nara.db" "$work/nara.out" "$work/nara.err" "$NARA_THREADS"
+nara_pid="$started_pid"
+nara="http://127.0.0.1:$started_port"
 
-token="$(curl -sf -X POST "$nara/api/v1/session" -H 'Content-Type: application/json' \
-  -d "{\"username\":\"$USERNAME\",\"password\":\"$PASSWORD\",\"client\":\"api\"}" | jq -r .token)"
-[[ -n "$token" && "$token" != null ]] || { echo "sign-in failed" >&2; exit 1; }
-export NARA_TOKEN="$token"
+token="$(bench_sign_in "$nara" "$USERNAME")"
 auth=(-H "Authorization: Bearer $token")
 
 list_path="/api/v1/persons?limit=50"
@@ -171,33 +152,14 @@ server_pids() {  # name -> the server's process ids (nginx: master and workers)
     echo "$master" $(pgrep -P "$master" || true)
   fi
 }
-cpu_ticks() {  # pids... -> user+system clock ticks consumed so far (all threads)
-  local total=0 pid fields
-  for pid in "$@"; do
-    read -ra fields <"/proc/$pid/stat"
-    total=$((total + fields[13] + fields[14]))
-  done
-  echo "$total"
-}
 
 run_wrk() {  # name round -> appends one BENCH line to $work/results
-  local name="$1" round="$2" out pids before after
-  # Short warm-up so connection set-up and cold caches are not measured.
-  wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$here/auth.lua" "${url[$name]}" >/dev/null
+  local name="$1" round="$2" pids fields
   # shellcheck disable=SC2207  # pids are plain numbers
   pids=($(server_pids "$name"))
-  before="$(cpu_ticks "${pids[@]}")"
-  out="$(wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$here/auth.lua" "${url[$name]}")"
-  after="$(cpu_ticks "${pids[@]}")"
-  echo "$out" >"$work/wrk-$name-$round.txt"
-  local line requests cpu_us
-  line="$(grep '^BENCH ' <<<"$out")"
-  # Server CPU time per request: unlike req/s it hardly depends on how much CPU the other
-  # engineers' jobs leave us, so it compares builds on a noisy shared machine.
-  requests="$(sed -n 's/.*requests=\([0-9]*\).*/\1/p' <<<"$line")"
-  cpu_us="$(((after - before) * 1000000 / $(getconf CLK_TCK) / (requests > 0 ? requests : 1)))"
-  echo "   round $round $name: ${line#BENCH } cpu_us_per_req=$cpu_us"
-  echo "$name $round ${line#BENCH } cpu_us_per_req=$cpu_us" >>"$work/results"
+  fields="$(bench_wrk "${url[$name]}" "$token" "$work/wrk-$name-$round.txt" "${pids[@]}")"
+  echo "   round $round $name: $fields"
+  echo "$name $round $fields" >>"$work/results"
 }
 
 : >"$work/results"
@@ -212,13 +174,7 @@ for round in $(seq "$ROUNDS"); do
 done
 echo "== load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 
-field() {  # name key -> values of key=... over the rounds, one per line
-  awk -v n="$1" -v k="$2" '$1 == n { for (i = 3; i <= NF; i++) { split($i, kv, "="); if (kv[1] == k) print kv[2] } }' \
-    "$work/results"
-}
-median() { sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-
-errors=0
+field() { bench_field "$work/results" "$@"; }
 summary="$(
   printf '| target | bytes | req/s (median of %s) | p50 ms | p99 ms | server CPU us/req | req/s per round |\n' "$ROUNDS"
   printf '|---|---:|---:|---:|---:|---:|---|\n'
@@ -251,15 +207,4 @@ echo "$summary"
 if [[ -n "${RESULTS:-}" ]]; then echo "$summary" >"$RESULTS"; fi
 
 # Any non-2xx answer or socket error makes the figures meaningless (e.g. an expired session).
-while read -r name round rest; do
-  for kv in $rest; do
-    case "$kv" in
-      non2xx=0 | connect_err=0 | read_err=0 | write_err=0 | timeout_err=0) ;;
-      non2xx=* | connect_err=* | read_err=* | write_err=* | timeout_err=*)
-        echo "warning: $name round $round: $kv" >&2
-        errors=1
-        ;;
-    esac
-  done
-done <"$work/results"
-exit "$errors"
+exit "$(bench_errors "$work/results")"

@@ -124,7 +124,15 @@ std::uint16_t Instance::start() {
       api::build_router(*impl.services), std::make_shared<SessionAuthenticator>(*impl.auth),
       app_options);
   auto* application = impl.application.get();
-  impl.services->render_metrics = [application] { return application->metrics().render(); };
+  auto* audit = impl.audit.get();
+  impl.services->render_metrics = [application, audit] {
+    // How many read entries share one commit: the group committer's effect, seen from outside.
+    return application->metrics().render() +
+           "# TYPE nara_audit_batches_total counter\nnara_audit_batches_total " +
+           std::to_string(audit->batches_written()) +
+           "\n# TYPE nara_audit_entries_total counter\nnara_audit_entries_total " +
+           std::to_string(audit->entries_written()) + "\n";
+  };
 
   const std::filesystem::path web_root = impl.config.web_root;
   application->set_fallback(

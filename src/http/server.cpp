@@ -15,6 +15,8 @@
 #include <boost/url/parse.hpp>
 #include <mutex>
 
+#include "core/response_barrier.hpp"
+
 namespace nara::http {
 
 namespace asio = boost::asio;
@@ -87,6 +89,48 @@ struct Server::Impl {
     return res;
   }
 
+  // Coroutines whose work has finished, resumed together by one posted task: a group commit
+  // finishes dozens of requests at once, and posting each one separately woke an I/O thread per
+  // request (a fifth of the audit writer's time went into those wake-ups).
+  std::mutex ready_mutex;
+  std::vector<std::function<void()>> ready;
+
+  void resume_when_ready(std::function<void()> resume) {
+    bool first = false;
+    {
+      const std::lock_guard lock(ready_mutex);
+      first = ready.empty();
+      ready.push_back(std::move(resume));
+    }
+    if (first) {
+      asio::post(io, [this] {
+        std::vector<std::function<void()>> batch;
+        {
+          const std::lock_guard lock(ready_mutex);
+          batch.swap(ready);
+        }
+        for (auto& resume_one : batch) resume_one();
+      });
+    }
+  }
+
+  // Resumes the calling coroutine on an I/O thread once `work` has finished, without blocking
+  // the thread meanwhile; yields the work's error, if any.
+  asio::awaitable<std::exception_ptr> finished(std::shared_ptr<core::Completion> work) {
+    // as_tuple: hand the error over as a value instead of rethrowing it in the coroutine.
+    auto [error] = co_await asio::async_initiate<decltype(use_tuple), void(std::exception_ptr)>(
+        [&work, this](auto completion_handler) {
+          // std::function needs a copyable target; the coroutine's handler is move-only.
+          auto shared =
+              std::make_shared<decltype(completion_handler)>(std::move(completion_handler));
+          work->on_finish([shared, this](std::exception_ptr e) {
+            resume_when_ready([shared, e] { std::move (*shared)(e); });
+          });
+        },
+        use_tuple);
+    co_return error;
+  }
+
   asio::awaitable<void> session(tcp::socket socket) {
     beast::tcp_stream stream(std::move(socket));
     beast::flat_buffer buffer;
@@ -143,7 +187,28 @@ struct Server::Impl {
         response = problem_writer(400, "Felaktig adress", "Adressen i begäran kunde inte tolkas.",
                                   request);
       } else {
-        response = handler(request);
+        core::ResponseBarrier barrier;
+        {
+          const core::ResponseBarrier::Scope scope(barrier);
+          response = handler(request);
+        }
+        // No data leave before the work they depend on (the audit log's commit) has finished.
+        for (auto& work : barrier.take()) {
+          auto error = co_await finished(std::move(work));
+          if (!error) continue;
+          std::string what = "unknown";
+          try {
+            std::rethrow_exception(error);
+          } catch (const std::exception& e) {
+            what = e.what();
+          } catch (...) {
+          }
+          spdlog::error(R"({{"event":"work_after_handler_failed","request_id":"{}","what":"{}"}})",
+                        request.request_id, what);
+          response = problem_writer(
+              500, "Internt fel",
+              "Något gick fel. Ange begäran-id " + request.request_id + " vid kontakt.", request);
+        }
       }
       auto res = to_beast(std::move(response), version, keep_alive, head);
       auto [write_ec, written] = co_await bhttp::async_write(stream, res, use_tuple);

@@ -40,15 +40,17 @@ AuditLog::~AuditLog() {
 
 void AuditLog::record(std::vector<AuditEntry> entries) {
   if (entries.empty()) return;
-  std::future<void> done;
+  auto done = std::make_shared<core::Completion>();
   {
     const std::lock_guard lock(mutex_);
-    Pending& p = queue_.emplace_back();
-    p.entries = std::move(entries);
-    done = p.done.get_future();
+    queue_.push_back(Pending{std::move(entries), done});
   }
   wake_.notify_one();
-  done.get();  // rethrows if the batch could not be written: the caller must not answer
+  if (auto* barrier = core::ResponseBarrier::current()) {
+    barrier->add(std::move(done));  // the server answers only once this has finished
+    return;
+  }
+  done->wait();  // rethrows if the batch could not be written: the caller must not answer
 }
 
 void AuditLog::record_in(store::Transaction& tx, std::vector<AuditEntry> entries) {
@@ -65,15 +67,18 @@ void AuditLog::run() {
       batch.swap(queue_);  // everything waiting now goes into one transaction
     }
     try {
+      std::size_t count = 0;
       db_.write([&](store::Transaction& tx) {
         std::vector<AuditEntry> all;
         for (auto& p : batch) all.insert(all.end(), p.entries.begin(), p.entries.end());
         store::AuditRepository(tx).append(all);
+        count = all.size();
       });
       ++batches_;
-      for (auto& p : batch) p.done.set_value();
+      entries_ += count;
+      for (auto& p : batch) p.done->finish(nullptr);
     } catch (...) {
-      for (auto& p : batch) p.done.set_exception(std::current_exception());
+      for (auto& p : batch) p.done->finish(std::current_exception());
     }
   }
 }

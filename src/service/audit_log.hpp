@@ -3,14 +3,15 @@
 // 4 kap. 9 §). Changes write their entries in their own transaction; reads hand theirs to a group
 // committer that writes many requests' entries in one transaction, and the read is answered only
 // once its entries are durable — so no data leaves without its log entry, and reads stay fast.
+#include <atomic>
 #include <condition_variable>
 #include <deque>
-#include <future>
 #include <mutex>
 #include <thread>
 #include <vector>
 
 #include "core/clock.hpp"
+#include "core/response_barrier.hpp"
 #include "domain/access/actor.hpp"
 #include "domain/access/audit.hpp"
 #include "store/database.hpp"
@@ -30,17 +31,21 @@ class AuditLog {
   AuditLog(const AuditLog&) = delete;
   AuditLog& operator=(const AuditLog&) = delete;
 
-  // Blocks until the entries are committed together with whatever else is waiting.
+  // Commits the entries together with whatever else is waiting. Blocks until then, except inside
+  // an HTTP request (a core::ResponseBarrier is current): there it returns at once and the server
+  // sends the response only after the commit, without holding an I/O thread meanwhile.
   void record(std::vector<domain::access::AuditEntry> entries);
   // Appends inside the caller's write transaction: the change and its log commit together.
   static void record_in(store::Transaction& tx, std::vector<domain::access::AuditEntry> entries);
 
+  // Group commits and the entries they held, since start (exposed on /metrics).
   [[nodiscard]] std::uint64_t batches_written() const { return batches_; }
+  [[nodiscard]] std::uint64_t entries_written() const { return entries_; }
 
  private:
   struct Pending {
     std::vector<domain::access::AuditEntry> entries;
-    std::promise<void> done;
+    std::shared_ptr<core::Completion> done;
   };
   void run();
 
@@ -50,6 +55,7 @@ class AuditLog {
   std::deque<Pending> queue_;
   bool stopping_ = false;
   std::atomic<std::uint64_t> batches_{0};
+  std::atomic<std::uint64_t> entries_{0};
   std::thread writer_;
 };
 
