@@ -65,7 +65,6 @@ struct Instance::Impl {
   Config config;
   std::shared_ptr<core::Clock> clock;
   std::unique_ptr<store::Database> db;
-  std::unique_ptr<service::AuditLog> audit;
   std::unique_ptr<service::AuthService> auth;
   std::unique_ptr<service::RegistryService> registry;
   std::unique_ptr<service::AccessService> access;
@@ -75,6 +74,10 @@ struct Instance::Impl {
   std::unique_ptr<api::Services> services;
   std::unique_ptr<http::Application> application;
   std::unique_ptr<http::Server> server;
+  // Destroyed first (members go in reverse order): its writer flushes what is queued while the
+  // server's io_context still exists, so a late commit can only post to a stopped context, never
+  // resume a request on a destroyed server. The services using it have stopped with the server.
+  std::unique_ptr<service::AuditLog> audit;
 };
 
 Instance::Instance(Config config, std::shared_ptr<core::Clock> clock)
