@@ -52,7 +52,7 @@ LiabilityResult compute_liability(const LiabilityFacts& facts,
   for (auto day = first_notice_day; std::chrono::sys_days(day) <= std::chrono::sys_days(last_day);
        day = core::stockholm::add_calendar_days(day, 1)) {
     // The period in force on this day: the last notice sent on or before it.
-    const LiabilityFacts::ReadyPeriod* period = nullptr;
+    const LiabilityFacts::ReadyPeriod* period = &facts.ready_periods.front();
     for (const auto& p : facts.ready_periods) {
       if (std::chrono::sys_days(core::stockholm::local_date(p.sent)) <= std::chrono::sys_days(day))
         period = &p;

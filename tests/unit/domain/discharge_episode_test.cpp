@@ -25,11 +25,12 @@ Needs both_principals() {
   return Needs{true, true, true};
 }
 
-const StatutoryClock* find(const std::vector<StatutoryClock>& all, ClockKind kind) {
+// A copy, so that finding in a temporary list of clocks never dangles.
+std::optional<StatutoryClock> find(const std::vector<StatutoryClock>& all, ClockKind kind) {
   for (const auto& c : all) {
-    if (c.kind == kind) return &c;
+    if (c.kind == kind) return c;
   }
-  return nullptr;
+  return std::nullopt;
 }
 
 TEST(DischargeEpisode, LUS_TheWholeChainFromAdmissionToDischarge) {
@@ -69,7 +70,7 @@ TEST(DischargeEpisode, LUS2_1_AdmissionNoticeDueWithin24HoursOfAdmission) {
   assess.needs = both_principals();
   ASSERT_FALSE(apply(e, assess));
   const auto before = clocks(e, at("2026-11-03T08:00:00+01:00"));
-  ASSERT_NE(find(before, ClockKind::admission_notice), nullptr);
+  ASSERT_TRUE(find(before, ClockKind::admission_notice).has_value());
   EXPECT_EQ(find(before, ClockKind::admission_notice)->due, at("2026-11-03T08:30:00+01:00"));
   EXPECT_FALSE(find(before, ClockKind::admission_notice)->breached);
   EXPECT_TRUE(
@@ -109,8 +110,8 @@ TEST(DischargeEpisode, LUS4_3_SipInvitationWithinThreeCalendarDaysOfTheReadyNoti
   assess.needs = both_principals();
   ASSERT_FALSE(apply(e, assess));
   ASSERT_FALSE(apply(e, ev(EventKind::mark_ready, "2026-11-05T16:00:00+01:00")));
-  const auto* clock = find(clocks(e, at("2026-11-08T23:59:00+01:00")), ClockKind::sip_invitation);
-  ASSERT_NE(clock, nullptr);
+  const auto clock = find(clocks(e, at("2026-11-08T23:59:00+01:00")), ClockKind::sip_invitation);
+  ASSERT_TRUE(clock.has_value());
   EXPECT_EQ(clock->due, at("2026-11-08T23:59:59.999999+01:00"));
   EXPECT_FALSE(clock->breached);
   EXPECT_TRUE(
@@ -125,7 +126,7 @@ TEST(DischargeEpisode, LUS4_1_NoSipInvitationWhenOnlyOnePrincipalIsNeeded) {
   ASSERT_FALSE(apply(e, ev(EventKind::mark_ready, "2026-11-05T10:00:00+01:00")));
   EXPECT_EQ(apply(e, ev(EventKind::invite_sip, "2026-11-05T11:00:00+01:00"))->rule,
             "episode.sip_not_required");
-  EXPECT_EQ(find(clocks(e, e.admitted_at), ClockKind::sip_invitation), nullptr);
+  EXPECT_FALSE(find(clocks(e, e.admitted_at), ClockKind::sip_invitation).has_value());
 }
 
 TEST(DischargeEpisode, LUS2_5_DischargeWithoutNamedContactIsABreach) {
@@ -186,7 +187,8 @@ TEST(DischargeEpisode, WithdrawnReadyAndCancelledDischargeReturnToWhereTheyWere)
   ASSERT_FALSE(apply(e, ev(EventKind::mark_ready, "2026-11-04T10:00:00+01:00")));
   ASSERT_FALSE(apply(e, ev(EventKind::withdraw_ready, "2026-11-05T10:00:00+01:00")));
   EXPECT_EQ(e.state, EpisodeState::planning);
-  EXPECT_EQ(find(clocks(e, at("2026-11-09T00:00:00+01:00")), ClockKind::sip_invitation), nullptr);
+  EXPECT_FALSE(
+      find(clocks(e, at("2026-11-09T00:00:00+01:00")), ClockKind::sip_invitation).has_value());
   ASSERT_FALSE(apply(e, ev(EventKind::mark_ready, "2026-11-06T10:00:00+01:00")));
   EXPECT_EQ(apply(e, ev(EventKind::transfer_ward, "2026-11-06T11:00:00+01:00"))->rule,
             "episode.same_ward");
