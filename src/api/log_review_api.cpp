@@ -37,14 +37,13 @@ void add_log_review_routes(http::Router& router, Services& services) {
          sel.from = instant_param(c.request, "from", "0000-01-01T00:00:00.000000Z");
          sel.to = instant_param(c.request, "to", "9999-12-31T23:59:59.999999Z");
          if (auto n = query_text(c.request, "sample", 4)) {
-           std::size_t size = 0;
-           const auto [end, ec] = std::from_chars(n->data(), n->data() + n->size(), size);
-           if (ec != std::errc{} || end != n->data() + n->size() || size > 500) {
+           const auto size = parse_count(*n);
+           if (!size || *size > 500) {
              core::Problem p = core::validation_problem({{"sample", "integer.range", "0–500."}});
              p.status = 400;
              core::throw_problem(std::move(p));
            }
-           sel.sample_size = size;
+           sel.sample_size = *size;
          }
          boost::json::array items;
          for (const auto& i : reviews.selection(c.who(), sel)) {

@@ -50,7 +50,7 @@ void add_session_routes(http::Router& router, Services& services) {
          if (client == "api") json["token"] = view.token;
          auto res = json_response(json, 201);
          if (client == "browser")
-           res.set_header("Set-Cookie", session_cookie(view.token, 12 * 3600));
+           res.set_header("Set-Cookie", session_cookie(view.token, 12L * 3600));
          return res;
        },
        {"Sign in with username and password; browser clients get an HttpOnly cookie, API clients a "

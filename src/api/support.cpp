@@ -50,22 +50,31 @@ std::string encode_cursor(const std::vector<std::string>& key) {
   return out;
 }
 
+std::optional<std::size_t> parse_count(std::string_view text) {
+  std::size_t n = 0;
+  const char* first = text.data();
+  const char* last = first + text.size();
+  const auto [end, ec] = std::from_chars(first, last, n);
+  if (ec != std::errc{} || end != last) return std::nullopt;
+  return n;
+}
+
 store::PageRequest page_request(const http::Request& request) {
   store::PageRequest page;
-  if (auto limit = request.query_param("limit")) {
-    std::size_t n = 0;
-    const auto [end, ec] = std::from_chars(limit->data(), limit->data() + limit->size(), n);
-    if (ec != std::errc{} || end != limit->data() + limit->size() || n < 1 || n > 200) {
+  if (const auto limit = request.query_param("limit")) {
+    const auto n = parse_count(*limit);
+    if (!n || *n < 1 || *n > 200) {
       bad_query("limit", "integer.range", "limit ska vara ett heltal mellan 1 och 200.");
     }
-    page.limit = n;
+    page.limit = *n;
   }
-  if (auto cursor = request.query_param("cursor")) {
-    if (cursor->size() > 2048) bad_query("cursor", "cursor.invalid", "Ogiltig cursor.");
-    std::string decoded(cursor->size(), '\0');
+  if (const auto cursor_param = request.query_param("cursor")) {
+    const std::string& cursor = *cursor_param;
+    if (cursor.size() > 2048) bad_query("cursor", "cursor.invalid", "Ogiltig cursor.");
+    std::string decoded(cursor.size(), '\0');
     std::size_t length = 0;
     if (sodium_base642bin(reinterpret_cast<unsigned char*>(decoded.data()), decoded.size(),
-                          cursor->data(), cursor->size(), nullptr, &length, nullptr,
+                          cursor.data(), cursor.size(), nullptr, &length, nullptr,
                           sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0) {
       bad_query("cursor", "cursor.invalid", "Ogiltig cursor.");
     }

@@ -20,6 +20,8 @@ http::Response no_content();
 // Reads `limit` (1–200, default 50) and `cursor` from the query; a bad value is a 400 naming it.
 store::PageRequest page_request(const http::Request& request);
 std::string encode_cursor(const std::vector<std::string>& key);
+// A non-negative decimal count, or nothing when the text is not exactly one.
+std::optional<std::size_t> parse_count(std::string_view text);
 // {"items": [...], "nextCursor": "..." | null}
 template <class T, class Fn>
 http::Response page_response(const store::Page<T>& page, Fn&& to_json) {

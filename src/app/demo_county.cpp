@@ -3,6 +3,7 @@
 #include <date/date.h>
 
 #include <algorithm>
+#include <cmath>
 #include <fstream>
 #include <map>
 #include <random>
@@ -124,7 +125,7 @@ class Seeder {
     return p;
   }
 
-  CareProvider provider(std::string name, std::string org, std::vector<std::string> owners) {
+  CareProvider provider(std::string name, const std::string& org, std::vector<std::string> owners) {
     CareProvider p{core::new_uuid(),  std::move(name), hsa_prefix(org) + "VG1", org,
                    std::move(owners), stamp()};
     repo_.insert_care_provider(p);
@@ -256,7 +257,7 @@ std::string seed_demo_county(store::Database& db, const core::Clock& clock,
     std::shuffle(by_age[b].begin(), by_age[b].end(), random);
     const auto take =
         std::min(by_age[b].size(),
-                 static_cast<std::size_t>(shares[b] * static_cast<double>(residents) + 0.5));
+                 static_cast<std::size_t>(std::lround(shares[b] * static_cast<double>(residents))));
     chosen.insert(chosen.end(), by_age[b].begin(),
                   by_age[b].begin() + static_cast<std::ptrdiff_t>(take));
   }

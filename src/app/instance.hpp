@@ -17,7 +17,7 @@ struct Config {
   unsigned threads = 0;
   std::string web_root = "web/dist";
   bool access_log = true;
-  std::size_t max_body_bytes = 1024 * 1024;
+  std::size_t max_body_bytes = std::size_t{1024} * 1024;
   std::size_t pool_size = 16;
 };
 

@@ -2,7 +2,7 @@
 
 namespace nara::core {
 
-void Completion::finish(std::exception_ptr error) {
+void Completion::finish(const std::exception_ptr& error) {
   std::function<void(std::exception_ptr)> then;
   {
     const std::lock_guard lock(mutex_);

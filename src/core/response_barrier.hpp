@@ -19,7 +19,7 @@ namespace nara::core {
 // One piece of pending work; finished exactly once, from any thread.
 class Completion {
  public:
-  void finish(std::exception_ptr error);
+  void finish(const std::exception_ptr& error);
   // Runs `then` once finished: at once if already finished, else on the finishing thread.
   void on_finish(std::function<void(std::exception_ptr)> then);
   // Blocks until finished and rethrows its error.

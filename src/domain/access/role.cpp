@@ -49,6 +49,7 @@ std::optional<Role> parse_role(std::string_view text) {
 const std::vector<Role>& all_roles() {
   static const std::vector<Role> roles = [] {
     std::vector<Role> out;
+    out.reserve(kRoles.size());
     for (const auto& info : kRoles) out.push_back(info.role);
     return out;
   }();

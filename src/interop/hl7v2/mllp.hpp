@@ -16,7 +16,8 @@ std::string mllp_frame(std::string_view message);
 
 class MllpDecoder {
  public:
-  explicit MllpDecoder(std::size_t max_message_bytes = 1024 * 1024) : max_(max_message_bytes) {}
+  explicit MllpDecoder(std::size_t max_message_bytes = std::size_t{1024} * 1024)
+      : max_(max_message_bytes) {}
 
   // Appends bytes; returns the messages completed by them. Sets error() on a protocol violation,
   // after which the connection should be closed.
