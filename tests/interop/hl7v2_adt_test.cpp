@@ -7,20 +7,16 @@
 
 #include "interop/hl7v2/adt.hpp"
 #include "interop/hl7v2/mllp.hpp"
+#include "shared_samples.hpp"
 
 namespace nara::interop::hl7v2 {
 namespace {
 
-std::string read(const std::string& name) {
-  std::ifstream in(std::string(NARA_SHARED_DIR) + "/data/hl7v2/" + name, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using test::read_sample;
 
 TEST(Mllp, FramesSurviveArbitraryChunking) {
-  const std::string a = read("ADT-A01-01.hl7");
-  const std::string b = read("ADT-A03-01.hl7");
+  const std::string a = read_sample("ADT-A01-01.hl7");
+  const std::string b = read_sample("ADT-A03-01.hl7");
   const std::string stream = mllp_frame(a) + mllp_frame(b);
   for (std::size_t chunk : {1UL, 7UL, 100UL, 100000UL}) {
     MllpDecoder decoder;
@@ -59,7 +55,7 @@ TEST(AdtMapping, EverySampleTriggerMapsToItsAction) {
                                                   {"ADT01-23.hl7", AdtAction::admit}};
   for (const auto& [file, action] : expected) {
     SCOPED_TRACE(file);
-    const auto mapped = map_adt(Message::parse(read(file)));
+    const auto mapped = map_adt(Message::parse(read_sample(file)));
     ASSERT_TRUE(std::holds_alternative<AdtCommand>(mapped))
         << std::get<AdtRejection>(mapped).reason;
     const auto& c = std::get<AdtCommand>(mapped);
@@ -68,7 +64,7 @@ TEST(AdtMapping, EverySampleTriggerMapsToItsAction) {
     EXPECT_FALSE(c.ward.empty());
     EXPECT_FALSE(c.event_time.empty());
   }
-  const auto pending = std::get<AdtCommand>(map_adt(Message::parse(read("ADT-A16-01.hl7"))));
+  const auto pending = std::get<AdtCommand>(map_adt(Message::parse(read_sample("ADT-A16-01.hl7"))));
   EXPECT_EQ(pending.planned_discharge, "20150210113419+0110");  // PV2-9 expected discharge
   EXPECT_EQ(pending.ward, "HUH AE OMU");
 }

@@ -8,16 +8,12 @@
 #include <sstream>
 
 #include "interop/hl7v2/message.hpp"
+#include "shared_samples.hpp"
 
 namespace nara::interop::hl7v2 {
 namespace {
 
-std::string read(const std::string& name) {
-  std::ifstream in(std::string(NARA_SHARED_DIR) + "/data/hl7v2/" + name, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using test::read_sample;
 
 TEST(Hl7v2, EverySharedSampleParsesWithItsTypeAndControlId) {
   const std::map<std::string, std::string> expected{
@@ -26,7 +22,7 @@ TEST(Hl7v2, EverySharedSampleParsesWithItsTypeAndControlId) {
       {"ADT-A16-01.hl7", "A16"}, {"ADT01-23.hl7", "A01"}};
   for (const auto& [file, trigger] : expected) {
     SCOPED_TRACE(file);
-    const auto text = read(file);
+    const auto text = read_sample(file);
     ASSERT_FALSE(text.empty());
     const Message m = Message::parse(text);
     EXPECT_EQ(m.message_type(), "ADT");
@@ -38,7 +34,7 @@ TEST(Hl7v2, EverySharedSampleParsesWithItsTypeAndControlId) {
 }
 
 TEST(Hl7v2, ComponentsRepetitionsAndSubcomponents) {
-  const Message m = Message::parse(read("ADT-A01-01.hl7"));
+  const Message m = Message::parse(read_sample("ADT-A01-01.hl7"));
   EXPECT_EQ(m.value("MSH", 1), "|");
   EXPECT_EQ(m.value("MSH", 2), "^~\\&");
   EXPECT_EQ(m.value("MSH", 4, 2), "2.16.840.1.122848.1.30");
@@ -62,7 +58,7 @@ TEST(Hl7v2, EscapeSequencesAreUndone) {
       "MSH|^~\\&|A|B|C|D|20260101||ADT^A01|X1|P|2.5\rNTE|1||a\\F\\b\\S\\c\\T\\d\\R\\e\\E\\f\\."
       "br\\g\\X41C3A5\\h\\Z9\\\r");
   EXPECT_EQ(m.value("NTE", 3), "a|b^c&d~e\\f\ngAåh\\Z9\\");
-  const Message samples = Message::parse(read("ADT-A01-01.hl7"));
+  const Message samples = Message::parse(read_sample("ADT-A01-01.hl7"));
   bool found = false;
   for (const auto& s : samples.segments()) {
     for (std::size_t f = 1; f < s.field_count(); ++f)
@@ -75,7 +71,7 @@ TEST(Hl7v2, SegmentSeparatorsByteOrderMarkAndTrailingSpaces) {
   const Message crlf =
       Message::parse("MSH|^~\\&|A||||20260101||ADT^A03|42|P|2.5\r\nPID|1||191212121212^^^^PN\r\n");
   EXPECT_EQ(crlf.value("PID", 3), "191212121212");
-  const Message bom = Message::parse(read("ADT01-23.hl7"));
+  const Message bom = Message::parse(read_sample("ADT01-23.hl7"));
   EXPECT_EQ(bom.control_id(), "599102");
   EXPECT_EQ(bom.value("PID", 5, 1), "DUCK");
   EXPECT_EQ(bom.value("PID", 30), "NO");  // the trailing space after it is not part of the value
@@ -92,7 +88,7 @@ TEST(Hl7v2, MalformedMessagesAreRefused) {
 }
 
 TEST(Hl7v2, AcknowledgementsSwapSenderAndReceiverAndCarryTheReason) {
-  const Message m = Message::parse(read("ADT-A03-01.hl7"));
+  const Message m = Message::parse(read_sample("ADT-A03-01.hl7"));
   const std::string ack =
       build_ack(&m, AckCode::error, "Okänd person | saknas", "20261123120000", "ACK1");
   const Message parsed = Message::parse(ack);

@@ -25,6 +25,19 @@ Needs both_principals() {
   return Needs{true, true, true};
 }
 
+// Admitted 2 Nov 08:00, needs from both principals assessed at 09:00, admission notice at 10:00
+// with the planned discharge 6 Nov 10:00.
+Episode notified_for_both_principals() {
+  Episode e = admitted();
+  Event assess = ev(EventKind::assess_needs, "2026-11-02T09:00:00+01:00");
+  assess.needs = both_principals();
+  EXPECT_FALSE(apply(e, assess));
+  Event notice = ev(EventKind::send_admission_notice, "2026-11-02T10:00:00+01:00");
+  notice.planned_discharge = at("2026-11-06T10:00:00+01:00");
+  EXPECT_FALSE(apply(e, notice));
+  return e;
+}
+
 // A copy, so that finding in a temporary list of clocks never dangles.
 std::optional<StatutoryClock> find(const std::vector<StatutoryClock>& all, ClockKind kind) {
   for (const auto& c : all) {
@@ -130,13 +143,7 @@ TEST(DischargeEpisode, LUS4_1_NoSipInvitationWhenOnlyOnePrincipalIsNeeded) {
 }
 
 TEST(DischargeEpisode, LUS2_5_DischargeWithoutNamedContactIsABreach) {
-  Episode e = admitted();
-  Event assess = ev(EventKind::assess_needs, "2026-11-02T09:00:00+01:00");
-  assess.needs = both_principals();
-  ASSERT_FALSE(apply(e, assess));
-  Event notice = ev(EventKind::send_admission_notice, "2026-11-02T10:00:00+01:00");
-  notice.planned_discharge = at("2026-11-06T10:00:00+01:00");
-  ASSERT_FALSE(apply(e, notice));
+  Episode e = notified_for_both_principals();
   ASSERT_FALSE(apply(e, ev(EventKind::discharge, "2026-11-06T10:00:00+01:00")));
   EXPECT_TRUE(find(clocks(e, at("2026-11-06T12:00:00+01:00")), ClockKind::named_contact)->breached);
 }
@@ -176,13 +183,7 @@ TEST(DischargeEpisode, InvalidTransitionsAreRefusedWithAReasonAndChangeNothing) 
 }
 
 TEST(DischargeEpisode, WithdrawnReadyAndCancelledDischargeReturnToWhereTheyWere) {
-  Episode e = admitted();
-  Event assess = ev(EventKind::assess_needs, "2026-11-02T09:00:00+01:00");
-  assess.needs = both_principals();
-  ASSERT_FALSE(apply(e, assess));
-  Event notice = ev(EventKind::send_admission_notice, "2026-11-02T10:00:00+01:00");
-  notice.planned_discharge = at("2026-11-06T10:00:00+01:00");
-  ASSERT_FALSE(apply(e, notice));
+  Episode e = notified_for_both_principals();
   ASSERT_FALSE(apply(e, ev(EventKind::acknowledge, "2026-11-02T11:00:00+01:00")));
   ASSERT_FALSE(apply(e, ev(EventKind::mark_ready, "2026-11-04T10:00:00+01:00")));
   ASSERT_FALSE(apply(e, ev(EventKind::withdraw_ready, "2026-11-05T10:00:00+01:00")));
