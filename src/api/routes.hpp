@@ -4,6 +4,7 @@
 #include <string>
 
 #include "http/router.hpp"
+#include "interop/hl7v2/ingest.hpp"
 #include "service/access_service.hpp"
 #include "service/auth_service.hpp"
 #include "service/episode_service.hpp"
@@ -20,6 +21,7 @@ struct Services {
   service::LogReviewService& log_review;
   service::SharingService& sharing;
   service::EpisodeService& episodes;
+  interop::hl7v2::AdtIngest& hl7;
   const core::Clock& clock;
   store::Database& db;
   std::function<std::string()> render_metrics;  // set once the application exists
@@ -35,6 +37,8 @@ void add_access_routes(http::Router& router, Services& services);
 void add_log_review_routes(http::Router& router, Services& services);
 void add_sharing_routes(http::Router& router, Services& services);
 void add_episode_routes(http::Router& router, Services& services, const core::Clock& clock);
+
+void add_hl7_routes(http::Router& router, Services& services);
 
 // All of the above plus GET /api/v1/openapi.json generated from the finished table.
 http::Router build_router(Services& services);

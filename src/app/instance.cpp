@@ -7,6 +7,8 @@
 #include "http/application.hpp"
 #include "http/server.hpp"
 #include "http/static_files.hpp"
+#include "interop/hl7v2/ingest.hpp"
+#include "interop/hl7v2/mllp_server.hpp"
 #include "service/audit_log.hpp"
 
 namespace nara::app {
@@ -74,6 +76,11 @@ struct Instance::Impl {
   std::unique_ptr<api::Services> services;
   std::unique_ptr<http::Application> application;
   std::unique_ptr<http::Server> server;
+  std::unique_ptr<interop::hl7v2::AdtIngest> hl7;
+  std::unique_ptr<interop::hl7v2::MllpServer> mllp;
+  // Destroyed before the listener: its writer may still post ACKs to the listener's I/O context.
+  std::unique_ptr<interop::hl7v2::IngestQueue> hl7_queue;
+  std::optional<std::uint16_t> hl7_port;
   // Destroyed first (members go in reverse order): its writer flushes what is queued while the
   // server's io_context still exists, so a late commit can only post to a stopped context, never
   // resume a request on a destroyed server. The services using it have stopped with the server.
@@ -111,12 +118,21 @@ std::uint16_t Instance::start() {
   impl.log_review = std::make_unique<service::LogReviewService>(context);
   impl.sharing = std::make_unique<service::SharingService>(context);
   impl.episodes = std::make_unique<service::EpisodeService>(context);
+  interop::hl7v2::IngestOptions hl7_options;
+  if (const auto policy =
+          interop::hl7v2::parse_unknown_person_policy(impl.config.hl7_unknown_person)) {
+    hl7_options.unknown_person = *policy;
+  } else {
+    throw std::invalid_argument("hl7 unknown-person must be reject or reservnummer");
+  }
+  impl.hl7 = std::make_unique<interop::hl7v2::AdtIngest>(context, *impl.episodes, hl7_options);
   impl.services = std::make_unique<api::Services>(api::Services{*impl.auth,
                                                                 *impl.registry,
                                                                 *impl.access,
                                                                 *impl.log_review,
                                                                 *impl.sharing,
                                                                 *impl.episodes,
+                                                                *impl.hl7,
                                                                 *impl.clock,
                                                                 *impl.db,
                                                                 {},
@@ -176,6 +192,27 @@ std::uint16_t Instance::start() {
         return response;
       });
   const auto port = impl.server->start();
+  if (impl.config.hl7_port) {
+    impl.hl7_queue = std::make_unique<interop::hl7v2::IngestQueue>(*impl.hl7);
+    interop::hl7v2::MllpServerOptions mllp_options;
+    mllp_options.address = impl.config.address;
+    mllp_options.port = *impl.config.hl7_port;
+    auto* queue = impl.hl7_queue.get();
+    impl.mllp = std::make_unique<interop::hl7v2::MllpServer>(
+        mllp_options, [queue](std::string message, const std::string& peer,
+                              std::function<void(std::string)> reply) {
+          domain::access::Actor sender;
+          sender.display_name = "HL7 v2 MLLP " + peer;
+          sender.role = domain::access::Role::integration;
+          queue->submit(interop::hl7v2::receive(message, std::move(sender)),
+                        [reply = std::move(reply)](interop::hl7v2::IngestResult result) {
+                          reply(std::move(result.ack));
+                        });
+        });
+    impl.hl7_port = impl.mllp->start();
+    spdlog::info(R"({{"event":"listening","protocol":"mllp","address":"{}","port":{}}})",
+                 impl.config.address, *impl.hl7_port);
+  }
   spdlog::info(R"({{"event":"listening","address":"{}","port":{}}})", impl.config.address, port);
   return port;
 }
@@ -184,7 +221,12 @@ void Instance::wait() {
   if (impl_->server) impl_->server->wait();
 }
 
+std::optional<std::uint16_t> Instance::hl7_port() const {
+  return impl_->hl7_port;
+}
+
 void Instance::stop() {
+  if (impl_->mllp) impl_->mllp->stop();
   if (impl_->server) impl_->server->stop();
 }
 

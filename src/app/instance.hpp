@@ -3,6 +3,7 @@
 // `nara serve` and by the integration tests, which start real servers on free ports.
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "core/clock.hpp"
@@ -19,6 +20,9 @@ struct Config {
   bool access_log = true;
   std::size_t max_body_bytes = std::size_t{1024} * 1024;
   std::size_t pool_size = 16;
+  // HL7 v2 over MLLP (issue 4): off unless a port is given; 0 picks a free port (tests).
+  std::optional<std::uint16_t> hl7_port;
+  std::string hl7_unknown_person = "reject";  // or "reservnummer"
 };
 
 std::string version_string();
@@ -32,6 +36,8 @@ class Instance {
   Instance& operator=(const Instance&) = delete;
 
   std::uint16_t start();  // migrates, binds, serves; returns the port
+  // The MLLP listener's port once started, if configured.
+  [[nodiscard]] std::optional<std::uint16_t> hl7_port() const;
   void wait();
   void stop();
 

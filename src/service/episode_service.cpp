@@ -64,6 +64,10 @@ std::string_view event_name(EventKind k) {
   return "unknown";
 }
 
+std::optional<std::string> user_of(const domain::access::Actor& a) {
+  return a.user_id.empty() ? std::nullopt : std::optional<std::string>(a.user_id);
+}
+
 bool is_ward_staff(const domain::access::Actor& a) {
   return a.role == Role::ward_nurse || a.role == Role::physician;
 }
@@ -118,13 +122,44 @@ EpisodeView EpisodeService::view(store::Transaction& tx, store::EpisodeRecord re
   return v;
 }
 
+store::EpisodeRecord EpisodeService::admit_in(store::Transaction& tx,
+                                              const domain::access::Actor& actor,
+                                              const std::string& person_id,
+                                              const std::string& ward_unit_id,
+                                              core::Instant admitted_at,
+                                              std::optional<std::string> external_visit_id,
+                                              std::string_view source) {
+  const std::string now_text = store::to_db_time(ctx_.clock.now());
+  store::EpisodeRecord r;
+  r.id = core::new_uuid();
+  r.person_id = person_id;
+  r.external_visit_id = std::move(external_visit_id);
+  r.episode.admitted_at = admitted_at;
+  r.episode.ward_unit_id = ward_unit_id;
+  store::EpisodeRepository repo(tx);
+  repo.insert(r, now_text);
+  repo.add_event(r.id, "admit", store::to_db_time(r.episode.admitted_at), user_of(actor),
+                 std::string(source), now_text);
+  // The admission makes the ward part of the person's care (PDL 4:1) until discharge.
+  store::AccessRepository(tx).insert_care_relation(
+      store::CareRelationRow{core::new_uuid(), person_id, ward_unit_id, "", "admission",
+                             std::nullopt, r.id, now_text, std::nullopt},
+      user_of(actor));
+  repo.enqueue("episode.admitted", boost::json::serialize(boost::json::object{{"episodeId", r.id}}),
+               now_text);
+  auto e =
+      audit_entry(actor, ctx_.clock, AuditAction::create, "inpatient_episode", r.id, person_id);
+  e.outcome = std::string("allowed: admission (") + std::string(source) + ")";
+  AuditLog::record_in(tx, {e});
+  return r;
+}
+
 EpisodeView EpisodeService::admit(const domain::access::Actor& actor, const std::string& person_id,
                                   std::optional<core::Instant> admitted_at,
                                   std::optional<std::string> external_visit_id) {
   if (!is_ward_staff(actor) || !actor.unit_id)
     forbidden("Inskrivning görs av personal på en vårdavdelning.");
   const auto now = ctx_.clock.now();
-  const std::string now_text = store::to_db_time(now);
   return ctx_.db.write([&](store::Transaction& tx) {
     store::RegistryRepository registry(tx);
     const auto ward = registry.find_unit(*actor.unit_id);
@@ -132,28 +167,9 @@ EpisodeView EpisodeService::admit(const domain::access::Actor& actor, const std:
       forbidden("Inskrivning görs på en vårdavdelning.");
     if (!registry.find_person(person_id))
       core::throw_field_error("personId", "reference", "Personen finns inte.");
-    store::EpisodeRecord r;
-    r.id = core::new_uuid();
-    r.person_id = person_id;
-    r.external_visit_id = std::move(external_visit_id);
-    r.episode.admitted_at = admitted_at.value_or(now);
-    r.episode.ward_unit_id = *actor.unit_id;
-    store::EpisodeRepository repo(tx);
-    repo.insert(r, now_text);
-    repo.add_event(r.id, "admit", store::to_db_time(r.episode.admitted_at), actor.user_id, "api",
-                   now_text);
-    // The admission makes the ward part of the person's care (PDL 4:1) until discharge.
-    store::AccessRepository(tx).insert_care_relation(
-        store::CareRelationRow{core::new_uuid(), person_id, *actor.unit_id, "", "admission",
-                               std::nullopt, r.id, now_text, std::nullopt},
-        actor.user_id);
-    repo.enqueue("episode.admitted",
-                 boost::json::serialize(boost::json::object{{"episodeId", r.id}}), now_text);
-    auto e =
-        audit_entry(actor, ctx_.clock, AuditAction::create, "inpatient_episode", r.id, person_id);
-    e.outcome = "allowed: admission";
-    AuditLog::record_in(tx, {e});
-    return view(tx, *repo.find(r.id), false);
+    const auto r = admit_in(tx, actor, person_id, *actor.unit_id, admitted_at.value_or(now),
+                            std::move(external_visit_id), "api");
+    return view(tx, *store::EpisodeRepository(tx).find(r.id), false);
   });
 }
 
@@ -197,14 +213,12 @@ EpisodeView EpisodeService::get(const domain::access::Actor& actor, const std::s
 
 EpisodeView EpisodeService::apply(const domain::access::Actor& actor, const std::string& id,
                                   std::int64_t expected_version, const EpisodeCommand& command) {
-  const auto now = ctx_.clock.now();
-  const std::string now_text = store::to_db_time(now);
   const EventKind kind = command.event.kind;
   return ctx_.db.write([&](store::Transaction& tx) {
     store::EpisodeRepository repo(tx);
-    store::AccessRepository access(tx);
     auto record = repo.find(id);
-    if (!record || !actor.unit_id || !access.has_active_relation(*actor.unit_id, record->person_id))
+    if (!record || !actor.unit_id ||
+        !store::AccessRepository(tx).has_active_relation(*actor.unit_id, record->person_id))
       not_found();
     if (outpatient_event(kind)) {
       const auto unit = store::RegistryRepository(tx).find_unit(*actor.unit_id);
@@ -217,75 +231,104 @@ EpisodeView EpisodeService::apply(const domain::access::Actor& actor, const std:
       forbidden("Händelsen registreras av avdelningen där patienten vårdas.");
     }
     if (record->version != expected_version) version_conflict();
-
-    std::vector<std::string> recipients;
-    if (kind == EventKind::send_admission_notice) {
-      store::RegistryRepository registry(tx);
-      if (command.recipient_unit_ids.empty()) {
-        core::throw_field_error("recipientUnitIds", "required",
-                                "Ange vilka enheter som ska få inskrivningsmeddelandet.");
-      }
-      for (const auto& unit_id : command.recipient_unit_ids) {
-        const auto unit = registry.find_unit(unit_id);
-        const bool receiver =
-            unit &&
-            (unit->kind == UnitKind::health_centre || unit->kind == UnitKind::home_health_care ||
-             unit->kind == UnitKind::home_care || unit->kind == UnitKind::administration);
-        if (!receiver) {
-          core::throw_field_error(
-              "recipientUnitIds", "reference",
-              "Mottagare ska vara vårdcentral, hemsjukvård, hemtjänst eller socialtjänst.");
-        }
-      }
-      recipients = command.recipient_unit_ids;
-    } else if (notice_kind(kind)) {
-      const auto rs = tx.query(
-          "SELECT DISTINCT to_unit_id FROM notices WHERE episode_id = ? AND kind = "
-          "'admission_notice' ORDER BY to_unit_id",
-          id);
-      for (std::size_t i = 0; i < rs.size(); ++i) recipients.push_back(rs.row(i).text(0));
-    }
-
-    if (const auto refused = domain::discharge::apply(record->episode, command.event))
+    if (const auto refused = apply_in(tx, actor, *record, command, "api"))
       transition_refused(*refused);
-    if (kind == EventKind::appoint_named_contact) record->named_contact_user_id = actor.user_id;
-    if (!repo.save(*record, expected_version, now_text)) version_conflict();
-    repo.add_event(id, event_name(kind), store::to_db_time(command.event.at), actor.user_id, "api",
-                   now_text);
-
-    const std::string from =
-        kind == EventKind::invite_sip ? *actor.unit_id : record->episode.ward_unit_id;
-    const std::string sent_kind = kind == EventKind::send_admission_notice
-                                      ? "admission_notice"
-                                      : notice_kind(kind).value_or("");
-    for (const auto& to : recipients) {
-      if (sent_kind.empty() || to == from) continue;
-      repo.insert_notice(store::NoticeRow{core::new_uuid(), id, record->person_id, sent_kind, from,
-                                          "", to, now_text, std::nullopt});
-      repo.enqueue("notice." + sent_kind,
-                   boost::json::serialize(boost::json::object{{"episodeId", id}, {"toUnitId", to}}),
-                   now_text);
-      if (kind == EventKind::send_admission_notice &&
-          !access.has_active_relation(to, record->person_id)) {
-        // Receiving units start planning (2 kap. 6 §): they take part in the person's care.
-        access.insert_care_relation(
-            store::CareRelationRow{core::new_uuid(), record->person_id, to, "", "admission",
-                                   std::nullopt, id, now_text, std::nullopt},
-            actor.user_id);
-      }
-    }
-    if (kind == EventKind::discharge || kind == EventKind::cancel) {
-      tx.query(
-          "UPDATE care_relations SET ended_at = ? WHERE source_id = ? AND unit_id = ? AND ended_at "
-          "IS NULL",
-          now_text, id, record->episode.ward_unit_id);
-    }
-    auto e = audit_entry(actor, ctx_.clock, AuditAction::update, "inpatient_episode", id,
-                         record->person_id);
-    e.outcome = std::string("allowed: ") + std::string(event_name(kind));
-    AuditLog::record_in(tx, {e});
     return view(tx, *repo.find(id), false);
   });
+}
+
+std::optional<domain::discharge::TransitionError> EpisodeService::apply_in(
+    store::Transaction& tx, const domain::access::Actor& actor, store::EpisodeRecord& record,
+    const EpisodeCommand& command, std::string_view source) {
+  const std::string now_text = store::to_db_time(ctx_.clock.now());
+  const EventKind kind = command.event.kind;
+  const std::string& id = record.id;
+  store::EpisodeRepository repo(tx);
+  store::AccessRepository access(tx);
+  const std::int64_t expected_version = record.version;
+
+  std::vector<std::string> recipients;
+  if (kind == EventKind::send_admission_notice) {
+    store::RegistryRepository registry(tx);
+    if (command.recipient_unit_ids.empty()) {
+      core::throw_field_error("recipientUnitIds", "required",
+                              "Ange vilka enheter som ska få inskrivningsmeddelandet.");
+    }
+    for (const auto& unit_id : command.recipient_unit_ids) {
+      const auto unit = registry.find_unit(unit_id);
+      const bool receiver =
+          unit &&
+          (unit->kind == UnitKind::health_centre || unit->kind == UnitKind::home_health_care ||
+           unit->kind == UnitKind::home_care || unit->kind == UnitKind::administration);
+      if (!receiver) {
+        core::throw_field_error(
+            "recipientUnitIds", "reference",
+            "Mottagare ska vara vårdcentral, hemsjukvård, hemtjänst eller socialtjänst.");
+      }
+    }
+    recipients = command.recipient_unit_ids;
+  } else if (notice_kind(kind)) {
+    const auto rs = tx.query(
+        "SELECT DISTINCT to_unit_id FROM notices WHERE episode_id = ? AND kind = "
+        "'admission_notice' ORDER BY to_unit_id",
+        id);
+    for (std::size_t i = 0; i < rs.size(); ++i) recipients.push_back(rs.row(i).text(0));
+  }
+
+  const std::string previous_ward = record.episode.ward_unit_id;
+  if (auto refused = domain::discharge::apply(record.episode, command.event)) return refused;
+  if (kind == EventKind::appoint_named_contact) record.named_contact_user_id = actor.user_id;
+  if (!repo.save(record, expected_version, now_text)) version_conflict();
+  ++record.version;
+  repo.add_event(id, event_name(kind), store::to_db_time(command.event.at), user_of(actor),
+                 std::string(source), now_text);
+
+  const std::string from =
+      kind == EventKind::invite_sip ? actor.unit_id.value_or("") : record.episode.ward_unit_id;
+  const std::string sent_kind = kind == EventKind::send_admission_notice
+                                    ? "admission_notice"
+                                    : notice_kind(kind).value_or("");
+  for (const auto& to : recipients) {
+    if (sent_kind.empty() || to == from) continue;
+    repo.insert_notice(store::NoticeRow{core::new_uuid(), id, record.person_id, sent_kind, from,
+                                        "", to, now_text, std::nullopt});
+    repo.enqueue("notice." + sent_kind,
+                 boost::json::serialize(boost::json::object{{"episodeId", id}, {"toUnitId", to}}),
+                 now_text);
+    if (kind == EventKind::send_admission_notice &&
+        !access.has_active_relation(to, record.person_id)) {
+      // Receiving units start planning (2 kap. 6 §): they take part in the person's care.
+      access.insert_care_relation(
+          store::CareRelationRow{core::new_uuid(), record.person_id, to, "", "admission",
+                                 std::nullopt, id, now_text, std::nullopt},
+          user_of(actor));
+    }
+  }
+  const auto end_ward_relation = [&](const std::string& ward) {
+    tx.query(
+        "UPDATE care_relations SET ended_at = ? WHERE source_id = ? AND unit_id = ? AND ended_at "
+        "IS NULL",
+        now_text, id, ward);
+  };
+  const auto start_ward_relation = [&](const std::string& ward) {
+    if (access.has_active_relation(ward, record.person_id)) return;
+    access.insert_care_relation(
+        store::CareRelationRow{core::new_uuid(), record.person_id, ward, "", "admission",
+                               std::nullopt, id, now_text, std::nullopt},
+        user_of(actor));
+  };
+  if (kind == EventKind::discharge || kind == EventKind::cancel) end_ward_relation(previous_ward);
+  if (kind == EventKind::transfer_ward && previous_ward != record.episode.ward_unit_id) {
+    // The care moves with the patient (PDL 4:1): the new ward takes part, the old one no longer.
+    end_ward_relation(previous_ward);
+    start_ward_relation(record.episode.ward_unit_id);
+  }
+  if (kind == EventKind::cancel_discharge) start_ward_relation(record.episode.ward_unit_id);
+  auto e =
+      audit_entry(actor, ctx_.clock, AuditAction::update, "inpatient_episode", id, record.person_id);
+  e.outcome = "allowed: " + std::string(event_name(kind)) + " (" + std::string(source) + ")";
+  AuditLog::record_in(tx, {e});
+  return std::nullopt;
 }
 
 std::vector<store::NoticeRow> EpisodeService::inbox(const domain::access::Actor& actor,

@@ -41,6 +41,21 @@ class EpisodeService {
   EpisodeView get(const domain::access::Actor& actor, const std::string& id);
   EpisodeView apply(const domain::access::Actor& actor, const std::string& id,
                     std::int64_t expected_version, const EpisodeCommand& command);
+  // Within the caller's transaction, for trusted sources that decided access themselves (the HL7
+  // ADT feed): admits, or applies an event and writes everything it entails — notices, outbox
+  // rows, care relations and the audit entry. `source` is recorded with the event ("api",
+  // "hl7v2"). apply_in returns the domain's refusal instead of writing anything.
+  store::EpisodeRecord admit_in(store::Transaction& tx, const domain::access::Actor& actor,
+                                const std::string& person_id, const std::string& ward_unit_id,
+                                core::Instant admitted_at,
+                                std::optional<std::string> external_visit_id,
+                                std::string_view source);
+  std::optional<domain::discharge::TransitionError> apply_in(store::Transaction& tx,
+                                                             const domain::access::Actor& actor,
+                                                             store::EpisodeRecord& record,
+                                                             const EpisodeCommand& command,
+                                                             std::string_view source);
+
   std::vector<store::NoticeRow> inbox(const domain::access::Actor& actor, bool unacknowledged_only);
   void acknowledge(const domain::access::Actor& actor, const std::string& notice_id);
 

@@ -15,6 +15,7 @@ bool role_reads_clinical_content(Role role) {
     case Role::log_reviewer:          // reviews the log, not the record
     case Role::county_administrator:  // administers the registry
     case Role::citizen:               // only their own record, handled separately
+    case Role::integration:           // delivers messages, reads no record
       return false;
   }
   return false;

@@ -11,7 +11,7 @@ struct RoleInfo {
   std::string_view code;
   std::string_view title;
 };
-constexpr std::array<RoleInfo, 10> kRoles{{
+constexpr std::array<RoleInfo, 11> kRoles{{
     {Role::ward_nurse, "ward_nurse", "Sjuksköterska, vårdavdelning"},
     {Role::physician, "physician", "Läkare"},
     {Role::district_nurse, "district_nurse", "Distriktssköterska"},
@@ -22,6 +22,7 @@ constexpr std::array<RoleInfo, 10> kRoles{{
     {Role::log_reviewer, "log_reviewer", "Logggranskare"},
     {Role::county_administrator, "county_administrator", "Länsadministratör"},
     {Role::citizen, "citizen", "Invånare"},
+    {Role::integration, "integration", "Systemintegration"},
 }};
 }  // namespace
 
@@ -64,7 +65,7 @@ bool permits(Role role, Permission permission) {
     case Permission::read_organisation:
     case Permission::read_staff:
       // Everyone on staff needs the directory to address notices and requests.
-      return role != Role::citizen;
+      return role != Role::citizen && role != Role::integration;
     case Permission::manage_organisation:
     case Permission::manage_staff:
       return role == Role::county_administrator;
@@ -76,6 +77,9 @@ bool permits(Role role, Permission permission) {
       return role == Role::ward_nurse || role == Role::physician || role == Role::district_nurse ||
              role == Role::home_health_care_nurse || role == Role::sip_coordinator ||
              role == Role::county_administrator;
+    case Permission::submit_hl7:
+      // A system account only: a person's session never posts ADT on a ward's behalf.
+      return role == Role::integration;
   }
   return false;
 }

@@ -18,6 +18,7 @@ enum class Role {
   log_reviewer,            // logggranskare
   county_administrator,    // länsadministratör
   citizen,                 // invånare
+  integration,             // systemintegration: a hospital system sending HL7 v2 ADT
 };
 
 std::string_view to_string(Role role);
@@ -32,6 +33,7 @@ enum class Permission {
   read_staff,
   read_person_registry,    // search and read demographic data of persons
   manage_person_registry,  // create and correct persons
+  submit_hl7,              // send HL7 v2 messages (the hospital's ADT feed)
 };
 
 // Registry permissions per role (behovs- och riskanalys, PDL 4:2: access limited to the task).

@@ -1,7 +1,10 @@
 #include "interop/hl7v2/adt.hpp"
 
 #include <array>
+#include <charconv>
 #include <utility>
+
+#include "core/stockholm_time.hpp"
 
 namespace nara::interop::hl7v2 {
 
@@ -35,6 +38,57 @@ std::string_view to_string(AdtAction action) {
       return "pending_discharge";
   }
   return "unknown";
+}
+
+std::optional<core::Instant> parse_dtm(std::string_view text) {
+  using namespace std::chrono;
+  const auto number = [&](std::size_t pos, std::size_t len) -> std::optional<int> {
+    int v = 0;
+    if (pos + len > text.size()) return std::nullopt;
+    const auto* first = text.data() + pos;
+    const auto [ptr, ec] = std::from_chars(first, first + len, v);
+    if (ec != std::errc() || ptr != first + len) return std::nullopt;
+    return v;
+  };
+  std::size_t end = text.find_first_of("+-");
+  const std::string_view stamp = text.substr(0, end);
+  std::optional<minutes> offset;
+  if (end != std::string_view::npos) {
+    const auto hh = number(end + 1, 2);
+    const auto mm = number(end + 3, 2);
+    if (!hh || !mm || text.size() != end + 5 || *hh > 14 || *mm > 59) return std::nullopt;
+    offset = hours(*hh) + minutes(*mm);
+    if (text[end] == '-') offset = -*offset;
+  }
+  const std::size_t digits = stamp.find('.') == std::string_view::npos ? stamp.size()
+                                                                        : stamp.find('.');
+  if (digits < 4 || digits > 14 || digits % 2 != 0) return std::nullopt;
+  const auto part = [&](std::size_t pos, int fallback) -> std::optional<int> {
+    return pos + 2 <= digits ? number(pos, 2) : std::optional<int>(fallback);
+  };
+  const auto y = number(0, 4);
+  const auto mo = part(4, 1);
+  const auto d = part(6, 1);
+  const auto h = part(8, 0);
+  const auto mi = part(10, 0);
+  const auto s = part(12, 0);
+  if (!y || !mo || !d || !h || !mi || !s || *h > 23 || *mi > 59 || *s > 59) return std::nullopt;
+  microseconds fraction{0};
+  if (digits < stamp.size()) {
+    const std::string_view frac = stamp.substr(digits + 1);
+    if (digits != 14 || frac.empty() || frac.size() > 4) return std::nullopt;
+    const auto f = number(digits + 1, frac.size());
+    if (!f) return std::nullopt;
+    long scale = 1'000'000;
+    for (std::size_t i = 0; i < frac.size(); ++i) scale /= 10;
+    fraction = microseconds(static_cast<long>(*f) * scale);
+  }
+  const year_month_day date{year{*y}, month{static_cast<unsigned>(*mo)},
+                            day{static_cast<unsigned>(*d)}};
+  if (!date.ok()) return std::nullopt;
+  const microseconds time_of_day = hours(*h) + minutes(*mi) + seconds(*s) + fraction;
+  if (offset) return core::Instant(sys_days(date)) + time_of_day - *offset;
+  return core::stockholm::at_local_time(date, time_of_day);
 }
 
 std::variant<AdtCommand, AdtRejection> map_adt(const Message& m) {
@@ -72,6 +126,8 @@ std::variant<AdtCommand, AdtRejection> map_adt(const Message& m) {
   c.previous_ward = m.value("PV1", 6, 1);
   c.event_time = m.value("EVN", 2);
   if (c.event_time.empty()) c.event_time = m.value("MSH", 7);
+  c.birth_date = m.value("PID", 7);
+  c.sender = m.value("MSH", 3) + "^" + m.value("MSH", 4);
   c.planned_discharge = m.value("PV2", 9);
   if (c.action == AdtAction::pending_discharge && c.planned_discharge.empty()) {
     c.planned_discharge = m.value("PV1", 45);  // some senders put it in the discharge field

@@ -6,6 +6,7 @@
 #include <string>
 #include <variant>
 
+#include "core/clock.hpp"
 #include "interop/hl7v2/message.hpp"
 
 namespace nara::interop::hl7v2 {
@@ -33,6 +34,8 @@ struct AdtCommand {
   std::string previous_ward;             // PV1-6.1 (A02)
   std::string event_time;                // EVN-2, else MSH-7 (HL7 DTM)
   std::string planned_discharge;         // PV2-9 expected discharge (A16), HL7 DTM
+  std::string birth_date;                // PID-7, HL7 DTM (for a reservnummer)
+  std::string sender;                    // MSH-3.1 "^" MSH-4.1: control ids are unique per sender
 };
 
 struct AdtRejection {
@@ -43,6 +46,11 @@ struct AdtRejection {
 // The Swedish personnummer OID (domain-rules §5.1): what a Swedish sender puts in PID-3.
 inline constexpr std::string_view kPersonnummerOid = "1.2.752.129.2.1.3.1";
 inline constexpr std::string_view kSamordningsnummerOid = "1.2.752.129.2.1.3.3";
+
+// HL7 v2 DTM: YYYY[MM[DD[HH[MM[SS[.S[S[S[S]]]]]]]]][+/-ZZZZ]. Without an offset the time is
+// Europe/Stockholm wall-clock time, as a Swedish hospital system sends it. Missing parts are the
+// start of the period (a date alone is local midnight). nullopt when it is not a valid DTM.
+std::optional<core::Instant> parse_dtm(std::string_view text);
 
 // Maps a parsed ADT message; a message of another type or trigger, or without the person, is a
 // rejection naming what is missing.

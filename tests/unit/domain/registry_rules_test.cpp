@@ -37,7 +37,9 @@ TEST(Roles, PDL4_2_RegistryPermissionsFollowTheTask) {
     EXPECT_EQ(access::parse_role(access::to_string(role)), role);
     EXPECT_EQ(access::permits(role, Permission::manage_organisation),
               role == Role::county_administrator);
-    EXPECT_EQ(access::permits(role, Permission::read_organisation), role != Role::citizen);
+    EXPECT_EQ(access::permits(role, Permission::read_organisation),
+              role != Role::citizen && role != Role::integration);
+    EXPECT_EQ(access::permits(role, Permission::submit_hl7), role == Role::integration);
   }
   // Managers, log reviewers and citizens get no person registry through their role.
   EXPECT_FALSE(access::permits(Role::unit_manager, Permission::read_person_registry));
