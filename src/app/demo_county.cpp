@@ -357,6 +357,9 @@ std::string seed_demo_county(store::Database& db, const core::Clock& clock,
     s.staff("chef.hsl.kramfors", kramfors_hsl, Role::unit_manager, kramfors_org);
     s.staff("logg.region", region_office, Role::log_reviewer, org);
     s.staff("logg.kramfors", social_offices.at("2282"), Role::log_reviewer, kramfors_org);
+    // The hospitals' patient administration system: sends ADT through POST /api/v1/hl7/v2.
+    const User pas = s.user("hl7.region", "Patientadministrativt system, ADT (demo)", org);
+    s.assign(pas, region_office, Role::integration);
 
     // Everyone else on staff: a few per unit, so every unit's worklist has people behind it.
     for (const auto& ward : wards) {

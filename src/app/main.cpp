@@ -66,11 +66,13 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   serve->add_flag("!--no-access-log", config.access_log, "Do not log each request")
       ->envname("NARA_ACCESS_LOG");
-  serve->add_option("--hl7-port", config.hl7_port,
-                    "Listen for HL7 v2 ADT over MLLP on this port (0: any free port)")
+  serve
+      ->add_option("--hl7-port", config.hl7_port,
+                   "Listen for HL7 v2 ADT over MLLP on this port (0: any free port)")
       ->envname("NARA_HL7_PORT");
-  serve->add_option("--hl7-unknown-person", config.hl7_unknown_person,
-                    "A person not in Nära: reject (AE) or register with a reservnummer")
+  serve
+      ->add_option("--hl7-unknown-person", config.hl7_unknown_person,
+                   "A person not in Nära: reject (AE) or register with a reservnummer")
       ->envname("NARA_HL7_UNKNOWN_PERSON")
       ->check(CLI::IsMember({"reject", "reservnummer"}))
       ->capture_default_str();

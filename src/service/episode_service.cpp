@@ -122,13 +122,10 @@ EpisodeView EpisodeService::view(store::Transaction& tx, store::EpisodeRecord re
   return v;
 }
 
-store::EpisodeRecord EpisodeService::admit_in(store::Transaction& tx,
-                                              const domain::access::Actor& actor,
-                                              const std::string& person_id,
-                                              const std::string& ward_unit_id,
-                                              core::Instant admitted_at,
-                                              std::optional<std::string> external_visit_id,
-                                              std::string_view source) {
+store::EpisodeRecord EpisodeService::admit_in(
+    store::Transaction& tx, const domain::access::Actor& actor, const std::string& person_id,
+    const std::string& ward_unit_id, core::Instant admitted_at,
+    std::optional<std::string> external_visit_id, std::string_view source) {
   const std::string now_text = store::to_db_time(ctx_.clock.now());
   store::EpisodeRecord r;
   r.id = core::new_uuid();
@@ -290,8 +287,8 @@ std::optional<domain::discharge::TransitionError> EpisodeService::apply_in(
                                     : notice_kind(kind).value_or("");
   for (const auto& to : recipients) {
     if (sent_kind.empty() || to == from) continue;
-    repo.insert_notice(store::NoticeRow{core::new_uuid(), id, record.person_id, sent_kind, from,
-                                        "", to, now_text, std::nullopt});
+    repo.insert_notice(store::NoticeRow{core::new_uuid(), id, record.person_id, sent_kind, from, "",
+                                        to, now_text, std::nullopt});
     repo.enqueue("notice." + sent_kind,
                  boost::json::serialize(boost::json::object{{"episodeId", id}, {"toUnitId", to}}),
                  now_text);
@@ -324,8 +321,8 @@ std::optional<domain::discharge::TransitionError> EpisodeService::apply_in(
     start_ward_relation(record.episode.ward_unit_id);
   }
   if (kind == EventKind::cancel_discharge) start_ward_relation(record.episode.ward_unit_id);
-  auto e =
-      audit_entry(actor, ctx_.clock, AuditAction::update, "inpatient_episode", id, record.person_id);
+  auto e = audit_entry(actor, ctx_.clock, AuditAction::update, "inpatient_episode", id,
+                       record.person_id);
   e.outcome = "allowed: " + std::string(event_name(kind)) + " (" + std::string(source) + ")";
   AuditLog::record_in(tx, {e});
   return std::nullopt;

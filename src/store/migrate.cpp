@@ -70,6 +70,13 @@ int migrate(Database& db) {
           tx.query("SELECT 1 FROM schema_migrations WHERE version = ?", std::int64_t{v});
       if (!existing.empty()) return false;
       tx.run_script(m.sql);
+      if (tx.engine() == Engine::sqlite) {
+        // A migration may edit sqlite_schema directly (the documented way to widen a CHECK
+        // constraint), which leaves schema_version as it was; bumping it makes every open
+        // connection reload the schema instead of enforcing the old text.
+        const auto current = tx.query("PRAGMA schema_version").row(0).int64(0);
+        tx.run_script("PRAGMA schema_version = " + std::to_string(current + 1));
+      }
       tx.query(
           "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, "
           "CURRENT_TIMESTAMP)",

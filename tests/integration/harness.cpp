@@ -145,7 +145,8 @@ std::string new_database_url(const std::string& engine) {
 
 }  // namespace
 
-std::unique_ptr<Server> fresh_server(const std::string& engine, bool with_demo) {
+std::unique_ptr<Server> fresh_server(const std::string& engine, bool with_demo,
+                                     const std::function<void(app::Config&)>& configure) {
   auto server = std::make_unique<Server>();
   server->engine = engine;
   server->database_url = new_database_url(engine);
@@ -158,6 +159,7 @@ std::unique_ptr<Server> fresh_server(const std::string& engine, bool with_demo) 
   config.access_log = false;
   config.web_root = "/nonexistent";
   config.pool_size = 8;
+  if (configure) configure(config);
   server->instance = std::make_unique<app::Instance>(config, server->clock);
   store::migrate(server->instance->database());
   if (with_demo)

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -74,7 +75,9 @@ struct Server {
 // The shared server for "sqlite" or "postgres" (started on first use).
 Server& server_for(const std::string& engine);
 // A new, empty, migrated server with its own database (for tests that need a clean slate).
-std::unique_ptr<Server> fresh_server(const std::string& engine, bool with_demo);
+// `configure` may change the configuration before the server starts (e.g. open the MLLP port).
+std::unique_ptr<Server> fresh_server(const std::string& engine, bool with_demo,
+                                     const std::function<void(app::Config&)>& configure = {});
 
 // The engines this run tests: always sqlite; postgres whenever NARA_TEST_POSTGRES_URL is set.
 std::vector<std::string> engines();

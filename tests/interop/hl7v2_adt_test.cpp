@@ -97,3 +97,32 @@ TEST(AdtMapping, OtherMessagesAreRejectedWithAReason) {
 
 }  // namespace
 }  // namespace nara::interop::hl7v2
+
+namespace nara::interop::hl7v2 {
+namespace {
+
+std::string utc(std::optional<core::Instant> at) {
+  return at ? core::format_iso8601(*at) : "invalid";
+}
+
+// HL7 v2.5 2A.3.22 DTM: precision by length, optional fraction, optional offset; a Swedish sender
+// without an offset means Stockholm wall-clock time (CET/CEST).
+TEST(Hl7Dtm, HL7_2A_3_22_PrecisionOffsetAndStockholmLocalTime) {
+  EXPECT_EQ(utc(parse_dtm("20261123101500")), "2026-11-23T09:15:00Z");
+  EXPECT_EQ(utc(parse_dtm("20260623101500")), "2026-06-23T08:15:00Z");
+  EXPECT_EQ(utc(parse_dtm("202611231015")), "2026-11-23T09:15:00Z");
+  EXPECT_EQ(utc(parse_dtm("20261123")), "2026-11-22T23:00:00Z");
+  EXPECT_EQ(utc(parse_dtm("2026")), "2025-12-31T23:00:00Z");
+  EXPECT_EQ(utc(parse_dtm("20261123101500+0000")), "2026-11-23T10:15:00Z");
+  EXPECT_EQ(utc(parse_dtm("198908181126+0215")), "1989-08-18T09:11:00Z");
+  EXPECT_EQ(utc(parse_dtm("20210817151943.4+0200")), "2021-08-17T13:19:43.400000Z");
+  // The spring gap: 02:30 does not exist on 2026-03-29 and reads as 03:30 CEST.
+  EXPECT_EQ(utc(parse_dtm("202603290230")), "2026-03-29T01:30:00Z");
+  for (const char* bad : {"", "202", "2026112", "20261399", "20260230", "20261123256000",
+                          "20261123+01", "2026-11-23", "20261123101500.12345", "x0261123"}) {
+    EXPECT_FALSE(parse_dtm(bad).has_value()) << bad;
+  }
+}
+
+}  // namespace
+}  // namespace nara::interop::hl7v2

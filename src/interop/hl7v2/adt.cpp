@@ -60,8 +60,8 @@ std::optional<core::Instant> parse_dtm(std::string_view text) {
     offset = hours(*hh) + minutes(*mm);
     if (text[end] == '-') offset = -*offset;
   }
-  const std::size_t digits = stamp.find('.') == std::string_view::npos ? stamp.size()
-                                                                        : stamp.find('.');
+  const std::size_t digits =
+      stamp.find('.') == std::string_view::npos ? stamp.size() : stamp.find('.');
   if (digits < 4 || digits > 14 || digits % 2 != 0) return std::nullopt;
   const auto part = [&](std::size_t pos, int fallback) -> std::optional<int> {
     return pos + 2 <= digits ? number(pos, 2) : std::optional<int>(fallback);

@@ -69,8 +69,10 @@ IngestResult AdtIngest::finish(const Received& received, IngestResult result) co
 
 IngestResult AdtIngest::unavailable(const Received& received) const {
   return finish(received, IngestResult{AckCode::error,
-                                       "Tillfälligt fel i Nära; skicka meddelandet igen.", {},
-                                       false, std::nullopt});
+                                       "Tillfälligt fel i Nära; skicka meddelandet igen.",
+                                       {},
+                                       false,
+                                       std::nullopt});
 }
 
 IngestResult AdtIngest::ingest(const Received& received) {
@@ -192,9 +194,9 @@ class Applier {
       if (auto p = store::RegistryRepository(tx_).find_person_by_identifier(swedish->canonical()))
         return p->id;
     }
-    const auto known = tx_.query(
-        "SELECT person_id FROM person_external_ids WHERE system = ? AND value = ?",
-        external_system(c_), c_.person_identifier);
+    const auto known =
+        tx_.query("SELECT person_id FROM person_external_ids WHERE system = ? AND value = ?",
+                  external_system(c_), c_.person_identifier);
     if (!known.empty()) return known.row(0).text(0);
     if (!create) return std::nullopt;
     if (options_.unknown_person == UnknownPersonPolicy::reject) {
@@ -224,8 +226,8 @@ class Applier {
       if (!born) refuse("PID-7 (födelsedatum) behövs för ett reservnummer.");
       const auto birth = core::stockholm::local_date(*born);
       const std::string prefix = date::format("%Y%m%d", std::chrono::sys_days(birth));
-      const auto used = tx_.query("SELECT COUNT(*) FROM persons WHERE identifier LIKE ?",
-                                  prefix + "%R");
+      const auto used =
+          tx_.query("SELECT COUNT(*) FROM persons WHERE identifier LIKE ?", prefix + "%R");
       const auto serial = used.row(0).int64(0) + 1;
       if (serial > 999) refuse("Inga fler reservnummer för födelsedatumet.");
       char digits[4];
@@ -242,7 +244,8 @@ class Applier {
     p.stamp = domain::registry::Stamp{1, now, now};
     store::RegistryRepository(tx_).insert_person(p);
     tx_.query(
-        "INSERT INTO person_external_ids (system, value, person_id, created_at) VALUES (?, ?, ?, ?)",
+        "INSERT INTO person_external_ids (system, value, person_id, created_at) VALUES (?, ?, ?, "
+        "?)",
         external_system(c_), c_.person_identifier, p.id, now);
     auto entry = service::audit_entry(actor_, ctx_.clock, domain::access::AuditAction::create,
                                       "person", p.id, p.id);
@@ -287,9 +290,9 @@ IngestResult AdtIngest::apply(store::Transaction& tx, const Received& received) 
     result.reason = "MSH-10 (meddelandets kontroll-id) saknas.";
     return result;
   }
-  const auto seen = tx.query(
-      "SELECT episode_id FROM hl7_messages WHERE sender = ? AND control_id = ?", c.sender,
-      c.control_id);
+  const auto seen =
+      tx.query("SELECT episode_id FROM hl7_messages WHERE sender = ? AND control_id = ?", c.sender,
+               c.control_id);
   if (!seen.empty()) {
     result.code = AckCode::accept;
     result.duplicate = true;

@@ -53,8 +53,9 @@ class Connection : public std::enable_shared_from_this<Connection> {
         auto self = shared_from_this();
         auto executor = socket_.get_executor();
         handler_(std::move(message), peer_, [self, executor, seq](std::string ack) {
-          asio::post(executor,
-                     [self, seq, ack = std::move(ack)]() mutable { self->ready(seq, std::move(ack)); });
+          asio::post(executor, [self, seq, ack = std::move(ack)]() mutable {
+            self->ready(seq, std::move(ack));
+          });
         });
       }
       if (decoder_.error()) {
@@ -142,7 +143,8 @@ struct MllpServer::Impl {
       }
       socket.set_option(tcp::no_delay(true));
       auto connection = std::make_shared<Connection>(std::move(socket), options, handler);
-      asio::co_spawn(io, [connection]() { return connection->read_loop(); }, asio::detached);
+      asio::co_spawn(
+          io, [connection]() { return connection->read_loop(); }, asio::detached);
     }
   }
 };

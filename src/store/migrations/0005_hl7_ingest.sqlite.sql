@@ -19,3 +19,14 @@ CREATE TABLE person_external_ids (
   created_at TEXT NOT NULL,
   PRIMARY KEY (system, value)
 );
+
+-- The integration role (a hospital system's account that sends HL7 v2 ADT). SQLite cannot alter a
+-- CHECK constraint; widening one changes no stored row, so the table's schema text is edited in
+-- place — the procedure SQLite documents for this (sqlite.org/lang_altertable.html, "making other
+-- kinds of table schema changes"). The runner bumps schema_version after every SQLite migration,
+-- so every open connection reloads the schema.
+PRAGMA writable_schema = ON;
+UPDATE sqlite_schema SET sql = replace(sql, '''county_administrator'', ''citizen'')',
+    '''county_administrator'', ''citizen'', ''integration'')')
+  WHERE type = 'table' AND name = 'assignments';
+PRAGMA writable_schema = OFF;
