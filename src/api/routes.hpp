@@ -8,6 +8,8 @@
 #include "service/access_service.hpp"
 #include "service/auth_service.hpp"
 #include "service/episode_service.hpp"
+#include "service/liability_report.hpp"
+#include "service/worklist_service.hpp"
 #include "service/log_review_service.hpp"
 #include "service/registry_service.hpp"
 #include "service/sharing_service.hpp"
@@ -22,6 +24,8 @@ struct Services {
   service::SharingService& sharing;
   service::EpisodeService& episodes;
   interop::hl7v2::AdtIngest& hl7;
+  service::WorklistService& worklists;
+  service::LiabilityReportService& liability_reports;
   const core::Clock& clock;
   store::Database& db;
   std::function<std::string()> render_metrics;  // set once the application exists
@@ -39,6 +43,7 @@ void add_sharing_routes(http::Router& router, Services& services);
 void add_episode_routes(http::Router& router, Services& services, const core::Clock& clock);
 
 void add_hl7_routes(http::Router& router, Services& services);
+void add_worklist_routes(http::Router& router, Services& services);
 
 // All of the above plus GET /api/v1/openapi.json generated from the finished table.
 http::Router build_router(Services& services);

@@ -52,6 +52,7 @@ http::Router build_router(Services& services) {
   add_sharing_routes(router, services);
   add_episode_routes(router, services, services.clock);
   add_hl7_routes(router, services);
+  add_worklist_routes(router, services);
   // The document describes the table as built, including itself.
   auto document = std::make_shared<std::string>();
   router.add({http::Method::get,

@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "app/demo_data.hpp"
+#include "app/demo_episodes.hpp"
 #include "core/identifiers.hpp"
 #include "core/password.hpp"
 #include "core/random.hpp"
@@ -461,6 +462,7 @@ std::string seed_demo_county(store::Database& db, const core::Clock& clock,
         s.assign(citizen, std::nullopt, Role::citizen);
       }
     }
+    seed_demo_episodes(tx, clock);
     users_written = s.users();
     units_written = s.units();
     relations_written = s.relations();

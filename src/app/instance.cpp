@@ -73,6 +73,8 @@ struct Instance::Impl {
   std::unique_ptr<service::LogReviewService> log_review;
   std::unique_ptr<service::SharingService> sharing;
   std::unique_ptr<service::EpisodeService> episodes;
+  std::unique_ptr<service::WorklistService> worklists;
+  std::unique_ptr<service::LiabilityReportService> liability_reports;
   std::unique_ptr<api::Services> services;
   std::unique_ptr<http::Application> application;
   std::unique_ptr<http::Server> server;
@@ -118,6 +120,8 @@ std::uint16_t Instance::start() {
   impl.log_review = std::make_unique<service::LogReviewService>(context);
   impl.sharing = std::make_unique<service::SharingService>(context);
   impl.episodes = std::make_unique<service::EpisodeService>(context);
+  impl.worklists = std::make_unique<service::WorklistService>(context);
+  impl.liability_reports = std::make_unique<service::LiabilityReportService>(context);
   interop::hl7v2::IngestOptions hl7_options;
   if (const auto policy =
           interop::hl7v2::parse_unknown_person_policy(impl.config.hl7_unknown_person)) {
@@ -133,6 +137,8 @@ std::uint16_t Instance::start() {
                                                                 *impl.sharing,
                                                                 *impl.episodes,
                                                                 *impl.hl7,
+                                                                *impl.worklists,
+                                                                *impl.liability_reports,
                                                                 *impl.clock,
                                                                 *impl.db,
                                                                 {},

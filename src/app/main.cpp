@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "app/demo_county.hpp"
+#include "app/demo_episodes.hpp"
 #include "app/instance.hpp"
 #include "core/clock.hpp"
 #include "core/problem.hpp"
@@ -154,6 +155,8 @@ int main(int argc, char** argv) {
         nara::store::migrate(instance.database());
         spdlog::info(R"({{"event":"demo","summary":"{}"}})",
                      nara::app::seed_demo_county(instance.database(), *clock, shared_dir));
+        // Keep the demo's discharge chain alive: a fresh batch of episodes once a day.
+        nara::app::refresh_demo_episodes(instance.database(), *clock);
       }
       const auto port = instance.start();
       std::cout << "Nära is running at http://" << config.address << ":" << port << "/\n"

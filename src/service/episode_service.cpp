@@ -30,40 +30,6 @@ namespace {
   core::throw_problem(std::move(p));
 }
 
-std::string_view event_name(EventKind k) {
-  switch (k) {
-    case EventKind::assess_needs:
-      return "assess_needs";
-    case EventKind::send_admission_notice:
-      return "send_admission_notice";
-    case EventKind::acknowledge:
-      return "acknowledge";
-    case EventKind::appoint_named_contact:
-      return "appoint_named_contact";
-    case EventKind::set_planned_discharge:
-      return "set_planned_discharge";
-    case EventKind::mark_ready:
-      return "mark_ready";
-    case EventKind::withdraw_ready:
-      return "withdraw_ready";
-    case EventKind::invite_sip:
-      return "invite_sip";
-    case EventKind::transfer_information:
-      return "transfer_information";
-    case EventKind::transfer_ward:
-      return "transfer_ward";
-    case EventKind::discharge:
-      return "discharge";
-    case EventKind::cancel_discharge:
-      return "cancel_discharge";
-    case EventKind::cancel:
-      return "cancel";
-    case EventKind::death:
-      return "death";
-  }
-  return "unknown";
-}
-
 std::optional<std::string> user_of(const domain::access::Actor& a) {
   return a.user_id.empty() ? std::nullopt : std::optional<std::string>(a.user_id);
 }
@@ -277,8 +243,8 @@ std::optional<domain::discharge::TransitionError> EpisodeService::apply_in(
   if (kind == EventKind::appoint_named_contact) record.named_contact_user_id = actor.user_id;
   if (!repo.save(record, expected_version, now_text)) version_conflict();
   ++record.version;
-  repo.add_event(id, event_name(kind), store::to_db_time(command.event.at), user_of(actor),
-                 std::string(source), now_text);
+  repo.add_event(id, domain::discharge::to_string(kind), store::to_db_time(command.event.at),
+                 user_of(actor), std::string(source), now_text);
 
   const std::string from =
       kind == EventKind::invite_sip ? actor.unit_id.value_or("") : record.episode.ward_unit_id;
@@ -323,7 +289,8 @@ std::optional<domain::discharge::TransitionError> EpisodeService::apply_in(
   if (kind == EventKind::cancel_discharge) start_ward_relation(record.episode.ward_unit_id);
   auto e = audit_entry(actor, ctx_.clock, AuditAction::update, "inpatient_episode", id,
                        record.person_id);
-  e.outcome = "allowed: " + std::string(event_name(kind)) + " (" + std::string(source) + ")";
+  e.outcome = "allowed: " + std::string(domain::discharge::to_string(kind)) + " (" +
+              std::string(source) + ")";
   AuditLog::record_in(tx, {e});
   return std::nullopt;
 }

@@ -27,7 +27,8 @@ TEST_P(DischargeApiTest, LUS_AdmissionToDischargeThroughTheApi) {
     const auto person = tx.query(
         "SELECT cr.person_id FROM care_relations cr WHERE cr.unit_id = ? AND EXISTS (SELECT 1 FROM "
         "care_relations c2 "
-        "WHERE c2.person_id = cr.person_id AND c2.unit_id = ?) ORDER BY cr.person_id LIMIT 1",
+        "WHERE c2.person_id = cr.person_id AND c2.unit_id = ?) AND NOT EXISTS (SELECT 1 FROM "
+        "inpatient_episodes e WHERE e.person_id = cr.person_id) ORDER BY cr.person_id LIMIT 1",
         hsl, hc);
     return std::vector<std::string>{hc, hsl, person.row(0).text(0)};
   });

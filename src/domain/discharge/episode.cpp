@@ -260,4 +260,38 @@ LiabilityFacts liability_facts(const Episode& e, core::Instant now) {
   return f;
 }
 
+std::string_view to_string(EventKind k) {
+  switch (k) {
+    case EventKind::assess_needs:
+      return "assess_needs";
+    case EventKind::send_admission_notice:
+      return "send_admission_notice";
+    case EventKind::acknowledge:
+      return "acknowledge";
+    case EventKind::appoint_named_contact:
+      return "appoint_named_contact";
+    case EventKind::set_planned_discharge:
+      return "set_planned_discharge";
+    case EventKind::mark_ready:
+      return "mark_ready";
+    case EventKind::withdraw_ready:
+      return "withdraw_ready";
+    case EventKind::invite_sip:
+      return "invite_sip";
+    case EventKind::transfer_information:
+      return "transfer_information";
+    case EventKind::transfer_ward:
+      return "transfer_ward";
+    case EventKind::discharge:
+      return "discharge";
+    case EventKind::cancel_discharge:
+      return "cancel_discharge";
+    case EventKind::cancel:
+      return "cancel";
+    case EventKind::death:
+      return "death";
+  }
+  return "unknown";
+}
+
 }  // namespace nara::domain::discharge

@@ -80,6 +80,8 @@ enum class EventKind {
   death,
 };
 
+std::string_view to_string(EventKind kind);
+
 struct Event {
   EventKind kind;
   core::Instant at;

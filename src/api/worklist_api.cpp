@@ -1,0 +1,166 @@
+// /api/v1/worklist and /api/v1/reports/payment-liability: the discharge chain's work per unit and
+// the municipalities' payment liability per month (Lag 2017:612).
+#include <date/date.h>
+
+#include <sstream>
+
+#include "api/routes.hpp"
+#include "api/support.hpp"
+#include "core/problem.hpp"
+
+namespace nara::api {
+
+namespace {
+
+std::optional<domain::discharge::EpisodeState> state_param(const http::Request& request) {
+  const auto text = query_text(request, "state", 40);
+  if (!text) return std::nullopt;
+  for (auto s :
+       {domain::discharge::EpisodeState::admitted, domain::discharge::EpisodeState::needs_assessed,
+        domain::discharge::EpisodeState::notice_sent, domain::discharge::EpisodeState::planning,
+        domain::discharge::EpisodeState::ready, domain::discharge::EpisodeState::sip_invited,
+        domain::discharge::EpisodeState::discharged}) {
+    if (domain::discharge::to_string(s) == *text) return s;
+  }
+  core::throw_field_error("state", "enum", "Okänt tillstånd för vårdtillfället.");
+}
+
+std::chrono::year_month month_param(const http::Request& request) {
+  const auto text = query_text(request, "month", 7);
+  int y = 0;
+  unsigned m = 0;
+  if (!text || text->size() != 7 || std::sscanf(text->c_str(), "%4d-%2u", &y, &m) != 2 ||
+      (*text)[4] != '-' || m < 1 || m > 12 || y < 2018 || y > 2100) {
+    core::throw_field_error("month", "format", "Ange månaden som ÅÅÅÅ-MM, t.ex. 2026-11.");
+  }
+  return std::chrono::year{y} / std::chrono::month{m};
+}
+
+std::string csv_field(const std::string& text) {
+  if (text.find_first_of(";\"\n") == std::string::npos) return text;
+  std::string out = "\"";
+  for (char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
+}  // namespace
+
+void add_worklist_routes(http::Router& router, Services& services) {
+  auto& worklists = services.worklists;
+  auto& reports = services.liability_reports;
+  const auto& clock = services.clock;
+  router.add(
+      {http::Method::get,
+       "/api/v1/worklist",
+       http::Access::assignment,
+       [&worklists, &clock](http::Context& c) {
+         service::WorklistFilter filter;
+         filter.ward_unit_id = query_text(c.request, "ward", 64);
+         filter.municipality_code = query_text(c.request, "municipality", 4);
+         filter.state = state_param(c.request);
+         filter.overdue_only = c.request.query_param("overdue").value_or("") == "true";
+         const auto list = worklists.for_unit(c.who(), filter);
+         const auto now = clock.now();
+         boost::json::array items;
+         std::int64_t overdue = 0;
+         for (const auto& e : list.items) {
+           if (e.overdue) ++overdue;
+           items.push_back(boost::json::object{
+               {"kind", e.kind},
+               {"due", core::format_iso8601(e.due)},
+               {"overdue", e.overdue},
+               {"secondsLeft",
+                std::chrono::duration_cast<std::chrono::seconds>(e.due - now).count()},
+               {"rule", e.rule},
+               {"episodeId", e.episode_id},
+               {"episodeState", e.episode_state},
+               {"personId", e.person_id},
+               {"personName", e.person_name},
+               {"municipalityCode", optional_json(e.municipality_code)},
+               {"wardUnitId", e.ward_unit_id},
+               {"wardName", e.ward_name},
+               {"noticeId", optional_json(e.notice_id)},
+               {"noticeKind", optional_json(e.notice_kind)}});
+         }
+         return json_response(boost::json::object{{"party", service::to_string(list.party)},
+                                                  {"overdue", overdue},
+                                                  {"items", std::move(items)}});
+       },
+       {"Your unit's worklist: statutory clocks due and overdue, the municipality's liability "
+        "start, notices to acknowledge; sorted by due time",
+        "Discharge",
+        "",
+        "",
+        200,
+        {"ward", "municipality", "state", "overdue"}}});
+  router.add(
+      {http::Method::get,
+       "/api/v1/reports/payment-liability",
+       http::Access::assignment,
+       [&reports](http::Context& c) {
+         const auto month = month_param(c.request);
+         const auto report =
+             reports.monthly(c.who(), month, query_text(c.request, "municipality", 4));
+         const std::string month_text = date::format("%Y-%m", std::chrono::sys_days(month / 1));
+         if (c.request.query_param("format").value_or("") == "csv") {
+           std::ostringstream csv;
+           csv << "kommunkod;kommun;vårdtillfälle;avdelning;datum;debiteras;belopp;skäl\n";
+           for (const auto& m : report.municipalities) {
+             for (const auto& e : m.episodes) {
+               for (const auto& d : e.days) {
+                 csv << m.municipality_code << ';' << csv_field(m.municipality_name) << ';'
+                     << e.episode_id << ';' << csv_field(e.ward_name) << ';'
+                     << date::format("%F", std::chrono::sys_days(d.date)) << ';'
+                     << (d.status == domain::discharge::DayStatus::liable ? "ja" : "nej") << ';'
+                     << d.amount << ';' << csv_field(d.reason) << '\n';
+               }
+             }
+           }
+           http::Response r;
+           r.content_type = "text/csv; charset=utf-8";
+           r.body = csv.str();
+           r.set_header("Content-Disposition",
+                        "attachment; filename=\"betalningsansvar-" + month_text + ".csv\"");
+           return r;
+         }
+         boost::json::array municipalities;
+         for (const auto& m : report.municipalities) {
+           boost::json::array episodes;
+           for (const auto& e : m.episodes) {
+             boost::json::array days;
+             for (const auto& d : e.days) {
+               days.push_back(
+                   boost::json::object{{"date", date::format("%F", std::chrono::sys_days(d.date))},
+                                       {"liable", d.status == domain::discharge::DayStatus::liable},
+                                       {"amount", d.amount},
+                                       {"reason", d.reason}});
+             }
+             episodes.push_back(boost::json::object{{"episodeId", e.episode_id},
+                                                    {"wardName", e.ward_name},
+                                                    {"liableDays", e.liable_days},
+                                                    {"amount", e.amount},
+                                                    {"days", std::move(days)}});
+           }
+           boost::json::array problems;
+           for (const auto& p : m.problems) problems.emplace_back(p);
+           municipalities.push_back(boost::json::object{{"municipalityCode", m.municipality_code},
+                                                        {"municipalityName", m.municipality_name},
+                                                        {"liableDays", m.liable_days},
+                                                        {"amount", m.amount},
+                                                        {"episodes", std::move(episodes)},
+                                                        {"problems", std::move(problems)}});
+         }
+         return json_response(boost::json::object{{"month", month_text},
+                                                  {"agreement", report.agreement},
+                                                  {"municipalities", std::move(municipalities)}});
+       },
+       {"The municipalities' payment liability for a month (5 kap.): liable days and amount per "
+        "municipality, and each episode's days with the reason; format=csv for a spreadsheet",
+        "Discharge",
+        "",
+        "",
+        200,
+        {"month", "municipality", "format"}}});
+}
+
+}  // namespace nara::api

@@ -1,0 +1,41 @@
+#include "domain/discharge/worklist.hpp"
+
+#include "core/stockholm_time.hpp"
+
+namespace nara::domain::discharge {
+
+namespace {
+
+Party responsible_for(ClockKind kind) {
+  switch (kind) {
+    case ClockKind::admission_notice:      // 2 kap. 1 §: the inpatient care sends it
+    case ClockKind::information_transfer:  // 3 kap. 2 §: the inpatient care transfers it
+      return Party::ward;
+    case ClockKind::named_contact:   // 2 kap. 5 §: the region's outpatient care appoints
+    case ClockKind::sip_invitation:  // 4 kap. 3 §: the fast vårdkontakt invites
+      return Party::health_centre;
+  }
+  return Party::ward;
+}
+
+}  // namespace
+
+std::vector<WorkItem> open_work(const Episode& episode, Party party, core::Instant now,
+                                const LiabilityAgreement& agreement) {
+  std::vector<WorkItem> items;
+  for (const auto& clock : clocks(episode, now)) {
+    if (clock.met_at || responsible_for(clock.kind) != party) continue;
+    items.push_back(
+        WorkItem{std::string(to_string(clock.kind)), clock.due, clock.due < now, clock.rule});
+  }
+  // 5 kap. 4 §: from this day the municipality pays for each day the patient stays.
+  if (party == Party::municipality && episode.active() && episode.ready_in_force()) {
+    const auto start = core::stockholm::start_of_day(
+        liability_start(episode.ready_periods.back().sent, agreement));
+    items.push_back(
+        WorkItem{"payment_liability_start", start, start < now, "Lag (2017:612) 5 kap. 4 §"});
+  }
+  return items;
+}
+
+}  // namespace nara::domain::discharge

@@ -1,0 +1,28 @@
+#pragma once
+// What an inpatient episode asks of each party now (issue 4 point 5): the statutory clocks each
+// party answers for, not yet met, and — for the municipality — the day its payment liability
+// begins once the patient is ready for discharge. Pure; the service adds unacknowledged notices.
+#include <string>
+#include <vector>
+
+#include "domain/discharge/episode.hpp"
+
+namespace nara::domain::discharge {
+
+enum class Party {
+  ward,           // the hospital ward where the patient is (2 kap. 1 §, 3 kap. 2 §)
+  health_centre,  // the region's outpatient care: fast vårdkontakt, SIP (2 kap. 5 §, 4 kap. 3 §)
+  municipality,   // socialtjänst and kommunal hälso- och sjukvård (5 kap.)
+};
+
+struct WorkItem {
+  std::string kind;  // a ClockKind name, or "payment_liability_start"
+  core::Instant due;
+  bool overdue = false;
+  std::string rule;
+};
+
+std::vector<WorkItem> open_work(const Episode& episode, Party party, core::Instant now,
+                                const LiabilityAgreement& agreement);
+
+}  // namespace nara::domain::discharge
