@@ -57,6 +57,9 @@ PY
     sleep 0.1
   done
   result="$("$LOAD_BIN" "$hl7_port" "$work/people" "$(cat "$work/ward")" "$PAIRS" "$CONNECTIONS" "$WINDOW" "r$round")"
+  # CPU the server used (all threads, incl. seeding-free start-up): the noise-robust figure.
+  cpu_ticks="$(awk '{print $14 + $15}' "/proc/$server_pid/stat")"
+  cpu_seconds="$(awk -v t="$cpu_ticks" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.2f", t / hz }')"
   kill "$server_pid"
   wait "$server_pid" 2>/dev/null || true
   server_pid=""
@@ -69,7 +72,7 @@ audit = con.execute("SELECT COUNT(*) FROM audit_log a JOIN inpatient_episodes e 
 print(f'{{"discharged_episodes":{episodes},"audit_entries":{audit}}}')
 PY
 )"
-  echo "round $round: $result $committed"
+  echo "round $round: $result $committed {\"server_cpu_seconds\":$cpu_seconds}"
   expected_audit=$((PAIRS * 2))
   python3 - "$committed" "$PAIRS" "$expected_audit" <<'PY'
 import json, sys

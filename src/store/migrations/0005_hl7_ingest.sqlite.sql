@@ -12,6 +12,11 @@ CREATE TABLE hl7_messages (
   PRIMARY KEY (sender, control_id)
 );
 
+-- Found by what made them: a discharge ends the relations its admission made, and an episode's
+-- notices are read with it. Without these, both were scans that grew with every episode.
+CREATE INDEX care_relations_by_source ON care_relations (source_id);
+CREATE INDEX notices_by_episode ON notices (episode_id, sent_at);
+
 CREATE TABLE person_external_ids (
   system TEXT NOT NULL,          -- sender and assigning authority of PID-3
   value TEXT NOT NULL,
