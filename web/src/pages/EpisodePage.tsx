@@ -92,7 +92,7 @@ function EpisodeBoard({ episode: e }: { episode: EpisodeFull }) {
         {e.clocks.length === 0 ? (
           <Paragraph>{t('episode.noClocks')}</Paragraph>
         ) : (
-          <div className="nara-table-wrap">
+          <div className="nara-table-wrap" tabIndex={0} role="region" aria-label={t('common.scrollTable')}>
             <Table data-size="sm" data-testid="episode-clocks">
               <caption className="nara-sr-only">{t('episode.clocks')}</caption>
               <Table.Head>
@@ -174,7 +174,7 @@ function EpisodeBoard({ episode: e }: { episode: EpisodeFull }) {
             <Details>
               <Details.Summary>{t('episode.liabilityDays', { count: e.liability.days.length })}</Details.Summary>
               <Details.Content>
-                <div className="nara-table-wrap">
+                <div className="nara-table-wrap" tabIndex={0} role="region" aria-label={t('common.scrollTable')}>
                   <Table data-size="sm">
                     <caption className="nara-sr-only">{t('episode.liability')}</caption>
                     <Table.Head>
@@ -208,7 +208,7 @@ function EpisodeBoard({ episode: e }: { episode: EpisodeFull }) {
         {e.notices.length === 0 ? (
           <Paragraph>{t('episode.noNotices')}</Paragraph>
         ) : (
-          <div className="nara-table-wrap">
+          <div className="nara-table-wrap" tabIndex={0} role="region" aria-label={t('common.scrollTable')}>
             <Table data-size="sm" zebra data-testid="episode-notices">
               <caption className="nara-sr-only">{t('episode.notices')}</caption>
               <Table.Head>

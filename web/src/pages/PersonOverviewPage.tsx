@@ -220,7 +220,7 @@ function CareTeamSection({ personId }: { personId: string }) {
       {team.error && <ProblemAlert error={team.error} />}
       {team.data && team.data.items.length === 0 && <Paragraph>{t('person.careTeamEmpty')}</Paragraph>}
       {team.data && team.data.items.length > 0 && (
-        <div className="nara-table-wrap">
+        <div className="nara-table-wrap" tabIndex={0} role="region" aria-label={t('common.scrollTable')}>
           <Table zebra data-size="sm" data-testid="care-team">
             <caption className="nara-sr-only">{t('person.careTeam')}</caption>
             <Table.Head>

@@ -85,7 +85,7 @@ export function WorklistPage() {
         {acknowledge.error && <ProblemAlert error={acknowledge.error} />}
         {notices.data && shown.length === 0 && <Paragraph>{t('worklist.inboxEmpty')}</Paragraph>}
         {shown.length > 0 && (
-          <div className="nara-table-wrap">
+          <div className="nara-table-wrap" tabIndex={0} role="region" aria-label={t('common.scrollTable')}>
             <Table zebra data-size="sm">
               <caption className="nara-sr-only">{t('worklist.inboxCaption')}</caption>
               <Table.Head>
@@ -145,7 +145,7 @@ export function WorklistPage() {
         )}
         {notices.data && worklist.clockRows.length === 0 && <Paragraph>{t('worklist.clocksEmpty')}</Paragraph>}
         {worklist.clockRows.length > 0 && (
-          <div className="nara-table-wrap">
+          <div className="nara-table-wrap" tabIndex={0} role="region" aria-label={t('common.scrollTable')}>
             <Table zebra data-size="sm">
               <caption className="nara-sr-only">{t('worklist.clocksCaption')}</caption>
               <Table.Head>

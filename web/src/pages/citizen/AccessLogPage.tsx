@@ -24,7 +24,7 @@ export function AccessLogPage() {
       {q.error && <ProblemAlert error={q.error} />}
       {q.data && rows.length === 0 && <Paragraph>{t('citizen.accessLog.empty')}</Paragraph>}
       {rows.length > 0 && (
-        <div className="nara-table-wrap">
+        <div className="nara-table-wrap" tabIndex={0} role="region" aria-label={t('common.scrollTable')}>
           <Table zebra data-size="sm" data-testid="access-log">
             <caption className="nara-sr-only">{t('citizen.accessLog.title')}</caption>
             <Table.Head>

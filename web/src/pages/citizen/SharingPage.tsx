@@ -31,7 +31,7 @@ export function SharingPage() {
           <Paragraph data-testid="no-blocks">{t('citizen.sharing.noBlocks')}</Paragraph>
         )}
         {sharing.data && sharing.data.myProvidersBlocks.length > 0 && (
-          <div className="nara-table-wrap">
+          <div className="nara-table-wrap" tabIndex={0} role="region" aria-label={t('common.scrollTable')}>
             <Table zebra data-size="sm" data-testid="blocks">
               <caption className="nara-sr-only">{t('citizen.sharing.blocks')}</caption>
               <Table.Head>
