@@ -24,7 +24,7 @@ export default defineConfig({
   use: {
     baseURL,
     locale: 'sv-SE',
-    reducedMotion: 'reduce',
+    contextOptions: { reducedMotion: 'reduce' },
     timezoneId: 'Europe/Stockholm',
     screenshot: 'only-on-failure',
     trace: 'off',
