@@ -74,6 +74,8 @@ test('a stale page cannot overwrite a newer change (If-Match) and says so', asyn
   await page.getByRole('button', { name: 'Ändra planerad utskrivning' }).click();
   await page.getByRole('button', { name: 'Registrera', exact: true }).click();
   await expect(page.getByRole('alert')).toContainText('Händelsen kunde inte registreras');
+  await expect(page.getByRole('alert')).toContainText('Någon annan har ändrat uppgifterna');
+  // The page reloads the episode, so the other tab's change is now shown.
   await expect(page.getByTestId('timeline')).toContainText('Information överförd');
 });
 
