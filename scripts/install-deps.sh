@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what Nära needs on Debian 12 (bookworm) and skips what is already present.
 # Usage: scripts/install-deps.sh [--web] [--test]
-#   default: build and run dependencies; --test adds PostgreSQL, Chromium and load tools; --web runs npm ci.
+#   default: build and run dependencies; --test adds PostgreSQL, Chromium and load tools; --web runs npm ci
+#   (and installs Debian's nodejs and npm when no node is on the PATH).
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 
@@ -55,5 +56,11 @@ else
 fi
 
 if [ "$want_web" = 1 ] && [ -f "$here/web/package.json" ]; then
-  (cd "$here/web" && npm ci --no-audit --no-fund)
+  # npm ci starts from an empty node_modules; skip it while node_modules matches the lock file.
+  stamp="$here/web/node_modules/.package-lock.json"
+  if [ -f "$stamp" ] && [ "$stamp" -nt "$here/web/package-lock.json" ] && [ "$stamp" -nt "$here/web/package.json" ]; then
+    echo "install-deps: web/node_modules is up to date"
+  else
+    (cd "$here/web" && npm ci --no-audit --no-fund)
+  fi
 fi

@@ -1,0 +1,194 @@
+// Shapes of the Nära API (/api/v1, see docs/api.md and GET /api/v1/openapi.json).
+
+export interface User {
+  id: string;
+  username: string;
+  displayName: string;
+  hsaId: string | null;
+  personId: string | null;
+}
+
+export interface Assignment {
+  id: string;
+  unitId: string | null;
+  unitName: string | null;
+  unitHsaId: string | null;
+  careProviderId: string | null;
+  careProviderName: string | null;
+  role: string;
+  roleName: string;
+  title: string;
+  active: boolean;
+}
+
+export interface Session {
+  user: User;
+  assignments: Assignment[];
+  activeAssignmentId: string | null;
+  csrfToken: string;
+  expiresAt: string;
+}
+
+export interface FieldError {
+  field: string;
+  rule: string;
+  detail: string;
+}
+
+export interface Problem {
+  type?: string;
+  title?: string;
+  status: number;
+  detail?: string;
+  requestId?: string;
+  errors?: FieldError[];
+}
+
+export interface Person {
+  id: string;
+  identifier: { value: string; kind: string; system: string; oid: string };
+  givenName: string;
+  familyName: string;
+  birthDate: string | null;
+  legalSex: string | null;
+  municipalityCode: string | null;
+  protectedIdentity: boolean;
+  deceasedOn: string | null;
+  address: { street: string | null; postalCode: string | null; locality: string | null } | null;
+  addressHidden?: boolean;
+  version: number;
+}
+
+export interface CareRelation {
+  id: string;
+  personId: string;
+  unitId: string;
+  unitName: string;
+  origin: string;
+  reason: string | null;
+  startedAt: string;
+  endedAt: string | null;
+}
+
+export interface Block {
+  id: string;
+  careProviderId: string;
+  unitId: string | null;
+  kind: 'within_provider' | 'across_providers';
+  reason: string | null;
+  createdAt: string;
+}
+
+export interface EmergencyAccess {
+  id: string;
+  reason: string;
+  startedAt: string;
+  expiresAt: string;
+}
+
+export interface SharingStatus {
+  consentForMyProvider: boolean;
+  blockedDataElsewhere: boolean;
+  blockingProviders: string[];
+  myProvidersBlocks: Block[];
+  emergencyAccess: EmergencyAccess | null;
+}
+
+export interface Notice {
+  id: string;
+  episodeId: string;
+  personId: string;
+  kind: string;
+  fromUnitId: string;
+  fromUnitName: string;
+  toUnitId: string;
+  sentAt: string;
+  acknowledgedAt: string | null;
+}
+
+export interface NoticeInbox {
+  items: Notice[];
+  unacknowledged: number;
+}
+
+export type ClockKind = 'admission_notice' | 'named_contact' | 'information_transfer' | 'sip_invitation' | string;
+
+export interface Clock {
+  kind: ClockKind;
+  due: string | null;
+  metAt: string | null;
+  breached: boolean;
+  rule: string;
+}
+
+export interface LiabilityDay {
+  date: string;
+  liable: boolean;
+  amount: number;
+  reason: string;
+}
+
+export interface EpisodeHidden {
+  id: string;
+  personId: string;
+  contentHidden: true;
+}
+
+export interface EpisodeFull {
+  id: string;
+  personId: string;
+  contentHidden?: false;
+  externalVisitId: string | null;
+  wardUnitId: string;
+  state: string;
+  stateName: string;
+  admittedAt: string;
+  needs: {
+    socialServices: boolean;
+    municipalHealthCare: boolean;
+    regionOutpatient: boolean;
+    sipRequired: boolean;
+  };
+  admissionNoticeSentAt: string | null;
+  plannedDischarge: string | null;
+  namedContactAppointedAt: string | null;
+  namedContactUserId: string | null;
+  readyPeriods: { sentAt: string; withdrawnAt: string | null }[];
+  sipInvitationSentAt: string | null;
+  informationTransferredAt: string | null;
+  dischargedAt: string | null;
+  clocks: Clock[];
+  notices: Notice[];
+  liability: { liableDays: number; amount: number; days: LiabilityDay[]; problems: string[] };
+  version: number;
+}
+
+export type Episode = EpisodeFull | EpisodeHidden;
+
+export interface Unit {
+  id: string;
+  careProviderId: string;
+  hsaId: string;
+  name: string;
+  kind: string;
+  kindName: string;
+  municipalityCode: string;
+  locality: string | null;
+}
+
+export interface AccessLogLine {
+  at: string;
+  action: string;
+  unitName: string | null;
+  unitHsaId: string | null;
+  careProviderName: string | null;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export function isHidden(e: Episode): e is EpisodeHidden {
+  return e.contentHidden === true;
+}

@@ -1,0 +1,113 @@
+// The signed-in session: who, which assignment (medarbetaruppdrag), and what happens when it ends.
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { ApiError, request, setCsrfToken, setUnauthorizedHandler } from '../api/client';
+import type { Assignment, Session } from '../api/types';
+
+export type SessionState =
+  | { status: 'loading' }
+  | { status: 'signed-out'; expired: boolean }
+  | { status: 'signed-in'; session: Session };
+
+interface SessionApi {
+  state: SessionState;
+  session: Session | null;
+  assignment: Assignment | null;
+  signIn: (username: string, password: string) => Promise<Session>;
+  chooseAssignment: (assignmentId: string) => Promise<Session>;
+  signOut: () => Promise<void>;
+}
+
+const SessionContext = createContext<SessionApi | null>(null);
+
+export function activeAssignment(session: Session | null): Assignment | null {
+  if (!session?.activeAssignmentId) return null;
+  return session.assignments.find((a) => a.id === session.activeAssignmentId) ?? null;
+}
+
+export function isCitizen(session: Session | null): boolean {
+  return activeAssignment(session)?.role === 'citizen';
+}
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [state, setState] = useState<SessionState>({ status: 'loading' });
+  const queryClient = useQueryClient();
+
+  const accept = useCallback((session: Session) => {
+    setCsrfToken(session.csrfToken);
+    setState({ status: 'signed-in', session });
+    return session;
+  }, []);
+
+  const end = useCallback(
+    (expired: boolean) => {
+      setCsrfToken(null);
+      queryClient.clear();
+      setState({ status: 'signed-out', expired });
+    },
+    [queryClient],
+  );
+
+  useEffect(() => {
+    // Any 401 from the API means the session ended (timeout, sign-out elsewhere).
+    setUnauthorizedHandler(() => end(true));
+    return () => setUnauthorizedHandler(null);
+  }, [end]);
+
+  useEffect(() => {
+    let cancelled = false;
+    request<Session>('/api/v1/session', { expectUnauthorized: true })
+      .then(({ data }) => !cancelled && accept(data))
+      .catch(() => !cancelled && setState({ status: 'signed-out', expired: false }));
+    return () => {
+      cancelled = true;
+    };
+  }, [accept]);
+
+  const signIn = useCallback(
+    async (username: string, password: string) => {
+      const { data } = await request<Session>('/api/v1/session', {
+        method: 'POST',
+        body: { username, password, client: 'browser' },
+        expectUnauthorized: true,
+      });
+      queryClient.clear();
+      return accept(data);
+    },
+    [accept, queryClient],
+  );
+
+  const chooseAssignment = useCallback(
+    async (assignmentId: string) => {
+      const { data } = await request<Session>('/api/v1/session/assignment', {
+        method: 'PUT',
+        body: { assignmentId },
+      });
+      queryClient.clear();
+      return accept(data);
+    },
+    [accept, queryClient],
+  );
+
+  const signOut = useCallback(async () => {
+    try {
+      await request<void>('/api/v1/session', { method: 'DELETE', expectUnauthorized: true });
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+    }
+    end(false);
+  }, [end]);
+
+  const value = useMemo<SessionApi>(() => {
+    const session = state.status === 'signed-in' ? state.session : null;
+    return { state, session, assignment: activeAssignment(session), signIn, chooseAssignment, signOut };
+  }, [state, signIn, chooseAssignment, signOut]);
+
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): SessionApi {
+  const ctx = useContext(SessionContext);
+  if (!ctx) throw new Error('useSession outside SessionProvider');
+  return ctx;
+}

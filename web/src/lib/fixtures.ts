@@ -1,0 +1,43 @@
+// Test data shaped like the API's answers.
+import type { EpisodeFull, Notice } from '../api/types';
+
+export function episode(over: Partial<EpisodeFull> = {}): EpisodeFull {
+  return {
+    id: 'ep-1',
+    personId: 'p-1',
+    externalVisitId: null,
+    wardUnitId: 'ward-1',
+    state: 'admitted',
+    stateName: 'Inskriven',
+    admittedAt: '2026-11-20T08:00:00Z',
+    needs: { socialServices: false, municipalHealthCare: false, regionOutpatient: false, sipRequired: false },
+    admissionNoticeSentAt: null,
+    plannedDischarge: null,
+    namedContactAppointedAt: null,
+    namedContactUserId: null,
+    readyPeriods: [],
+    sipInvitationSentAt: null,
+    informationTransferredAt: null,
+    dischargedAt: null,
+    clocks: [],
+    notices: [],
+    liability: { liableDays: 0, amount: 0, days: [], problems: [] },
+    version: 3,
+    ...over,
+  };
+}
+
+export function notice(over: Partial<Notice> = {}): Notice {
+  return {
+    id: 'n-1',
+    episodeId: 'ep-1',
+    personId: 'p-1',
+    kind: 'admission_notice',
+    fromUnitId: 'ward-1',
+    fromUnitName: 'Medicinavdelning 1',
+    toUnitId: 'hc-1',
+    sentAt: '2026-11-20T09:00:00Z',
+    acknowledgedAt: null,
+    ...over,
+  };
+}
