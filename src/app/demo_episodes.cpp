@@ -151,11 +151,13 @@ std::size_t seed_demo_episodes(store::Transaction& tx, const core::Clock& clock)
     }
     const std::string hsl = first_text(
         tx, "SELECT id FROM units WHERE kind = 'home_health_care' AND municipality_code = ?", code);
-    // Older residents listed at the health centre: the patients the law is mostly for.
+    // Older residents listed at the health centre: the patients the law is mostly for. Not the
+    // demo citizen: their own story starts in the walkthrough (docs/web.md).
     const auto people = tx.query(
         "SELECT p.id FROM persons p WHERE p.municipality_code = ? AND p.birth_date <= '1955-01-01' "
         "AND p.protected_identity = 0 AND EXISTS (SELECT 1 FROM care_relations h WHERE "
         "h.person_id = p.id AND h.unit_id = ? AND h.ended_at IS NULL) AND NOT EXISTS (SELECT 1 "
+        "FROM users u WHERE u.person_id = p.id) AND NOT EXISTS (SELECT 1 "
         "FROM inpatient_episodes e WHERE e.person_id = p.id AND e.ended_at IS NULL AND "
         "e.discharged_at IS NULL) ORDER BY p.birth_date, p.id",
         code, hc);
