@@ -6,6 +6,7 @@
 #include "core/random.hpp"
 #include "service/audit_log.hpp"
 #include "service/authorization.hpp"
+#include "service/named_contact_service.hpp"
 #include "service/sharing_service.hpp"
 #include "store/access_repository.hpp"
 #include "store/registry_repository.hpp"
@@ -252,6 +253,10 @@ EpisodeView EpisodeService::apply(const domain::access::Actor& actor, const std:
     if (!repo.save(*record, expected_version, now_text)) version_conflict();
     repo.add_event(id, event_name(kind), store::to_db_time(command.event.at), actor.user_id, "api",
                    now_text);
+    if (kind == EventKind::appoint_named_contact) {
+      // The episode's fast vårdkontakt is the person's too, shown with every plan (issue 5).
+      NamedContactService::record_from_episode(tx, actor, record->person_id, id, now_text);
+    }
 
     const std::string from =
         kind == EventKind::invite_sip ? *actor.unit_id : record->episode.ward_unit_id;

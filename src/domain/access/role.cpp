@@ -76,6 +76,13 @@ bool permits(Role role, Permission permission) {
       return role == Role::ward_nurse || role == Role::physician || role == Role::district_nurse ||
              role == Role::home_health_care_nurse || role == Role::sip_coordinator ||
              role == Role::county_administrator;
+    case Permission::coordinate_care:
+      // Those who plan and give care; home care staff carry out what others decide, managers
+      // and administrators see no clinical content (PDL 4:2).
+      return role == Role::ward_nurse || role == Role::physician || role == Role::district_nurse ||
+             role == Role::home_health_care_nurse || role == Role::sip_coordinator;
+    case Permission::manage_responsibility_catalogue:
+      return role == Role::county_administrator;
   }
   return false;
 }
