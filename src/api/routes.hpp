@@ -6,10 +6,14 @@
 #include "http/router.hpp"
 #include "service/access_service.hpp"
 #include "service/auth_service.hpp"
+#include "service/catalogue_service.hpp"
 #include "service/episode_service.hpp"
 #include "service/log_review_service.hpp"
+#include "service/named_contact_service.hpp"
 #include "service/registry_service.hpp"
+#include "service/request_service.hpp"
 #include "service/sharing_service.hpp"
+#include "service/sip_service.hpp"
 
 namespace nara::api {
 
@@ -20,6 +24,10 @@ struct Services {
   service::LogReviewService& log_review;
   service::SharingService& sharing;
   service::EpisodeService& episodes;
+  service::SipService& sips;
+  service::RequestService& requests;
+  service::NamedContactService& named_contacts;
+  service::CatalogueService& catalogue;
   const core::Clock& clock;
   store::Database& db;
   std::function<std::string()> render_metrics;  // set once the application exists
@@ -35,6 +43,9 @@ void add_access_routes(http::Router& router, Services& services);
 void add_log_review_routes(http::Router& router, Services& services);
 void add_sharing_routes(http::Router& router, Services& services);
 void add_episode_routes(http::Router& router, Services& services, const core::Clock& clock);
+void add_sip_routes(http::Router& router, Services& services);
+void add_request_routes(http::Router& router, Services& services);
+void add_catalogue_routes(http::Router& router, Services& services);
 
 // All of the above plus GET /api/v1/openapi.json generated from the finished table.
 http::Router build_router(Services& services);

@@ -71,6 +71,10 @@ struct Instance::Impl {
   std::unique_ptr<service::LogReviewService> log_review;
   std::unique_ptr<service::SharingService> sharing;
   std::unique_ptr<service::EpisodeService> episodes;
+  std::unique_ptr<service::SipService> sips;
+  std::unique_ptr<service::RequestService> requests;
+  std::unique_ptr<service::NamedContactService> named_contacts;
+  std::unique_ptr<service::CatalogueService> catalogue;
   std::unique_ptr<api::Services> services;
   std::unique_ptr<http::Application> application;
   std::unique_ptr<http::Server> server;
@@ -111,12 +115,20 @@ std::uint16_t Instance::start() {
   impl.log_review = std::make_unique<service::LogReviewService>(context);
   impl.sharing = std::make_unique<service::SharingService>(context);
   impl.episodes = std::make_unique<service::EpisodeService>(context);
+  impl.sips = std::make_unique<service::SipService>(context);
+  impl.requests = std::make_unique<service::RequestService>(context);
+  impl.named_contacts = std::make_unique<service::NamedContactService>(context);
+  impl.catalogue = std::make_unique<service::CatalogueService>(context);
   impl.services = std::make_unique<api::Services>(api::Services{*impl.auth,
                                                                 *impl.registry,
                                                                 *impl.access,
                                                                 *impl.log_review,
                                                                 *impl.sharing,
                                                                 *impl.episodes,
+                                                                *impl.sips,
+                                                                *impl.requests,
+                                                                *impl.named_contacts,
+                                                                *impl.catalogue,
                                                                 *impl.clock,
                                                                 *impl.db,
                                                                 {},
