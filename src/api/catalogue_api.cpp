@@ -63,8 +63,8 @@ resp::PersonContext read_context(const http::Request& request) {
   if (const auto r = request.query_param("residence")) {
     const auto parsed = resp::parse_residence(*r);
     if (!parsed)
-      core::throw_field_error("residence", "enum",
-                              "Ska vara ordinary_home eller residential_care.", 400);
+      core::throw_field_error("residence", "enum", "Ska vara ordinary_home eller residential_care.",
+                              400);
     c.residence = *parsed;
   }
   c.can_visit_health_centre = flag("canVisitHealthCentre", true);
@@ -85,15 +85,19 @@ std::optional<std::chrono::year_month_day> date_param(const http::Request& reque
 
 void add_catalogue_routes(http::Router& router, Services& services) {
   auto& catalogue = services.catalogue;
-  router.add(
-      {http::Method::get,
-       "/api/v1/responsibility-catalogue",
-       http::Access::assignment,
-       [&catalogue](http::Context& c) {
-         return json_response(version_json(catalogue.in_force(c.who(), date_param(c.request)), true));
-       },
-       {"The catalogue version in force today (or on ?at=YYYY-MM-DD)", "Responsibility", "", "",
-        200, {"at"}}});
+  router.add({http::Method::get,
+              "/api/v1/responsibility-catalogue",
+              http::Access::assignment,
+              [&catalogue](http::Context& c) {
+                return json_response(
+                    version_json(catalogue.in_force(c.who(), date_param(c.request)), true));
+              },
+              {"The catalogue version in force today (or on ?at=YYYY-MM-DD)",
+               "Responsibility",
+               "",
+               "",
+               200,
+               {"at"}}});
   router.add({http::Method::get,
               "/api/v1/responsibility-catalogue/versions",
               http::Access::assignment,
@@ -191,14 +195,17 @@ void add_catalogue_routes(http::Router& router, Services& services) {
                                             {"note", g.note}};
          } else {
            out["suggestion"] = nullptr;
-           out["noDecision"] = json::object{{"rule", s.decision.none->rule},
-                                            {"reason", s.decision.none->reason}};
+           out["noDecision"] =
+               json::object{{"rule", s.decision.none->rule}, {"reason", s.decision.none->reason}};
          }
          return json_response(out);
        },
        {"Who is responsible for a service type given a person's situation (no personal data: "
         "the situation is stated in the query)",
-        "Responsibility", "", "", 200,
+        "Responsibility",
+        "",
+        "",
+        200,
         {"serviceType", "residence", "canVisitHealthCentre", "under18", "lss", "at"}}});
 }
 

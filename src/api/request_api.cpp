@@ -83,25 +83,29 @@ void add_request_routes(http::Router& router, Services& services) {
         "Requests",
         R"({"type":"object","required":["personId","type","toUnitId","description"],"properties":{"personId":{"type":"string"},"type":{"enum":["home_health_care_intervention","physician_home_visit","medication_list_update","assistive_device","rehabilitation","home_care_intervention","sip_request"]},"toUnitId":{"type":"string"},"description":{"type":"string"},"dueAt":{"type":"string","format":"date-time"},"planId":{"type":"string"}}})",
         "", 201}});
-  router.add({http::Method::get,
-              "/api/v1/requests",
-              http::Access::assignment,
-              [&requests](http::Context& c) {
-                const auto box = c.request.query_param("box").value_or("inbox");
-                if (box != "inbox" && box != "outbox")
-                  core::throw_field_error("box", "enum", "Ska vara inbox eller outbox.", 400);
-                const auto state = c.request.query_param("state").value_or("");
-                json::array items;
-                std::int64_t overdue = 0;
-                for (const auto& v : requests.list(c.who(), box == "inbox", std::string(state))) {
-                  if (v.overdue) ++overdue;
-                  items.push_back(request_json(v));
-                }
-                return json_response(
-                    json::object{{"items", std::move(items)}, {"overdue", overdue}});
-              },
-              {"Requests to your unit (box=inbox) or from it (box=outbox), newest first",
-               "Requests", "", "", 200, {"box", "state"}}});
+  router.add(
+      {http::Method::get,
+       "/api/v1/requests",
+       http::Access::assignment,
+       [&requests](http::Context& c) {
+         const auto box = c.request.query_param("box").value_or("inbox");
+         if (box != "inbox" && box != "outbox")
+           core::throw_field_error("box", "enum", "Ska vara inbox eller outbox.", 400);
+         const auto state = c.request.query_param("state").value_or("");
+         json::array items;
+         std::int64_t overdue = 0;
+         for (const auto& v : requests.list(c.who(), box == "inbox", std::string(state))) {
+           if (v.overdue) ++overdue;
+           items.push_back(request_json(v));
+         }
+         return json_response(json::object{{"items", std::move(items)}, {"overdue", overdue}});
+       },
+       {"Requests to your unit (box=inbox) or from it (box=outbox), newest first",
+        "Requests",
+        "",
+        "",
+        200,
+        {"box", "state"}}});
   router.add({http::Method::get,
               "/api/v1/requests/{id}",
               http::Access::assignment,

@@ -80,7 +80,8 @@ std::optional<core::Instant> instant_field(http::ObjectReader& r, const std::str
   if (!text) return std::nullopt;
   const auto parsed = core::try_parse_iso8601(*text);
   if (!parsed) {
-    r.add_error(name, parsed.error().rule, "Ange tiden som ISO 8601, t.ex. 2026-11-23T14:05:00+01:00.");
+    r.add_error(name, parsed.error().rule,
+                "Ange tiden som ISO 8601, t.ex. 2026-11-23T14:05:00+01:00.");
     return std::nullopt;
   }
   return parsed.value();
@@ -236,17 +237,18 @@ void add_sip_routes(http::Router& router, Services& services) {
        {"Start a SIP for a person in your unit's care, with the person's consent recorded first "
         "(HSL 16:4, SoL 10:8)",
         "SIP",
-        schema(R"("required":["personId","consent"],)",
-               R"("personId":{"type":"string"},"episodeId":{"type":"string"},"consent":{"type":"object","required":["scope"],"properties":{"givenBy":{"enum":["person","legal_representative"]},"scope":{"type":"string"},"givenAt":{"type":"string","format":"date-time"}}},)"),
+        schema(
+            R"("required":["personId","consent"],)",
+            R"("personId":{"type":"string"},"episodeId":{"type":"string"},"consent":{"type":"object","required":["scope"],"properties":{"givenBy":{"enum":["person","legal_representative"]},"scope":{"type":"string"},"givenAt":{"type":"string","format":"date-time"}}},)"),
         "", 201}});
-  router.add({http::Method::get,
-              "/api/v1/sips",
-              http::Access::assignment,
-              [&sips](http::Context& c) {
-                return json_response(
-                    json::object{{"items", plan_list(sips.plans_of_my_unit(c.who()))}});
-              },
-              {"The SIPs your unit started or takes part in", "SIP"}});
+  router.add(
+      {http::Method::get,
+       "/api/v1/sips",
+       http::Access::assignment,
+       [&sips](http::Context& c) {
+         return json_response(json::object{{"items", plan_list(sips.plans_of_my_unit(c.who()))}});
+       },
+       {"The SIPs your unit started or takes part in", "SIP"}});
   router.add({http::Method::get,
               "/api/v1/sips/{id}",
               http::Access::assignment,
@@ -343,13 +345,12 @@ void add_sip_routes(http::Router& router, Services& services) {
          const auto s = sips.suggest(c.who(), c.param("id"), *service_type,
                                      flag_param(c.request, "canVisitHealthCentre", true),
                                      flag_param(c.request, "lss", false));
-         json::object out{
-             {"catalogueVersion", s.catalogue_version},
-             {"context",
-              {{"residence", domain::responsibility::to_string(s.context.residence)},
-               {"canVisitHealthCentre", s.context.can_visit_health_centre},
-               {"under18", s.context.under_18},
-               {"lss", s.context.lss}}}};
+         json::object out{{"catalogueVersion", s.catalogue_version},
+                          {"context",
+                           {{"residence", domain::responsibility::to_string(s.context.residence)},
+                            {"canVisitHealthCentre", s.context.can_visit_health_centre},
+                            {"under18", s.context.under_18},
+                            {"lss", s.context.lss}}}};
          if (s.decision.suggestion) {
            const auto& g = *s.decision.suggestion;
            json::array units;
@@ -364,29 +365,33 @@ void add_sip_routes(http::Router& router, Services& services) {
                                             {"candidateUnits", std::move(units)}};
          } else {
            out["suggestion"] = nullptr;
-           out["noDecision"] = json::object{{"rule", s.decision.none->rule},
-                                            {"reason", s.decision.none->reason}};
+           out["noDecision"] =
+               json::object{{"rule", s.decision.none->rule}, {"reason", s.decision.none->reason}};
          }
          return json_response(out);
        },
        {"Who is responsible for a service for this person, from the catalogue version the plan "
         "was made under",
-        "SIP", "", "", 200, {"serviceType", "canVisitHealthCentre", "lss"}}});
-  router.add(
-      {http::Method::post,
-       "/api/v1/sips/{id}/goals/{goalId}/comments",
-       http::Access::assignment,
-       [&sips](http::Context& c) {
-         const auto body = body_object(c.request);
-         http::ObjectReader r(body);
-         const auto text = r.required_string("text", kText);
-         r.finish();
-         const auto v = sips.comment_on_goal(c.who(), c.param("id"), c.param("goalId"), text);
-         return json_with_etag(plan_json(v), v.row.version, 201);
-       },
-       {"Comment on a goal: the person on their own plan, or a participating unit", "SIP",
-        R"({"type":"object","required":["text"],"properties":{"text":{"type":"string"}}})", "",
-        201}});
+        "SIP",
+        "",
+        "",
+        200,
+        {"serviceType", "canVisitHealthCentre", "lss"}}});
+  router.add({http::Method::post,
+              "/api/v1/sips/{id}/goals/{goalId}/comments",
+              http::Access::assignment,
+              [&sips](http::Context& c) {
+                const auto body = body_object(c.request);
+                http::ObjectReader r(body);
+                const auto text = r.required_string("text", kText);
+                r.finish();
+                const auto v =
+                    sips.comment_on_goal(c.who(), c.param("id"), c.param("goalId"), text);
+                return json_with_etag(plan_json(v), v.row.version, 201);
+              },
+              {"Comment on a goal: the person on their own plan, or a participating unit", "SIP",
+               R"({"type":"object","required":["text"],"properties":{"text":{"type":"string"}}})",
+               "", 201}});
   router.add(
       {http::Method::post,
        "/api/v1/sips/{id}/meetings",
@@ -481,7 +486,11 @@ void add_sip_routes(http::Router& router, Services& services) {
                 return json_response(json::object{{"items", std::move(items)}});
               },
               {"The person's fast vårdkontakt and fast omsorgskontakt (all=true: also ended ones)",
-               "SIP", "", "", 200, {"all"}}});
+               "SIP",
+               "",
+               "",
+               200,
+               {"all"}}});
   router.add({http::Method::get,
               "/api/v1/me/named-contacts",
               http::Access::assignment,

@@ -62,16 +62,14 @@ void CatalogueService::insert_version(store::Transaction& tx, CatalogueVersion& 
   }
   if (v.id.empty()) v.id = core::new_uuid();
   repo.insert_catalogue(
-      store::CatalogueRow{v.id, v.version, v.title, format_date(v.valid_from),
-                          v.valid_to ? std::optional<std::string>(format_date(*v.valid_to))
-                                     : std::nullopt,
-                          v.source, v.demo, boost::json::serialize(services_to_json(v.services)),
-                          now},
+      store::CatalogueRow{
+          v.id, v.version, v.title, format_date(v.valid_from),
+          v.valid_to ? std::optional<std::string>(format_date(*v.valid_to)) : std::nullopt,
+          v.source, v.demo, boost::json::serialize(services_to_json(v.services)), now},
       created_by);
 }
 
-CatalogueVersion CatalogueService::publish(const domain::access::Actor& actor,
-                                           CatalogueVersion v) {
+CatalogueVersion CatalogueService::publish(const domain::access::Actor& actor, CatalogueVersion v) {
   require(actor, Permission::manage_responsibility_catalogue);
   return ctx_.db.write([&](store::Transaction& tx) {
     v.id.clear();

@@ -31,8 +31,8 @@ class CatalogueService {
   domain::responsibility::CatalogueVersion get(const domain::access::Actor& actor,
                                                const std::string& id);
   // The version in force on `day` (today when absent); 404 when none is.
-  domain::responsibility::CatalogueVersion in_force(
-      const domain::access::Actor& actor, std::optional<std::chrono::year_month_day> day);
+  domain::responsibility::CatalogueVersion in_force(const domain::access::Actor& actor,
+                                                    std::optional<std::chrono::year_month_day> day);
   CatalogueSuggestion suggest(const domain::access::Actor& actor, const std::string& service_code,
                               const domain::responsibility::PersonContext& context,
                               std::optional<std::chrono::year_month_day> day);

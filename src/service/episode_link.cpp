@@ -25,8 +25,8 @@ bool record_sip_invitation_on_episode(store::Transaction& tx, const domain::acce
     return false;
   }
   const auto version = record->version;
-  if (domain::discharge::apply(record->episode, {domain::discharge::EventKind::invite_sip, at, {},
-                                                 std::nullopt, {}})) {
+  if (domain::discharge::apply(
+          record->episode, {domain::discharge::EventKind::invite_sip, at, {}, std::nullopt, {}})) {
     return false;
   }
   const std::string now = store::to_db_time(clock.now());
@@ -42,10 +42,10 @@ bool record_sip_invitation_on_episode(store::Transaction& tx, const domain::acce
     repo.insert_notice(store::NoticeRow{core::new_uuid(), episode_id, record->person_id,
                                         "sip_invitation", *actor.unit_id, "", to, now,
                                         std::nullopt});
-    repo.enqueue("notice.sip_invitation",
-                 boost::json::serialize(
-                     boost::json::object{{"episodeId", episode_id}, {"toUnitId", to}}),
-                 now);
+    repo.enqueue(
+        "notice.sip_invitation",
+        boost::json::serialize(boost::json::object{{"episodeId", episode_id}, {"toUnitId", to}}),
+        now);
   }
   auto e = audit_entry(actor, clock, domain::access::AuditAction::update, "inpatient_episode",
                        episode_id, record->person_id);

@@ -56,9 +56,9 @@ store::NamedContactRow NamedContactService::appoint(const domain::access::Actor&
                                   : "Fast omsorgskontakt utses i kommunens verksamhet.");
     }
     const bool works_there = !tx.query(
-                                   "SELECT 1 FROM assignments WHERE user_id = ? AND unit_id = ? "
-                                   "AND active = 1",
-                                   input.user_id, unit_id)
+                                    "SELECT 1 FROM assignments WHERE user_id = ? AND unit_id = ? "
+                                    "AND active = 1",
+                                    input.user_id, unit_id)
                                   .empty();
     if (!works_there)
       core::throw_field_error("userId", "reference", "Personen har inget uppdrag på enheten.");
@@ -72,8 +72,8 @@ store::NamedContactRow NamedContactService::appoint(const domain::access::Actor&
     row.valid_from = now;
     row.source = "manual";
     insert(tx, row, unit->care_provider_id, actor.user_id, now);
-    auto e = audit_entry(actor, ctx_.clock, AuditAction::create, "named_contact", row.id,
-                         person_id);
+    auto e =
+        audit_entry(actor, ctx_.clock, AuditAction::create, "named_contact", row.id, person_id);
     e.outcome = "allowed: " + input.kind;
     AuditLog::record_in(tx, {e});
     return *store::SipRepository(tx).find_named_contact(row.id);
@@ -87,13 +87,13 @@ std::vector<store::NamedContactRow> NamedContactService::list(const domain::acce
   bool relation = false;
   auto rows = ctx_.db.read([&](store::Transaction& tx) {
     if (tx.query("SELECT 1 FROM persons WHERE id = ?", person_id).empty()) not_found();
-    relation = actor.unit_id &&
-               store::AccessRepository(tx).has_active_relation(*actor.unit_id, person_id);
+    relation =
+        actor.unit_id && store::AccessRepository(tx).has_active_relation(*actor.unit_id, person_id);
     return store::SipRepository(tx).named_contacts(person_id, current_only);
   });
   // Who the person's contacts are is part of their care: the person, and staff in their care.
-  const bool visible = own || (relation && actor.role &&
-                               domain::access::role_reads_clinical_content(*actor.role));
+  const bool visible =
+      own || (relation && actor.role && domain::access::role_reads_clinical_content(*actor.role));
   auto e = audit_entry(actor, ctx_.clock, visible ? AuditAction::read : AuditAction::denied,
                        "named_contacts", person_id, person_id);
   e.outcome = own ? "allowed: PDL 5:5" : (visible ? "allowed: PDL 4:1" : "denied: PDL 4:1");

@@ -60,8 +60,7 @@ RequestView view(store::Transaction& tx, store::RequestRow row, core::Instant no
 }
 
 void require_staff_of_unit(const domain::access::Actor& actor) {
-  if (!actor.unit_id || !actor.role ||
-      !domain::access::role_reads_clinical_content(*actor.role)) {
+  if (!actor.unit_id || !actor.role || !domain::access::role_reads_clinical_content(*actor.role)) {
     forbidden("Begäran hanteras av vårdpersonal på avsändande eller mottagande enhet.");
   }
 }
@@ -107,14 +106,14 @@ RequestView RequestService::send(const domain::access::Actor& actor, const NewRe
     r.sent_at = now_text;
     r.due_at = text(input.due_at);
     repo.insert_request(r);
-    repo.add_request_event(r.id, {"send", now_text, actor.user_id, "", *actor.unit_id, std::nullopt});
+    repo.add_request_event(r.id,
+                           {"send", now_text, actor.user_id, "", *actor.unit_id, std::nullopt});
     tx.query("INSERT INTO outbox (id, topic, payload, created_at) VALUES (?, ?, ?, ?)",
              core::new_uuid(), "request.sent",
              boost::json::serialize(
                  boost::json::object{{"requestId", r.id}, {"toUnitId", r.to_unit_id}}),
              now_text);
-    auto e = audit_entry(actor, ctx_.clock, AuditAction::create, "care_request", r.id,
-                         r.person_id);
+    auto e = audit_entry(actor, ctx_.clock, AuditAction::create, "care_request", r.id, r.person_id);
     e.outcome = "allowed: sent to " + r.to_unit_id;
     AuditLog::record_in(tx, {e});
     return view(tx, *repo.find_request(r.id), now);
@@ -133,8 +132,8 @@ RequestView RequestService::get(const domain::access::Actor& actor, const std::s
     return view(tx, std::move(*row), now);
   });
   if (!loaded) not_found();
-  auto e = audit_entry(actor, ctx_.clock, AuditAction::read, "care_request", id,
-                       loaded->row.person_id);
+  auto e =
+      audit_entry(actor, ctx_.clock, AuditAction::read, "care_request", id, loaded->row.person_id);
   e.outcome = loaded->row.to_unit_id == *actor.unit_id ? "allowed: mottagare av begäran"
                                                        : "allowed: avsändare av begäran";
   ctx_.audit->record({e});
@@ -181,16 +180,16 @@ RequestView RequestService::apply(const domain::access::Actor& actor, const std:
                     ? "Bara avsändande enhet kan återkalla begäran."
                     : "Begäran besvaras av mottagande enhet.");
     }
-    if (kind != req::EventKind::receive && !domain::access::permits(
-                                                *actor.role, domain::access::Permission::coordinate_care)) {
+    if (kind != req::EventKind::receive &&
+        !domain::access::permits(*actor.role, domain::access::Permission::coordinate_care)) {
       forbidden("Begäran besvaras av sjuksköterska, läkare eller samordnare.");
     }
     if (row->version != expected_version) version_conflict();
     auto d = to_domain(*row);
     if (auto refused = req::apply(d, {kind, now, reason})) {
-      if (refused->field != "kind") core::throw_field_error(refused->field, refused->rule, refused->reason);
-      coordination::refuse_transition("request-transition", "kind", refused->rule,
-                                      refused->reason);
+      if (refused->field != "kind")
+        core::throw_field_error(refused->field, refused->rule, refused->reason);
+      coordination::refuse_transition("request-transition", "kind", refused->rule, refused->reason);
     }
     from_domain(d, *row);
     if (!repo.save_request(*row, expected_version)) version_conflict();
@@ -210,8 +209,8 @@ RequestView RequestService::apply(const domain::access::Actor& actor, const std:
     tx.query("INSERT INTO outbox (id, topic, payload, created_at) VALUES (?, ?, ?, ?)",
              core::new_uuid(), "request." + std::string(req::to_string(kind)),
              boost::json::serialize(boost::json::object{{"requestId", id}}), now_text);
-    auto e = audit_entry(actor, ctx_.clock, AuditAction::update, "care_request", id,
-                         row->person_id);
+    auto e =
+        audit_entry(actor, ctx_.clock, AuditAction::update, "care_request", id, row->person_id);
     e.outcome = "allowed: " + std::string(req::to_string(kind));
     AuditLog::record_in(tx, {e});
     return view(tx, *repo.find_request(id), now);

@@ -159,9 +159,9 @@ Plan plan_from_json(const json::object& o) {
   p.initiated_at = core::parse_iso8601(text(o, "initiatedAt"), "initiatedAt");
   if (const auto* c = o.if_contains("consent"); c && c->is_object()) {
     const auto& co = c->get_object();
-    p.consent = Consent{text(co, "givenBy"),
-                        core::parse_iso8601(text(co, "givenAt"), "givenAt"), text(co, "scope"),
-                        text(co, "recordedByUserId"), optional_instant(co, "withdrawnAt")};
+    p.consent = Consent{text(co, "givenBy"), core::parse_iso8601(text(co, "givenAt"), "givenAt"),
+                        text(co, "scope"), text(co, "recordedByUserId"),
+                        optional_instant(co, "withdrawnAt")};
   }
   for (const auto& v : list(o, "participants")) {
     const auto& x = v.as_object();
@@ -188,8 +188,11 @@ Plan plan_from_json(const json::object& o) {
   if (auto r = optional_text(o, "overallResponsible")) p.overall_responsible = principal(*r);
   for (const auto& v : list(o, "goals")) {
     const auto& x = v.as_object();
-    Goal g{text(x, "id"), text(x, "ownWords"), text(x, "measurableTarget"),
-           optional_text(x, "targetDate"), {}};
+    Goal g{text(x, "id"),
+           text(x, "ownWords"),
+           text(x, "measurableTarget"),
+           optional_text(x, "targetDate"),
+           {}};
     for (const auto& cv : list(x, "comments")) {
       const auto& c = cv.as_object();
       g.comments.push_back({text(c, "authorUserId"), text(c, "authorName"), flag(c, "byPerson"),
@@ -214,7 +217,8 @@ json::array services_to_json(const std::vector<domain::responsibility::ServiceTy
     json::array rules;
     for (const auto& r : s.rules) {
       json::object when;
-      if (r.when.residence) when["residence"] = domain::responsibility::to_string(*r.when.residence);
+      if (r.when.residence)
+        when["residence"] = domain::responsibility::to_string(*r.when.residence);
       if (r.when.can_visit_health_centre)
         when["canVisitHealthCentre"] = *r.when.can_visit_health_centre;
       if (r.when.under_18) when["under18"] = *r.when.under_18;

@@ -119,8 +119,8 @@ void check_references(store::Transaction& tx, const Plan& plan) {
   for (std::size_t i = 0; i < plan.participants.size(); ++i) {
     const auto& p = plan.participants[i];
     if (p.kind == ParticipantKind::unit && p.unit_id && !registry.find_unit(*p.unit_id)) {
-      errors.push_back({"participants/" + std::to_string(i) + "/unitId", "reference",
-                        "Enheten finns inte."});
+      errors.push_back(
+          {"participants/" + std::to_string(i) + "/unitId", "reference", "Enheten finns inte."});
     }
   }
   for (std::size_t i = 0; i < plan.interventions.size(); ++i) {
@@ -223,10 +223,10 @@ void save(store::Transaction& tx, const domain::access::Actor& actor, const core
   store::SipRepository repo(tx);
   if (!repo.save_plan(row, expected_version)) version_conflict();
   row.version = expected_version + 1;
-  repo.insert_version(row.id, store::PlanVersionRow{row.version, row.state, row.content, change,
-                                                    changed_fields(before, row.content),
-                                                    actor.user_id, actor_name(actor),
-                                                    actor.unit_id, now});
+  repo.insert_version(row.id,
+                      store::PlanVersionRow{row.version, row.state, row.content, change,
+                                            changed_fields(before, row.content), actor.user_id,
+                                            actor_name(actor), actor.unit_id, now});
   tx.query("INSERT INTO outbox (id, topic, payload, created_at) VALUES (?, ?, ?, ?)",
            core::new_uuid(), "sip." + change,
            json::serialize(json::object{{"planId", row.id}, {"version", row.version}}), now);
@@ -299,8 +299,7 @@ PlanView SipService::create(const domain::access::Actor& actor, const NewPlan& i
                       "(HSL 16 kap. 4 §, SoL 10 kap. 8 §)."});
   }
   if (input.consent_given_by != "person" && input.consent_given_by != "legal_representative") {
-    errors.push_back(
-        {"consent/givenBy", "enum", "Ska vara person eller legal_representative."});
+    errors.push_back({"consent/givenBy", "enum", "Ska vara person eller legal_representative."});
   }
   if (input.consent_given_at && *input.consent_given_at > now) {
     errors.push_back({"consent/givenAt", "datetime.past", "Samtycket kan inte ges i framtiden."});
@@ -315,9 +314,8 @@ PlanView SipService::create(const domain::access::Actor& actor, const NewPlan& i
     Plan plan;
     // Either principal's assessment starts the plan (domain-rules §2.2); a joint provider's unit
     // counts as the municipality's, the principal of social services.
-    plan.initiated_by =
-        kinds.contains(PrincipalKind::municipality) ? PrincipalKind::municipality
-                                                    : PrincipalKind::region;
+    plan.initiated_by = kinds.contains(PrincipalKind::municipality) ? PrincipalKind::municipality
+                                                                    : PrincipalKind::region;
     plan.initiated_at = now;
     plan.consent = sip::Consent{input.consent_given_by, input.consent_given_at.value_or(now),
                                 input.consent_scope, actor.user_id, std::nullopt};
@@ -362,10 +360,10 @@ PlanView SipService::create(const domain::access::Actor& actor, const NewPlan& i
     row.created_at = now_text;
     row.updated_at = now_text;
     repo.insert_plan(row);
-    repo.insert_version(row.id, store::PlanVersionRow{1, row.state, row.content, "create",
-                                                      changed_fields("{}", row.content),
-                                                      actor.user_id, actor_name(actor),
-                                                      actor.unit_id, now_text});
+    repo.insert_version(row.id,
+                        store::PlanVersionRow{1, row.state, row.content, "create",
+                                              changed_fields("{}", row.content), actor.user_id,
+                                              actor_name(actor), actor.unit_id, now_text});
     sync_participation(tx, actor, row, Plan{}, plan, now_text);
     tx.query("INSERT INTO outbox (id, topic, payload, created_at) VALUES (?, ?, ?, ?)",
              core::new_uuid(), "sip.create", json::serialize(json::object{{"planId", row.id}}),
@@ -408,7 +406,8 @@ PlanView SipService::get(const domain::access::Actor& actor, const std::string& 
   auto e = audit_entry(actor, ctx_.clock, loaded.view ? AuditAction::read : AuditAction::denied,
                        "coordinated_plan", id, loaded.person_id);
   e.outcome = std::string(loaded.view ? "allowed: " : "denied: ") + loaded.read.decision.rule;
-  e.without_relation = !loaded.read.relation && !coordination::is_own_record(actor, loaded.person_id);
+  e.without_relation =
+      !loaded.read.relation && !coordination::is_own_record(actor, loaded.person_id);
   e.flagged = loaded.read.decision.flag_for_review;
   ctx_.audit->record({e});
   if (!loaded.view) not_found();
@@ -424,18 +423,18 @@ std::vector<PlanView> SipService::plans_of_person(const domain::access::Actor& a
     std::vector<PlanView> out;
     if (tx.query("SELECT 1 FROM persons WHERE id = ?", person_id).empty()) return out;
     // PDL 4:1: without a relation there is nothing to see, not even that the person exists.
-    visible = coordination::is_own_record(actor, person_id) ||
-              (actor.unit_id && actor.role &&
-               domain::access::role_reads_clinical_content(*actor.role) &&
-               store::AccessRepository(tx).has_active_relation(*actor.unit_id, person_id));
+    visible =
+        coordination::is_own_record(actor, person_id) ||
+        (actor.unit_id && actor.role && domain::access::role_reads_clinical_content(*actor.role) &&
+         store::AccessRepository(tx).has_active_relation(*actor.unit_id, person_id));
     if (!visible) return out;
     for (auto& row : store::SipRepository(tx).plans_of_person(person_id)) {
       const Plan plan = decode(row);
       const auto read = decide_read(tx, sharing, actor, row, plan);
-      auto e = audit_entry(actor, ctx_.clock,
-                           read.decision.verdict == Verdict::deny ? AuditAction::denied
-                                                                  : AuditAction::read,
-                           "coordinated_plan", row.id, person_id);
+      auto e = audit_entry(
+          actor, ctx_.clock,
+          read.decision.verdict == Verdict::deny ? AuditAction::denied : AuditAction::read,
+          "coordinated_plan", row.id, person_id);
       e.outcome = std::string(read.decision.verdict == Verdict::deny ? "denied: " : "allowed: ") +
                   read.decision.rule;
       e.without_relation = !read.relation && !coordination::is_own_record(actor, person_id);
@@ -457,8 +456,7 @@ std::vector<PlanView> SipService::plans_of_person(const domain::access::Actor& a
 }
 
 std::vector<PlanView> SipService::plans_of_my_unit(const domain::access::Actor& actor) {
-  if (!actor.unit_id || !actor.role ||
-      !domain::access::role_reads_clinical_content(*actor.role)) {
+  if (!actor.unit_id || !actor.role || !domain::access::role_reads_clinical_content(*actor.role)) {
     forbidden("Enhetens planer visas för vårdpersonal.");
   }
   SharingService sharing(ctx_);
@@ -571,8 +569,7 @@ PlanView SipService::comment_on_goal(const domain::access::Actor& actor, const s
     if (!goal) not_found();
     goal->comments.push_back(
         sip::GoalComment{actor.user_id, actor_name(actor), own, ctx_.clock.now(), text});
-    save(tx, actor, ctx_.clock, w.row, w.plan, w.row.version, "goal_comment",
-         AuditAction::update);
+    save(tx, actor, ctx_.clock, w.row, w.plan, w.row.version, "goal_comment", AuditAction::update);
     return load_view(tx, id);
   });
 }
@@ -624,8 +621,8 @@ MeetingView SipService::invite(const domain::access::Actor& actor, const std::st
                                std::optional<std::string> video_link) {
   const auto now = ctx_.clock.now();
   if (!place && !video_link) {
-    coordination::invalid({{"place", "sip.meeting_place",
-                            "Ange plats eller videolänk för mötet."}});
+    coordination::invalid(
+        {{"place", "sip.meeting_place", "Ange plats eller videolänk för mötet."}});
   }
   if (starts_at < now) {
     core::throw_field_error("startsAt", "datetime.future", "Mötet måste ligga framåt i tiden.");
@@ -656,8 +653,8 @@ MeetingView SipService::invite(const domain::access::Actor& actor, const std::st
     // A SIP made at discharge: this invitation is the episode's kallelse (2017:612 4 kap. 3 §).
     if (w.row.episode_id)
       record_sip_invitation_on_episode(tx, actor, *w.row.episode_id, now, ctx_.clock);
-    auto e = audit_entry(actor, ctx_.clock, AuditAction::create, "sip_meeting", m.id,
-                         w.row.person_id);
+    auto e =
+        audit_entry(actor, ctx_.clock, AuditAction::create, "sip_meeting", m.id, w.row.person_id);
     e.outcome = "allowed: kallelse till SIP-möte";
     AuditLog::record_in(tx, {e});
     return MeetingView{m, {}};

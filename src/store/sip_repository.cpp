@@ -26,9 +26,8 @@ constexpr const char* kMeetingColumns =
     "id, plan_id, starts_at, place, video_link, state, invited_by, invited_at, outcome, held_at";
 
 MeetingRow meeting_from(const Row& r) {
-  return MeetingRow{r.text(0), r.text(1), r.text(2),          r.optional_text(3),
-                    r.optional_text(4), r.text(5), r.text(6), r.text(7),
-                    r.optional_text(8), r.optional_text(9)};
+  return MeetingRow{r.text(0), r.text(1), r.text(2), r.optional_text(3), r.optional_text(4),
+                    r.text(5), r.text(6), r.text(7), r.optional_text(8), r.optional_text(9)};
 }
 
 constexpr const char* kRequestSelect =
@@ -68,8 +67,8 @@ constexpr const char* kContactSelect =
     "JOIN users us ON us.id = c.user_id JOIN units u ON u.id = c.unit_id ";
 
 NamedContactRow contact_from(const Row& r) {
-  return NamedContactRow{r.text(0), r.text(1), r.text(2),          r.text(3),
-                         r.text(4), r.text(5), r.text(6),          r.text(7),
+  return NamedContactRow{r.text(0),          r.text(1), r.text(2),          r.text(3),
+                         r.text(4),          r.text(5), r.text(6),          r.text(7),
                          r.optional_text(8), r.text(9), r.optional_text(10)};
 }
 
@@ -228,10 +227,10 @@ bool SipRepository::save_request(const RequestRow& r, std::int64_t expected_vers
 std::vector<RequestRow> SipRepository::requests_of_unit(const std::string& unit_id, bool inbox,
                                                         const std::string& state,
                                                         std::size_t limit) {
-  const auto rs = tx_.query(
-      std::string(kRequestSelect) + (inbox ? "WHERE r.to_unit_id = ? " : "WHERE r.from_unit_id = ? ") +
-          "AND (? = '' OR r.state = ?) ORDER BY r.sent_at DESC, r.id LIMIT ?",
-      unit_id, state, state, static_cast<std::int64_t>(limit));
+  const auto rs = tx_.query(std::string(kRequestSelect) +
+                                (inbox ? "WHERE r.to_unit_id = ? " : "WHERE r.from_unit_id = ? ") +
+                                "AND (? = '' OR r.state = ?) ORDER BY r.sent_at DESC, r.id LIMIT ?",
+                            unit_id, state, state, static_cast<std::int64_t>(limit));
   std::vector<RequestRow> out;
   for (std::size_t i = 0; i < rs.size(); ++i) out.push_back(request_from(rs.row(i)));
   return out;
@@ -287,8 +286,7 @@ std::optional<NamedContactRow> SipRepository::find_named_contact(const std::stri
 }
 
 void SipRepository::end_named_contacts(const std::string& person_id, const std::string& kind,
-                                       const std::string& care_provider_id,
-                                       const std::string& at) {
+                                       const std::string& care_provider_id, const std::string& at) {
   tx_.query(
       "UPDATE named_contacts SET valid_to = ? WHERE person_id = ? AND kind = ? AND valid_to IS "
       "NULL AND unit_id IN (SELECT id FROM units WHERE care_provider_id = ?)",

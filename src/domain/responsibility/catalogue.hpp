@@ -58,8 +58,8 @@ struct CatalogueVersion {
   std::string title;
   std::chrono::year_month_day valid_from;
   std::optional<std::chrono::year_month_day> valid_to;  // inclusive; none: until replaced
-  std::string source;  // the agreement it encodes
-  bool demo = false;   // the whole version is demo data
+  std::string source;                                   // the agreement it encodes
+  bool demo = false;                                    // the whole version is demo data
   std::vector<ServiceType> services;
 
   [[nodiscard]] bool valid_on(std::chrono::year_month_day day) const {

@@ -56,8 +56,8 @@ void check_ids(const std::vector<T>& items, const std::string& field,
   std::set<std::string> seen;
   for (std::size_t i = 0; i < items.size(); ++i) {
     if (items[i].id.empty() || !seen.insert(items[i].id).second) {
-      out.push_back({field + "/" + std::to_string(i) + "/id", "id.unique",
-                     "Varje rad behöver ett eget id."});
+      out.push_back(
+          {field + "/" + std::to_string(i) + "/id", "id.unique", "Varje rad behöver ett eget id."});
     }
   }
 }
@@ -162,14 +162,16 @@ std::vector<core::FieldError> content_problems(const Plan& p) {
   }
   for (std::size_t i = 0; i < p.needs.size(); ++i) {
     if (blank(p.needs[i].description))
-      out.push_back({"needs/" + std::to_string(i) + "/description", "required", "Beskriv behovet."});
+      out.push_back(
+          {"needs/" + std::to_string(i) + "/description", "required", "Beskriv behovet."});
   }
   std::set<std::string> need_ids;
   for (const auto& n : p.needs) need_ids.insert(n.id);
   for (std::size_t i = 0; i < p.interventions.size(); ++i) {
     const auto& iv = p.interventions[i];
     const std::string at = "interventions/" + std::to_string(i);
-    if (blank(iv.description)) out.push_back({at + "/description", "required", "Beskriv insatsen."});
+    if (blank(iv.description))
+      out.push_back({at + "/description", "required", "Beskriv insatsen."});
     if (iv.unit_id.empty())
       out.push_back({at + "/unitId", "required", "Ange den ansvariga enheten."});
     if (iv.need_id && !need_ids.contains(*iv.need_id))
@@ -215,9 +217,9 @@ std::vector<core::FieldError> activation_problems(const Plan& p, core::Instant a
   }
   // Item 1: vilka insatser som behövs.
   if (p.interventions.empty()) {
-    out.push_back({"interventions", "sip.item1_interventions",
-                   "Av planen ska framgå vilka insatser som behövs (HSL 16 kap. 4 § p. 1, " + sol +
-                       ")."});
+    out.push_back(
+        {"interventions", "sip.item1_interventions",
+         "Av planen ska framgå vilka insatser som behövs (HSL 16 kap. 4 § p. 1, " + sol + ")."});
   }
   // Item 2: vilka insatser respektive huvudman ska svara för — and the premise of a SIP, needs
   // from both the region and the municipality (HSL 16:4 första meningen).
@@ -254,8 +256,9 @@ std::vector<core::FieldError> activation_problems(const Plan& p, core::Instant a
 std::optional<TransitionError> may_edit(const Plan& p) {
   if (p.state == PlanState::closed) return refused("sip.closed", "Planen är avslutad.");
   if (!p.consent_in_force()) {
-    return refused("sip.consent_required",
-                   "Planen kan bara upprättas och ändras med personens samtycke (HSL 16 kap. 4 §).");
+    return refused(
+        "sip.consent_required",
+        "Planen kan bara upprättas och ändras med personens samtycke (HSL 16 kap. 4 §).");
   }
   return std::nullopt;
 }
@@ -270,10 +273,10 @@ std::optional<TransitionError> apply(Plan& p, const Event& ev, const LegalBasis&
         return refused("sip.not_draft", "Bara ett utkast kan fastställas.");
       auto problems = activation_problems(p, ev.at, basis);
       if (!problems.empty()) {
-        return TransitionError{"sip.incomplete",
-                               "Planen saknar det som lagen kräver (" +
-                                   legal_reference(ev.at, basis) + ").",
-                               std::move(problems)};
+        return TransitionError{
+            "sip.incomplete",
+            "Planen saknar det som lagen kräver (" + legal_reference(ev.at, basis) + ").",
+            std::move(problems)};
       }
       p.state = PlanState::active;
       p.activated_at = ev.at;
@@ -318,7 +321,8 @@ std::optional<TransitionError> apply(Plan& p, const Event& ev, const LegalBasis&
       current->held_at = ev.at;
       current->outcome = ev.outcome;
       if (ev.next_follow_up)
-        p.follow_ups.push_back({ev.new_follow_up_id, *ev.next_follow_up, std::nullopt, std::nullopt});
+        p.follow_ups.push_back(
+            {ev.new_follow_up_id, *ev.next_follow_up, std::nullopt, std::nullopt});
       p.state = PlanState::active;
       return std::nullopt;
     }

@@ -146,12 +146,12 @@ std::vector<core::FieldError> activation_problems(const Plan& plan, core::Instan
                                                   const LegalBasis& basis = {});
 
 enum class EventKind {
-  activate,             // fastställ: draft → active
-  start_follow_up,      // active → under follow-up
-  complete_follow_up,   // under follow-up → active, the outcome recorded
-  close,                // any open state → closed
-  give_consent,         // records (or renews) the person's consent
-  withdraw_consent,     // the person withdraws it: the plan can then only be closed
+  activate,            // fastställ: draft → active
+  start_follow_up,     // active → under follow-up
+  complete_follow_up,  // under follow-up → active, the outcome recorded
+  close,               // any open state → closed
+  give_consent,        // records (or renews) the person's consent
+  withdraw_consent,    // the person withdraws it: the plan can then only be closed
 };
 std::string_view to_string(EventKind kind);
 std::optional<EventKind> parse_event_kind(std::string_view text);

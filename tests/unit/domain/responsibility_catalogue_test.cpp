@@ -76,8 +76,7 @@ TEST(ResponsibilityCatalogue, TableOfDecisions) {
       {"home_health_wound_care", saebo, false, true, true, region, UnitKind::health_centre, ""},
       {"physician_home_visit", saebo, false, false, false, region, UnitKind::health_centre, ""},
       {"physician_home_visit", home, true, true, true, region, UnitKind::health_centre, ""},
-      {"home_care_personal_care", home, false, false, false, municipality, UnitKind::home_care,
-       ""},
+      {"home_care_personal_care", home, false, false, false, municipality, UnitKind::home_care, ""},
       // A service no rule covers for this person, and one the catalogue does not know.
       {"home_care_personal_care", home, false, false, true, std::nullopt, std::nullopt,
        "catalogue.no_rule"},
@@ -87,8 +86,8 @@ TEST(ResponsibilityCatalogue, TableOfDecisions) {
   const auto catalogue = agreement();
   for (const auto& row : table) {
     SCOPED_TRACE(std::string(row.service) + " " + std::string(to_string(row.residence)) +
-                 " visit=" + std::to_string(row.can_visit) + " u18=" + std::to_string(row.under_18) +
-                 " lss=" + std::to_string(row.lss));
+                 " visit=" + std::to_string(row.can_visit) +
+                 " u18=" + std::to_string(row.under_18) + " lss=" + std::to_string(row.lss));
     const auto d = decide(catalogue, row.service,
                           PersonContext{row.residence, row.can_visit, row.under_18, row.lss});
     if (row.principal) {
@@ -133,8 +132,8 @@ TEST(ResponsibilityCatalogue, ValidationNamesTheField) {
   c.services[2].rules.clear();
   std::vector<std::string> fields;
   for (const auto& e : validate(c)) fields.push_back(e.field);
-  EXPECT_EQ(fields, (std::vector<std::string>{"validTo", "serviceTypes/1/code",
-                                              "serviceTypes/2/rules"}));
+  EXPECT_EQ(fields,
+            (std::vector<std::string>{"validTo", "serviceTypes/1/code", "serviceTypes/2/rules"}));
   EXPECT_TRUE(validate(agreement()).empty());
 }
 

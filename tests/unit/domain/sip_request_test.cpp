@@ -33,8 +33,7 @@ TEST(Request, ReceiptAcceptanceAndCompletion) {
   ASSERT_FALSE(apply(r, ev(EventKind::accept, "2026-03-02T11:00:00+01:00")));
   EXPECT_EQ(r.state, RequestState::accepted);
   EXPECT_EQ(r.received_at, at("2026-03-02T10:00:00+01:00"));  // the first receipt stays
-  EXPECT_EQ(apply(r, ev(EventKind::cancel, "2026-03-02T12:00:00+01:00"))->rule,
-            "request.answered");
+  EXPECT_EQ(apply(r, ev(EventKind::cancel, "2026-03-02T12:00:00+01:00"))->rule, "request.answered");
   ASSERT_FALSE(apply(r, ev(EventKind::complete, "2026-03-03T11:00:00+01:00")));
   EXPECT_EQ(r.state, RequestState::done);
   EXPECT_FALSE(r.open());
@@ -59,8 +58,7 @@ TEST(Request, DeclineNeedsAReason) {
                            "Personen är inskriven i hemsjukvård i annan kommun.")));
   EXPECT_EQ(r.state, RequestState::declined);
   EXPECT_TRUE(r.decline_reason);
-  EXPECT_EQ(apply(r, ev(EventKind::accept, "2026-03-02T12:00:00+01:00"))->rule,
-            "request.answered");
+  EXPECT_EQ(apply(r, ev(EventKind::accept, "2026-03-02T12:00:00+01:00"))->rule, "request.answered");
 }
 
 TEST(Request, SenderWithdrawsOnlyUnansweredRequests) {
