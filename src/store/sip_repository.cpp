@@ -238,16 +238,18 @@ std::vector<RequestRow> SipRepository::requests_of_unit(const std::string& unit_
 
 void SipRepository::add_request_event(const std::string& request_id, const RequestEventRow& e) {
   tx_.query(
-      "INSERT INTO care_request_events (id, request_id, kind, at, user_id, unit_id, reason) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?)",
-      core::new_uuid(), request_id, e.kind, e.at, e.user_id, e.unit_id, optional_value(e.reason));
+      "INSERT INTO care_request_events (id, request_id, seq, kind, at, user_id, unit_id, reason) "
+      "VALUES (?, ?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM care_request_events WHERE request_id "
+      "= ?), ?, ?, ?, ?, ?)",
+      core::new_uuid(), request_id, request_id, e.kind, e.at, e.user_id, e.unit_id,
+      optional_value(e.reason));
 }
 
 std::vector<RequestEventRow> SipRepository::request_events(const std::string& request_id) {
   const auto rs = tx_.query(
       "SELECT e.kind, e.at, e.user_id, u.display_name, e.unit_id, e.reason FROM "
       "care_request_events e JOIN users u ON u.id = e.user_id WHERE e.request_id = ? ORDER BY "
-      "e.at, e.id",
+      "e.seq",
       request_id);
   std::vector<RequestEventRow> out;
   for (std::size_t i = 0; i < rs.size(); ++i) {

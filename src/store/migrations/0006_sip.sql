@@ -102,13 +102,14 @@ CREATE INDEX care_requests_outbox ON care_requests (from_unit_id, state, sent_at
 CREATE TABLE care_request_events (
   id TEXT PRIMARY KEY,
   request_id TEXT NOT NULL REFERENCES care_requests (id) ON DELETE CASCADE,
+  seq INTEGER NOT NULL,                    -- order within the request (instants may tie)
   kind TEXT NOT NULL,
   at TEXT NOT NULL,
   user_id TEXT NOT NULL REFERENCES users (id),
   unit_id TEXT NOT NULL REFERENCES units (id),
   reason TEXT
 );
-CREATE INDEX care_request_events_by_request ON care_request_events (request_id, at);
+CREATE UNIQUE INDEX care_request_events_by_request ON care_request_events (request_id, seq);
 
 -- Fast vårdkontakt (region; 2017:612 2 kap. 5 §) and fast omsorgskontakt (municipality).
 CREATE TABLE named_contacts (
