@@ -26,6 +26,7 @@ json::object request_json(const service::RequestView& v) {
   const auto state = req::parse_request_state(r.state);
   return {{"id", r.id},
           {"personId", r.person_id},
+          {"personName", r.person_name},
           {"type", r.type},
           {"typeName", type ? type->swedish : ""},
           {"fromUnitId", r.from_unit_id},

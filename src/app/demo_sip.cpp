@@ -261,7 +261,6 @@ std::string seed_demo_coordination(store::Database& db, const core::Clock& clock
                                  now_text, std::nullopt, "manual", std::nullopt},
                                 ids.coordinator, now_text);
     }
-    relate(tx, citizen, ids.hc, "listing", "", now_text, ids.dsk);
     relate(tx, citizen, ids.home_care, "home_care_decision", "", now_text, ids.coordinator);
     int requests = 0;
     for (std::size_t i = 0; i < others.size(); ++i) {

@@ -33,8 +33,10 @@ MeetingRow meeting_from(const Row& r) {
 constexpr const char* kRequestSelect =
     "SELECT r.id, r.person_id, r.type, r.from_unit_id, fu.name, r.to_unit_id, tu.name, r.plan_id, "
     "r.description, r.state, r.sent_by, r.sent_at, r.due_at, r.received_at, r.accepted_at, "
-    "r.declined_at, r.decline_reason, r.done_at, r.cancelled_at, r.version FROM care_requests r "
-    "JOIN units fu ON fu.id = r.from_unit_id JOIN units tu ON tu.id = r.to_unit_id ";
+    "r.declined_at, r.decline_reason, r.done_at, r.cancelled_at, r.version, "
+    "p.given_name || ' ' || p.family_name FROM care_requests r "
+    "JOIN units fu ON fu.id = r.from_unit_id JOIN units tu ON tu.id = r.to_unit_id "
+    "JOIN persons p ON p.id = r.person_id ";
 
 RequestRow request_from(const Row& r) {
   RequestRow out;
@@ -58,6 +60,7 @@ RequestRow request_from(const Row& r) {
   out.done_at = r.optional_text(17);
   out.cancelled_at = r.optional_text(18);
   out.version = r.int64(19);
+  out.person_name = r.text(20);
   return out;
 }
 

@@ -58,6 +58,7 @@ struct MeetingReplyRow {
 struct RequestRow {
   std::string id;
   std::string person_id;
+  std::string person_name;  // the recipient must know whom the request is about
   std::string type;
   std::string from_unit_id;
   std::string from_unit_name;

@@ -335,10 +335,14 @@ TEST_P(SipApiTest, RequestsFlowBetweenHealthCentreAndHomeHealthCare) {
   const Reply inbox = home.get("/api/v1/requests?box=inbox&state=sent");
   ASSERT_EQ(inbox.status, 200);
   bool listed = false;
-  for (const auto& r : inbox.json().at("items").as_array()) listed = listed || r.at("id").as_string() == id;
+  for (const auto& r : inbox.json().at("items").as_array())
+    listed = listed || r.at("id").as_string() == id;
   EXPECT_TRUE(listed);
   Reply r = home.get("/api/v1/requests/" + id);
   ASSERT_EQ(r.status, 200);
+  // The recipient learns whom the request is about from the request itself.
+  EXPECT_EQ(r.json().at("personName").as_string(),
+            query_one("SELECT given_name || ' ' || family_name FROM persons WHERE id = ?", person));
   r = send_with_etag(home, "POST", "/api/v1/requests/" + id + "/events", {{"kind", "receive"}},
                      r.header("etag"));
   ASSERT_EQ(r.status, 200) << r.body;
@@ -376,7 +380,8 @@ TEST_P(SipApiTest, RequestsFlowBetweenHealthCentreAndHomeHealthCare) {
   // The sender sees it in its outbox; a third unit never sees it.
   const Reply outbox = centre.get("/api/v1/requests?box=outbox&state=done");
   listed = false;
-  for (const auto& x : outbox.json().at("items").as_array()) listed = listed || x.at("id").as_string() == id;
+  for (const auto& x : outbox.json().at("items").as_array())
+    listed = listed || x.at("id").as_string() == id;
   EXPECT_TRUE(listed);
   Client other = signed_in("hemtjanst.kramfors");
   EXPECT_EQ(other.get("/api/v1/requests/" + id).status, 404);
@@ -540,7 +545,8 @@ TEST_P(SipApiTest, LUS_4_3_SipAtDischargeIsTheEpisodesInvitationAndNamedContactI
   const Reply inbox = home.get("/api/v1/notices");
   bool invited = false;
   for (const auto& n : inbox.json().at("items").as_array())
-    invited = invited || (n.at("episodeId").as_string() == episode && n.at("kind") == "sip_invitation");
+    invited =
+        invited || (n.at("episodeId").as_string() == episode && n.at("kind") == "sip_invitation");
   EXPECT_TRUE(invited);
 }
 
