@@ -2,6 +2,7 @@
 #include "api/routes.hpp"
 #include "api/support.hpp"
 #include "core/problem.hpp"
+#include "domain/requests/request.hpp"
 #include "domain/sip/plan.hpp"
 #include "service/sip_codec.hpp"
 
@@ -180,8 +181,20 @@ void add_catalogue_routes(http::Router& router, Services& services) {
        "/api/v1/responsibility-catalogue/suggestion",
        http::Access::assignment,
        [&catalogue](http::Context& c) {
-         const auto code = query_text(c.request, "serviceType", 64);
-         if (!code) core::throw_field_error("serviceType", "required", "Ange tjänsten.", 400);
+         auto code = query_text(c.request, "serviceType", 64);
+         if (const auto type = query_text(c.request, "requestType", 64); type && !code) {
+           // A new request asks by its type: the type names the service it falls under.
+           const auto* known = domain::requests::find_request_type(*type);
+           if (!known) core::throw_field_error("requestType", "enum", "Okänd typ av begäran.", 400);
+           if (known->service_type.empty()) {
+             core::throw_field_error("requestType", "catalogue.not_applicable",
+                                     "Ansvarsfördelningen gäller inte denna typ av begäran.", 400);
+           }
+           code = std::string(known->service_type);
+         }
+         if (!code)
+           core::throw_field_error("serviceType", "required",
+                                   "Ange tjänsten eller typen av begäran.", 400);
          const auto s =
              catalogue.suggest(c.who(), *code, read_context(c.request), date_param(c.request));
          json::object out{{"catalogueVersion", s.catalogue_version}};

@@ -434,6 +434,16 @@ TEST_P(SipApiTest, CatalogueIsVersionedAndDecidesByThePersonsSituation) {
     EXPECT_EQ(s.json().at("suggestion").at("responsible").as_string(), c.responsible) << c.query;
     EXPECT_EQ(s.json().at("suggestion").at("unitKind").as_string(), c.unit_kind) << c.query;
   }
+  // A new request asks by its type.
+  const Reply for_request = nurse.get(
+      "/api/v1/responsibility-catalogue/suggestion?requestType=home_health_care_intervention"
+      "&canVisitHealthCentre=false");
+  ASSERT_EQ(for_request.status, 200) << for_request.body;
+  EXPECT_EQ(for_request.json().at("suggestion").at("unitKind"), "home_health_care");
+  const Reply sip_request =
+      nurse.get("/api/v1/responsibility-catalogue/suggestion?requestType=sip_request");
+  EXPECT_EQ(sip_request.status, 400);
+  EXPECT_EQ(sip_request.problem_rule("requestType"), "catalogue.not_applicable");
   const Reply none =
       nurse.get("/api/v1/responsibility-catalogue/suggestion?serviceType=school_health");
   ASSERT_EQ(none.status, 200);
