@@ -6,6 +6,7 @@
 #include "core/random.hpp"
 #include "service/audit_log.hpp"
 #include "service/authorization.hpp"
+#include "service/named_contact_service.hpp"
 #include "service/sharing_service.hpp"
 #include "store/access_repository.hpp"
 #include "store/registry_repository.hpp"
@@ -245,6 +246,10 @@ std::optional<domain::discharge::TransitionError> EpisodeService::apply_in(
   ++record.version;
   repo.add_event(id, domain::discharge::to_string(kind), store::to_db_time(command.event.at),
                  user_of(actor), std::string(source), now_text);
+  if (kind == EventKind::appoint_named_contact) {
+    // The episode's fast vårdkontakt is the person's too, shown with every plan (issue 5).
+    NamedContactService::record_from_episode(tx, actor, record.person_id, id, now_text);
+  }
 
   const std::string from =
       kind == EventKind::invite_sip ? actor.unit_id.value_or("") : record.episode.ward_unit_id;

@@ -28,7 +28,9 @@ TEST_P(DischargeApiTest, LUS_AdmissionToDischargeThroughTheApi) {
         "SELECT cr.person_id FROM care_relations cr WHERE cr.unit_id = ? AND EXISTS (SELECT 1 FROM "
         "care_relations c2 "
         "WHERE c2.person_id = cr.person_id AND c2.unit_id = ?) AND NOT EXISTS (SELECT 1 FROM "
-        "inpatient_episodes e WHERE e.person_id = cr.person_id) ORDER BY cr.person_id LIMIT 1",
+        "inpatient_episodes e WHERE e.person_id = cr.person_id) AND NOT EXISTS (SELECT 1 FROM "
+        "care_relations c3 JOIN units u3 ON u3.id = c3.unit_id WHERE c3.person_id = cr.person_id "
+        "AND u3.kind = 'home_care') ORDER BY cr.person_id LIMIT 1",
         hsl, hc);
     return std::vector<std::string>{hc, hsl, person.row(0).text(0)};
   });
