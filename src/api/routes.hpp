@@ -10,13 +10,13 @@
 #include "service/catalogue_service.hpp"
 #include "service/episode_service.hpp"
 #include "service/liability_report.hpp"
-#include "service/worklist_service.hpp"
 #include "service/log_review_service.hpp"
 #include "service/named_contact_service.hpp"
 #include "service/registry_service.hpp"
 #include "service/request_service.hpp"
 #include "service/sharing_service.hpp"
 #include "service/sip_service.hpp"
+#include "service/worklist_service.hpp"
 
 namespace nara::api {
 

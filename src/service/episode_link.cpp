@@ -40,8 +40,8 @@ bool record_sip_invitation_on_episode(store::Transaction& tx, const domain::acce
     const std::string to = recipients.row(i).text(0);
     if (to == *actor.unit_id) continue;
     repo.insert_notice(store::NoticeRow{core::new_uuid(), episode_id, record->person_id,
-                                        "sip_invitation", *actor.unit_id, "", to, now,
-                                        std::nullopt, std::nullopt});
+                                        "sip_invitation", *actor.unit_id, "", to, now, std::nullopt,
+                                        std::nullopt});
     repo.enqueue(
         "notice.sip_invitation",
         boost::json::serialize(boost::json::object{{"episodeId", episode_id}, {"toUnitId", to}}),
