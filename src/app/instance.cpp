@@ -162,13 +162,21 @@ std::uint16_t Instance::start() {
       app_options);
   auto* application = impl.application.get();
   auto* audit = impl.audit.get();
-  impl.services->render_metrics = [application, audit] {
+  auto* hl7_queue = &impl.hl7_queue;
+  impl.services->render_metrics = [application, audit, hl7_queue] {
+    std::string hl7;
+    if (*hl7_queue) {
+      hl7 = "# TYPE nara_hl7_batches_total counter\nnara_hl7_batches_total " +
+            std::to_string((*hl7_queue)->batches_written()) +
+            "\n# TYPE nara_hl7_messages_total counter\nnara_hl7_messages_total " +
+            std::to_string((*hl7_queue)->messages_written()) + "\n";
+    }
     // How many read entries share one commit: the group committer's effect, seen from outside.
     return application->metrics().render() +
            "# TYPE nara_audit_batches_total counter\nnara_audit_batches_total " +
            std::to_string(audit->batches_written()) +
            "\n# TYPE nara_audit_entries_total counter\nnara_audit_entries_total " +
-           std::to_string(audit->entries_written()) + "\n";
+           std::to_string(audit->entries_written()) + "\n" + hl7;
   };
 
   const std::filesystem::path web_root = impl.config.web_root;

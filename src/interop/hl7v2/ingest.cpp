@@ -397,6 +397,8 @@ void IngestQueue::run() {
         }
       }
     }
+    ++batches_;
+    messages_ += batch.size();
     for (std::size_t i = 0; i < batch.size(); ++i) batch[i].done(std::move(results[i]));
   }
 }

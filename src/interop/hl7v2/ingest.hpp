@@ -6,6 +6,7 @@
 // AR when it is not a message Nära accepts. A malformed or refused message changes nothing. A
 // message whose control id (MSH-10) the sender already used is acknowledged again without a
 // second effect. The ACK is built only after the change has committed.
+#include <atomic>
 #include <condition_variable>
 #include <deque>
 #include <functional>
@@ -86,6 +87,10 @@ class IngestQueue {
 
   void submit(Received received, std::function<void(IngestResult)> done);
 
+  // Commits and the messages they held, since start (exposed on /metrics).
+  [[nodiscard]] std::uint64_t batches_written() const { return batches_; }
+  [[nodiscard]] std::uint64_t messages_written() const { return messages_; }
+
  private:
   struct Pending {
     Received received;
@@ -99,6 +104,8 @@ class IngestQueue {
   std::condition_variable wake_;
   std::deque<Pending> queue_;
   bool stopping_ = false;
+  std::atomic<std::uint64_t> batches_{0};
+  std::atomic<std::uint64_t> messages_{0};
   std::thread writer_;
 };
 
