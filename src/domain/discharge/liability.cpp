@@ -37,7 +37,6 @@ std::string missing_precondition(const LiabilityFacts& facts) {
   return {};
 }
 
-
 }  // namespace
 
 std::string_view to_string(LiabilityModel model) {
@@ -48,6 +47,30 @@ std::string_view to_string(LiabilityModel model) {
       return "monthly_average";
   }
   return "per_episode";
+}
+
+std::optional<LocalDate> parse_iso_date(std::string_view text) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+  int parts[3] = {0, 0, 0};
+  std::size_t at = 0;
+  for (int i = 0; i < 3; ++i) {
+    const std::size_t len = i == 0 ? 4 : 2;
+    for (std::size_t k = 0; k < len; ++k, ++at) {
+      const char c = text[at];
+      if (c < '0' || c > '9') return std::nullopt;
+      parts[i] = parts[i] * 10 + (c - '0');
+    }
+    ++at;  // the '-'
+  }
+  const LocalDate date{std::chrono::year{parts[0]},
+                       std::chrono::month{static_cast<unsigned>(parts[1])},
+                       std::chrono::day{static_cast<unsigned>(parts[2])}};
+  if (!date.ok()) return std::nullopt;
+  return date;
+}
+
+std::string format_iso_date(LocalDate date) {
+  return iso(date);
 }
 
 std::optional<LiabilityModel> parse_liability_model(std::string_view text) {
@@ -127,7 +150,6 @@ LiabilityResult compute_liability(const LiabilityFacts& facts,
   return result;
 }
 
-
 const AgreementTerms* agreement_in_force(const std::vector<AgreementTerms>& agreements,
                                          const std::string& municipality_code, LocalDate date) {
   const AgreementTerms* region_wide = nullptr;
@@ -196,8 +218,9 @@ MonthlyAverageResult monthly_average_liability(
       e.reason = missing + " Vårdtillfället ingår inte i snittet.";
     } else {
       e.counted = true;
-      e.reason = "Utskrivningsklara dygn från underrättelsen till utskrivningen ingår i snittet "
-                 "(lokal överenskommelse enligt 4 kap. 5 §).";
+      e.reason =
+          "Utskrivningsklara dygn från underrättelsen till utskrivningen ingår i snittet "
+          "(lokal överenskommelse enligt 4 kap. 5 §).";
       ++result.episodes_counted;
       result.ready_days += e.ready_days;
     }

@@ -22,6 +22,9 @@ using LocalDate = std::chrono::year_month_day;
 enum class LiabilityModel { per_episode, monthly_average };
 
 std::string_view to_string(LiabilityModel model);
+// Calendar dates as YYYY-MM-DD; nullopt for anything else, including 2026-02-30.
+std::optional<LocalDate> parse_iso_date(std::string_view text);
+std::string format_iso_date(LocalDate date);
 std::optional<LiabilityModel> parse_liability_model(std::string_view text);
 
 struct LiabilityAgreement {

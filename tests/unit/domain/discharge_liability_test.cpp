@@ -181,10 +181,10 @@ TEST(DischargeLiability, LUS4_5_AgreementInForceByMunicipalityAndValidityPeriod)
   EXPECT_EQ(agreement_in_force(all, "2282", day(2026, 7, 1))->id, "region-2026");
   EXPECT_EQ(agreement_in_force(all, "2283", day(2026, 4, 1))->id, "region-2026");
   // 5:2: the placing municipality's agreement applies, since it is the one that pays.
-  EXPECT_EQ(agreement_in_force(all, liable_municipality("2283", std::string("2282")),
-                               day(2026, 4, 1))
-                ->id,
-            "kramfors-2026");
+  EXPECT_EQ(
+      agreement_in_force(all, liable_municipality("2283", std::string("2282")), day(2026, 4, 1))
+          ->id,
+      "kramfors-2026");
 }
 
 TEST(DischargeLiability, LUS4_5_LocalAgreementFallsBackToTheStatuteForWhatItLeavesOut) {
@@ -283,8 +283,8 @@ TEST(DischargeLiability, LUS4_5_MonthlyAverageModelTable) {
   };
   for (const auto& row : table) {
     SCOPED_TRACE(row.name);
-    const auto r = monthly_average_liability(row.episodes, year{2026} / month{11},
-                                             average_of(row.threshold));
+    const auto r =
+        monthly_average_liability(row.episodes, year{2026} / month{11}, average_of(row.threshold));
     EXPECT_EQ(r.episodes_counted, row.counted);
     EXPECT_EQ(r.ready_days, row.ready_days);
     EXPECT_EQ(r.allowed_days, row.threshold * row.counted);
