@@ -64,11 +64,10 @@ service::AgreementInput read_agreement(const http::Request& request) {
   service::AgreementInput in;
   auto& t = in.terms;
   t.name = r.required_string("name", 200);
-  if (r.has("municipalityCode") && !r.is_explicit_null("municipalityCode")) {
-    t.municipality_code = r.optional_string("municipalityCode", 4);
-    if (t.municipality_code && !is_area_code(*t.municipality_code)) {
-      r.add_error("municipalityCode", "format", "Kommunkoden är fyra siffror, t.ex. 2282.");
-    }
+  // Absent or null: the agreement is the whole region's.
+  t.municipality_code = r.optional_string("municipalityCode", 4);
+  if (t.municipality_code && !is_area_code(*t.municipality_code)) {
+    r.add_error("municipalityCode", "format", "Kommunkoden är fyra siffror, t.ex. 2282.");
   }
   const auto from = date_field(r, "validFrom", true);
   if (from) t.valid_from = *from;

@@ -1,5 +1,7 @@
 #include "service/liability_service.hpp"
 
+#include <algorithm>
+
 #include "core/problem.hpp"
 #include "core/random.hpp"
 #include "core/stockholm_time.hpp"

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "domain/access/actor.hpp"
+#include "domain/discharge/episode.hpp"
 #include "domain/discharge/liability.hpp"
 #include "service/context.hpp"
 #include "store/episode_repository.hpp"

@@ -70,7 +70,7 @@ std::string ready_episode(Client& ward, const Ids& ids, const std::string& admit
 
 const boost::json::object* municipality(const Reply& report, const std::string& code) {
   for (const auto& m : report.json().at("municipalities").as_array()) {
-    if (m.at("municipalityCode") == code) return &m.as_object();
+    if (m.at("municipalityCode").as_string() == code) return &m.as_object();
   }
   return nullptr;
 }
@@ -165,7 +165,7 @@ TEST_P(LiabilityAgreementTest, LUS4_5_AgreementsAsDataChangeTheReportAndOnlyAdmi
   report = admin.get("/api/v1/reports/payment-liability?month=2023-03");
   kramfors = municipality(report, "2282");
   ASSERT_NE(kramfors, nullptr);
-  EXPECT_EQ(kramfors->at("agreementId"), agreement);
+  EXPECT_EQ(std::string(kramfors->at("agreementId").as_string()), agreement);
   EXPECT_EQ(kramfors->at("agreement"), "Kramfors lokal överenskommelse 2023");
   EXPECT_EQ(kramfors->at("liableDays").as_int64(), 7);
   EXPECT_EQ(kramfors->at("amount").as_int64(), 84'000);
