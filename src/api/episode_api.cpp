@@ -61,6 +61,12 @@ boost::json::object episode_json(const service::EpisodeView& v) {
   }
   boost::json::array problems;
   for (const auto& p : v.liability.problems) problems.emplace_back(p);
+  boost::json::array region_not_ready;  // 5 kap. 5 §
+  for (const auto& [from, to] : v.region_not_ready) {
+    region_not_ready.push_back(
+        boost::json::object{{"from", domain::discharge::format_iso_date(from)},
+                            {"to", domain::discharge::format_iso_date(to)}});
+  }
   boost::json::array notices;
   for (const auto& n : v.notices) notices.push_back(notice_json(n));
   return {{"id", r.id},
@@ -86,7 +92,16 @@ boost::json::object episode_json(const service::EpisodeView& v) {
           {"clocks", std::move(clocks)},
           {"notices", std::move(notices)},
           {"liability",
-           {{"liableDays", v.liability.liable_days},
+           {{"liableMunicipalityCode", v.liable_municipality},
+            {"placingMunicipalityCode", optional_json(v.placing_municipality)},
+            {"agreement",
+             {{"id", optional_json(v.agreement.id)},
+              {"name", v.agreement.name},
+              {"model", domain::discharge::to_string(v.agreement.model)}}},
+            // Under the monthly-average model the month's report settles the amount; the days
+            // here show the episode's own count.
+            {"regionNotReady", std::move(region_not_ready)},
+            {"liableDays", v.liability.liable_days},
             {"amount", v.liability.total_amount},
             {"days", std::move(days)},
             {"problems", std::move(problems)}}},

@@ -10,6 +10,7 @@
 #include "service/catalogue_service.hpp"
 #include "service/episode_service.hpp"
 #include "service/liability_report.hpp"
+#include "service/liability_service.hpp"
 #include "service/log_review_service.hpp"
 #include "service/named_contact_service.hpp"
 #include "service/registry_service.hpp"
@@ -34,6 +35,7 @@ struct Services {
   service::RequestService& requests;
   service::NamedContactService& named_contacts;
   service::CatalogueService& catalogue;
+  service::LiabilityService& liability;
   const core::Clock& clock;
   store::Database& db;
   std::function<std::string()> render_metrics;  // set once the application exists
@@ -55,6 +57,7 @@ void add_catalogue_routes(http::Router& router, Services& services);
 
 void add_hl7_routes(http::Router& router, Services& services);
 void add_worklist_routes(http::Router& router, Services& services);
+void add_liability_routes(http::Router& router, Services& services);
 
 // All of the above plus GET /api/v1/openapi.json generated from the finished table.
 http::Router build_router(Services& services);

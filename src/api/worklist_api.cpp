@@ -107,6 +107,15 @@ void add_worklist_routes(http::Router& router, Services& services) {
            csv << "kommunkod;kommun;vårdtillfälle;avdelning;datum;debiteras;belopp;skäl\n";
            for (const auto& m : report.municipalities) {
              for (const auto& e : m.episodes) {
+               if (e.ready_days) {
+                 // Monthly-average model: one line per episode with its ready days.
+                 csv << m.municipality_code << ';' << csv_field(m.municipality_name) << ';'
+                     << e.episode_id << ';' << csv_field(e.ward_name) << ";;"
+                     << (e.counted_in_average ? "i snittet" : "nej") << ";;"
+                     << csv_field(std::to_string(*e.ready_days) + " utskrivningsklara dygn. " +
+                                  e.reason)
+                     << '\n';
+               }
                for (const auto& d : e.days) {
                  csv << m.municipality_code << ';' << csv_field(m.municipality_name) << ';'
                      << e.episode_id << ';' << csv_field(e.ward_name) << ';'
@@ -135,20 +144,39 @@ void add_worklist_routes(http::Router& router, Services& services) {
                                        {"amount", d.amount},
                                        {"reason", d.reason}});
              }
-             episodes.push_back(boost::json::object{{"episodeId", e.episode_id},
-                                                    {"wardName", e.ward_name},
-                                                    {"liableDays", e.liable_days},
-                                                    {"amount", e.amount},
-                                                    {"days", std::move(days)}});
+             boost::json::object episode{
+                 {"episodeId", e.episode_id},   {"wardName", e.ward_name},
+                 {"agreement", e.agreement},    {"placingMunicipality", e.placed},
+                 {"liableDays", e.liable_days}, {"amount", e.amount},
+                 {"days", std::move(days)}};
+             if (e.ready_days) {
+               episode["readyDays"] = *e.ready_days;
+               episode["countedInAverage"] = e.counted_in_average;
+               episode["reason"] = e.reason;
+             }
+             episodes.push_back(std::move(episode));
            }
            boost::json::array problems;
            for (const auto& p : m.problems) problems.emplace_back(p);
-           municipalities.push_back(boost::json::object{{"municipalityCode", m.municipality_code},
-                                                        {"municipalityName", m.municipality_name},
-                                                        {"liableDays", m.liable_days},
-                                                        {"amount", m.amount},
-                                                        {"episodes", std::move(episodes)},
-                                                        {"problems", std::move(problems)}});
+           boost::json::value average = nullptr;
+           if (m.average) {
+             average = boost::json::object{{"thresholdDays", m.average->threshold_days},
+                                           {"episodesCounted", m.average->episodes_counted},
+                                           {"readyDays", m.average->ready_days},
+                                           {"allowedDays", m.average->allowed_days},
+                                           {"amountPerDay", m.average->amount_per_day}};
+           }
+           municipalities.push_back(
+               boost::json::object{{"municipalityCode", m.municipality_code},
+                                   {"municipalityName", m.municipality_name},
+                                   {"model", domain::discharge::to_string(m.model)},
+                                   {"agreementId", optional_json(m.agreement_id)},
+                                   {"agreement", m.agreement},
+                                   {"liableDays", m.liable_days},
+                                   {"amount", m.amount},
+                                   {"average", std::move(average)},
+                                   {"episodes", std::move(episodes)},
+                                   {"problems", std::move(problems)}});
          }
          return json_response(boost::json::object{{"month", month_text},
                                                   {"agreement", report.agreement},

@@ -6,6 +6,7 @@
 #include "core/random.hpp"
 #include "service/audit_log.hpp"
 #include "service/authorization.hpp"
+#include "service/liability_service.hpp"
 #include "service/named_contact_service.hpp"
 #include "service/sharing_service.hpp"
 #include "store/access_repository.hpp"
@@ -64,20 +65,22 @@ std::optional<std::string> notice_kind(EventKind k) {
 
 }  // namespace
 
-domain::discharge::LiabilityAgreement default_liability_agreement() {
-  domain::discharge::LiabilityAgreement a;
-  a.amount_per_day_by_year = {{2019, 7'800}, {2020, 8'200}, {2022, 9'300}, {2023, 10'500}};
-  return a;
-}
-
 EpisodeView EpisodeService::view(store::Transaction& tx, store::EpisodeRecord record, bool hidden) {
   EpisodeView v;
   v.content_hidden = hidden;
   if (!hidden) {
     const auto now = ctx_.clock.now();
     v.clocks = domain::discharge::clocks(record.episode, now);
-    v.liability = domain::discharge::compute_liability(
-        domain::discharge::liability_facts(record.episode, now), default_liability_agreement());
+    // The liable municipality's agreement in force at the ready notice, with the recorded 5:5
+    // periods (agreements and amounts are data: service/liability_service).
+    const auto facts = episode_liability_facts(tx, record, now);
+    v.region_not_ready = facts.region_not_ready;
+    if (const auto placing = load_placing_municipality(tx, record.id))
+      v.placing_municipality = placing->municipality_code;
+    v.liable_municipality = episode_liable_municipality(tx, record);
+    v.agreement =
+        episode_agreement(load_liability_terms(tx), v.liable_municipality, record.episode, now);
+    v.liability = domain::discharge::compute_liability(facts, v.agreement);
     const auto rs =
         tx.query("SELECT id FROM notices WHERE episode_id = ? ORDER BY sent_at, id", record.id);
     store::EpisodeRepository repo(tx);

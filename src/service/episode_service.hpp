@@ -19,6 +19,11 @@ struct EpisodeView {
   bool content_hidden = false;  // existence only (a block or missing consent)
   std::vector<domain::discharge::StatutoryClock> clocks;
   domain::discharge::LiabilityResult liability;
+  domain::discharge::LiabilityAgreement agreement;  // what the liability was counted with
+  std::string liable_municipality;                  // 5 kap. 2 §
+  std::optional<std::string> placing_municipality;  // 5 kap. 2 §, when recorded
+  std::vector<std::pair<domain::discharge::LocalDate, domain::discharge::LocalDate>>
+      region_not_ready;  // 5 kap. 5 §, as recorded
   std::vector<store::NoticeRow> notices;
 };
 
@@ -26,10 +31,6 @@ struct EpisodeCommand {
   domain::discharge::Event event;
   std::vector<std::string> recipient_unit_ids;  // send_admission_notice: the receiving units
 };
-
-// The statutory default agreement with the per-day amounts found so far (domain-rules §1.4, [S]:
-// secondary sources). Years without a known amount are reported, never guessed.
-domain::discharge::LiabilityAgreement default_liability_agreement();
 
 class EpisodeService {
  public:

@@ -17,23 +17,42 @@ namespace nara::service {
 struct EpisodeLiability {
   std::string episode_id;
   std::string ward_name;
+  std::string agreement;  // the agreement its days were counted with
+  bool placed = false;    // the municipality pays as the placing municipality (5 kap. 2 §)
   int liable_days = 0;
   long amount = 0;
-  std::vector<domain::discharge::LiabilityDay> days;  // the month's days only
+  std::vector<domain::discharge::LiabilityDay> days;  // per_episode: the month's days only
+  // monthly_average: the episode's ready days and whether it is part of the average.
+  std::optional<int> ready_days;
+  bool counted_in_average = false;
+  std::string reason;
+};
+
+// The month's figures under the monthly-average model [S] (domain-rules §1.5).
+struct AverageFigures {
+  int threshold_days = 0;
+  int episodes_counted = 0;
+  int ready_days = 0;
+  int allowed_days = 0;
+  long amount_per_day = 0;
 };
 
 struct MunicipalityLiability {
   std::string municipality_code;
   std::string municipality_name;
+  domain::discharge::LiabilityModel model = domain::discharge::LiabilityModel::per_episode;
+  std::optional<std::string> agreement_id;  // none: the statute alone
+  std::string agreement;
   int liable_days = 0;
   long amount = 0;
+  std::optional<AverageFigures> average;
   std::vector<EpisodeLiability> episodes;
   std::vector<std::string> problems;  // e.g. no amount agreed for the year
 };
 
 struct LiabilityReport {
   std::chrono::year_month month;
-  std::string agreement;
+  std::string agreement;  // the statute's name; each municipality names its own agreement
   std::vector<MunicipalityLiability> municipalities;
 };
 

@@ -7,6 +7,7 @@
 #include "service/audit_log.hpp"
 #include "service/authorization.hpp"
 #include "service/episode_service.hpp"
+#include "service/liability_service.hpp"
 #include "store/episode_repository.hpp"
 #include "store/registry_repository.hpp"
 #include "store/time_codec.hpp"
@@ -55,20 +56,22 @@ Worklist WorklistService::for_unit(const domain::access::Actor& actor,
     forbidden("Arbetslistan hör till enhetens vårdpersonal.");
   }
   const auto now = ctx_.clock.now();
-  const auto agreement = default_liability_agreement();
   const std::string& unit = *actor.unit_id;
   auto list = ctx_.db.read([&](store::Transaction& tx) {
     const auto me = store::RegistryRepository(tx).find_unit(unit);
     const auto party = me ? party_of(me->kind) : std::nullopt;
     if (!party) forbidden("Enheten deltar inte i utskrivningsprocessen.");
     Worklist out{*party, {}};
+    const auto terms = load_liability_terms(tx);
     // The ward sees the episodes it documents, also on the day after discharge (information
     // transfer, 3 kap. 2 §); a receiving unit those it was notified of while it takes part in the
     // person's care (PDL 4:1).
     std::string sql =
-        "SELECT e.id, p.given_name || ' ' || p.family_name, p.municipality_code, w.name "
+        "SELECT e.id, p.given_name || ' ' || p.family_name, p.municipality_code, w.name, "
+        "pm.municipality_code "
         "FROM inpatient_episodes e JOIN persons p ON p.id = e.person_id "
         "JOIN units w ON w.id = e.ward_unit_id "
+        "LEFT JOIN episode_placing_municipality pm ON pm.episode_id = e.id "
         "WHERE (e.ward_unit_id = ? OR (EXISTS (SELECT 1 FROM notices n WHERE n.episode_id = e.id "
         "AND n.to_unit_id = ?) AND EXISTS (SELECT 1 FROM care_relations cr WHERE cr.person_id = "
         "e.person_id AND cr.unit_id = ? AND cr.ended_at IS NULL))) "
@@ -102,6 +105,12 @@ Worklist WorklistService::for_unit(const domain::access::Actor& actor,
       base.municipality_code = row.optional_text(2);
       base.ward_unit_id = record->episode.ward_unit_id;
       base.ward_name = row.text(3);
+      // The liability start follows the paying municipality's agreement (5 kap. 2 §, 4 kap. 5 §).
+      const auto agreement =
+          episode_agreement(terms,
+                            domain::discharge::liable_municipality(
+                                row.optional_text(2).value_or(""), row.optional_text(4)),
+                            record->episode, now);
       for (const auto& work :
            domain::discharge::open_work(record->episode, *party, now, agreement)) {
         WorklistEntry e = base;

@@ -2,6 +2,8 @@
 
 #include <date/date.h>
 
+#include <algorithm>
+
 #include "core/stockholm_time.hpp"
 
 namespace nara::domain::discharge {
@@ -20,11 +22,67 @@ bool in_ranges(LocalDate d, const std::vector<std::pair<LocalDate, LocalDate>>& 
   }
   return false;
 }
+bool in_period(const AgreementTerms& a, LocalDate date) {
+  const auto d = std::chrono::sys_days(date);
+  return std::chrono::sys_days(a.valid_from) <= d &&
+         (!a.valid_to || d <= std::chrono::sys_days(*a.valid_to));
+}
+
+// 5:3: the preconditions every liable day needs; empty when they hold.
+std::string missing_precondition(const LiabilityFacts& facts) {
+  if (!facts.admission_notice_in_time)
+    return "Inskrivningsmeddelandet skickades inte i tid (5 kap. 3 § 1).";
+  if (facts.sip_required && !facts.sip_invitation_in_time)
+    return "Kallelse till SIP skickades inte inom tre dagar (5 kap. 3 § 3).";
+  return {};
+}
+
 }  // namespace
 
+std::string_view to_string(LiabilityModel model) {
+  switch (model) {
+    case LiabilityModel::per_episode:
+      return "per_episode";
+    case LiabilityModel::monthly_average:
+      return "monthly_average";
+  }
+  return "per_episode";
+}
+
+std::optional<LocalDate> parse_iso_date(std::string_view text) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+  int parts[3] = {0, 0, 0};
+  std::size_t at = 0;
+  for (int i = 0; i < 3; ++i) {
+    const std::size_t len = i == 0 ? 4 : 2;
+    for (std::size_t k = 0; k < len; ++k, ++at) {
+      const char c = text[at];
+      if (c < '0' || c > '9') return std::nullopt;
+      parts[i] = parts[i] * 10 + (c - '0');
+    }
+    ++at;  // the '-'
+  }
+  const LocalDate date{std::chrono::year{parts[0]},
+                       std::chrono::month{static_cast<unsigned>(parts[1])},
+                       std::chrono::day{static_cast<unsigned>(parts[2])}};
+  if (!date.ok()) return std::nullopt;
+  return date;
+}
+
+std::string format_iso_date(LocalDate date) {
+  return iso(date);
+}
+
+std::optional<LiabilityModel> parse_liability_model(std::string_view text) {
+  if (text == "per_episode") return LiabilityModel::per_episode;
+  if (text == "monthly_average") return LiabilityModel::monthly_average;
+  return std::nullopt;
+}
+
 LocalDate liability_start(core::Instant sent, const LiabilityAgreement& agreement) {
-  const int offset =
-      agreement.offset_days + (agreement.noon_rule && core::stockholm::is_after_noon(sent) ? 1 : 0);
+  // [S] With day 0 counted, the notice day is the first of the offset days.
+  const int offset = agreement.offset_days - (agreement.count_day0 ? 1 : 0) +
+                     (agreement.noon_rule && core::stockholm::is_after_noon(sent) ? 1 : 0);
   return core::stockholm::add_calendar_days(core::stockholm::local_date(sent), offset);
 }
 
@@ -42,12 +100,7 @@ LiabilityResult compute_liability(const LiabilityFacts& facts,
   const LocalDate last_day = core::stockholm::local_date(end);
   result.start = liability_start(facts.ready_periods.front().sent, agreement);
 
-  std::string missing;
-  if (!facts.admission_notice_in_time) {
-    missing = "Inskrivningsmeddelandet skickades inte i tid (5 kap. 3 § 1).";
-  } else if (facts.sip_required && !facts.sip_invitation_in_time) {
-    missing = "Kallelse till SIP skickades inte inom tre dagar (5 kap. 3 § 3).";
-  }
+  const std::string missing = missing_precondition(facts);
 
   for (auto day = first_notice_day; std::chrono::sys_days(day) <= std::chrono::sys_days(last_day);
        day = core::stockholm::add_calendar_days(day, 1)) {
@@ -94,6 +147,98 @@ LiabilityResult compute_liability(const LiabilityFacts& facts,
     }
     result.days.push_back(std::move(d));
   }
+  return result;
+}
+
+const AgreementTerms* agreement_in_force(const std::vector<AgreementTerms>& agreements,
+                                         const std::string& municipality_code, LocalDate date) {
+  const AgreementTerms* region_wide = nullptr;
+  for (const auto& a : agreements) {
+    if (!in_period(a, date)) continue;
+    if (a.municipality_code == municipality_code) return &a;
+    if (!a.municipality_code && !region_wide) region_wide = &a;
+  }
+  return region_wide;
+}
+
+LiabilityAgreement effective_agreement(const AgreementTerms* local,
+                                       const std::map<int, long>& statutory_amounts) {
+  LiabilityAgreement a;
+  a.amount_per_day_by_year = statutory_amounts;
+  if (!local) return a;
+  a.id = local->id;
+  a.name = local->name;
+  a.offset_days = local->offset_days.value_or(a.offset_days);
+  a.noon_rule = local->noon_rule.value_or(a.noon_rule);
+  a.count_discharge_day = local->count_discharge_day.value_or(a.count_discharge_day);
+  a.model = local->model;
+  // [S] "dygn 0 inräknat" is what the averaging agreements say; the statute counts from the day
+  // after the notice.
+  a.count_day0 = local->count_day0.value_or(a.model == LiabilityModel::monthly_average);
+  a.average_threshold_days = local->average_threshold_days.value_or(0);
+  for (const auto& [year, amount] : local->amount_per_day_by_year)
+    a.amount_per_day_by_year[year] = amount;
+  return a;
+}
+
+int average_ready_days(const LiabilityFacts& facts, const LiabilityAgreement& agreement) {
+  if (facts.ready_periods.empty() || !facts.discharged_at) return 0;
+  const LocalDate first = core::stockholm::local_date(facts.ready_periods.front().sent);
+  const LocalDate discharge_day = core::stockholm::local_date(*facts.discharged_at);
+  int days = 0;
+  for (auto day = first; std::chrono::sys_days(day) <= std::chrono::sys_days(discharge_day);
+       day = core::stockholm::add_calendar_days(day, 1)) {
+    const LiabilityFacts::ReadyPeriod* period = &facts.ready_periods.front();
+    for (const auto& p : facts.ready_periods) {
+      if (std::chrono::sys_days(core::stockholm::local_date(p.sent)) <= std::chrono::sys_days(day))
+        period = &p;
+    }
+    const auto notice_day = core::stockholm::local_date(period->sent);
+    const bool withdrawn = period->withdrawn &&
+                           std::chrono::sys_days(core::stockholm::local_date(*period->withdrawn)) <=
+                               std::chrono::sys_days(day);
+    if (withdrawn || in_ranges(day, facts.region_not_ready)) continue;
+    if (day == discharge_day && !agreement.count_discharge_day) continue;
+    if (day == notice_day && !agreement.count_day0) continue;
+    ++days;
+  }
+  return days;
+}
+
+MonthlyAverageResult monthly_average_liability(
+    const std::vector<std::pair<std::string, LiabilityFacts>>& episodes,
+    std::chrono::year_month month, const LiabilityAgreement& agreement) {
+  MonthlyAverageResult result;
+  for (const auto& [id, facts] : episodes) {
+    if (facts.ready_periods.empty() || !facts.discharged_at) continue;
+    const auto discharge_day = core::stockholm::local_date(*facts.discharged_at);
+    if (discharge_day.year() / discharge_day.month() != month) continue;
+    AverageEpisode e{id, average_ready_days(facts, agreement), false, ""};
+    if (const auto missing = missing_precondition(facts); !missing.empty()) {
+      e.reason = missing + " Vårdtillfället ingår inte i snittet.";
+    } else {
+      e.counted = true;
+      e.reason =
+          "Utskrivningsklara dygn från underrättelsen till utskrivningen ingår i snittet "
+          "(lokal överenskommelse enligt 4 kap. 5 §).";
+      ++result.episodes_counted;
+      result.ready_days += e.ready_days;
+    }
+    result.episodes.push_back(std::move(e));
+  }
+  result.allowed_days = agreement.average_threshold_days * result.episodes_counted;
+  result.liable_days = std::max(0, result.ready_days - result.allowed_days);
+  const int year = static_cast<int>(month.year());
+  const auto amount = agreement.amount_per_day_by_year.find(year);
+  if (amount == agreement.amount_per_day_by_year.end()) {
+    if (result.liable_days > 0) {
+      result.problems.push_back("Inget belopp per vårddygn för " + std::to_string(year) + " i " +
+                                agreement.name + ".");
+    }
+  } else {
+    result.amount_per_day = amount->second;
+  }
+  result.amount = result.amount_per_day * result.liable_days;
   return result;
 }
 

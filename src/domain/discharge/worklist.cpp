@@ -29,11 +29,19 @@ std::vector<WorkItem> open_work(const Episode& episode, Party party, core::Insta
         WorkItem{std::string(to_string(clock.kind)), clock.due, clock.due < now, clock.rule});
   }
   // 5 kap. 4 §: from this day the municipality pays for each day the patient stays.
+  // Under a monthly-average agreement [S] there is no start per episode; the day the episode
+  // passes the agreed average (day 0 counted) is when it begins to cost.
   if (party == Party::municipality && episode.active() && episode.ready_in_force()) {
+    const auto sent = episode.ready_periods.back().sent;
+    const bool average = agreement.model == LiabilityModel::monthly_average;
     const auto start = core::stockholm::start_of_day(
-        liability_start(episode.ready_periods.back().sent, agreement));
-    items.push_back(
-        WorkItem{"payment_liability_start", start, start < now, "Lag (2017:612) 5 kap. 4 §"});
+        average ? core::stockholm::add_calendar_days(
+                      core::stockholm::local_date(sent),
+                      agreement.average_threshold_days - (agreement.count_day0 ? 0 : -1))
+                : liability_start(sent, agreement));
+    items.push_back(WorkItem{"payment_liability_start", start, start < now,
+                             agreement.id ? "Lag (2017:612) 4 kap. 5 § (" + agreement.name + ")"
+                                          : "Lag (2017:612) 5 kap. 4 §"});
   }
   return items;
 }

@@ -157,5 +157,166 @@ TEST(DischargeLiability, EachDayCarriesItsStatus) {
   EXPECT_EQ(result.days[7].status, DayStatus::discharge_day);
 }
 
+AgreementTerms terms(const char* id, std::optional<std::string> municipality, LocalDate from,
+                     std::optional<LocalDate> to) {
+  AgreementTerms t;
+  t.id = id;
+  t.name = id;
+  t.municipality_code = std::move(municipality);
+  t.valid_from = from;
+  t.valid_to = to;
+  return t;
+}
+
+TEST(DischargeLiability, LUS4_5_AgreementInForceByMunicipalityAndValidityPeriod) {
+  std::vector<AgreementTerms> all{
+      terms("region-2025", std::nullopt, day(2025, 1, 1), day(2025, 12, 31)),
+      terms("region-2026", std::nullopt, day(2026, 1, 1), std::nullopt),
+      terms("kramfors-2026", std::string("2282"), day(2026, 3, 1), day(2026, 6, 30))};
+  EXPECT_EQ(agreement_in_force(all, "2282", day(2024, 12, 31)), nullptr);  // the statute alone
+  EXPECT_EQ(agreement_in_force(all, "2282", day(2025, 6, 1))->id, "region-2025");
+  EXPECT_EQ(agreement_in_force(all, "2282", day(2026, 2, 28))->id, "region-2026");
+  EXPECT_EQ(agreement_in_force(all, "2282", day(2026, 3, 1))->id, "kramfors-2026");
+  EXPECT_EQ(agreement_in_force(all, "2282", day(2026, 6, 30))->id, "kramfors-2026");
+  EXPECT_EQ(agreement_in_force(all, "2282", day(2026, 7, 1))->id, "region-2026");
+  EXPECT_EQ(agreement_in_force(all, "2283", day(2026, 4, 1))->id, "region-2026");
+  // 5:2: the placing municipality's agreement applies, since it is the one that pays.
+  EXPECT_EQ(
+      agreement_in_force(all, liable_municipality("2283", std::string("2282")), day(2026, 4, 1))
+          ->id,
+      "kramfors-2026");
+}
+
+TEST(DischargeLiability, LUS4_5_LocalAgreementFallsBackToTheStatuteForWhatItLeavesOut) {
+  const std::map<int, long> statutory{{2026, 10'000}, {2027, 11'000}};
+  EXPECT_EQ(effective_agreement(nullptr, statutory).offset_days, 3);
+  auto t = terms("local", std::nullopt, day(2026, 1, 1), std::nullopt);
+  t.noon_rule = false;
+  t.amount_per_day_by_year = {{2027, 12'000}};
+  const auto a = effective_agreement(&t, statutory);
+  EXPECT_EQ(a.id, std::optional<std::string>("local"));
+  EXPECT_EQ(a.offset_days, 3);  // the statute's
+  EXPECT_FALSE(a.noon_rule);    // the agreement's
+  EXPECT_FALSE(a.count_discharge_day);
+  EXPECT_EQ(a.amount_per_day_by_year.at(2026), 10'000);  // Socialstyrelsen's amount (5:6)
+  EXPECT_EQ(a.amount_per_day_by_year.at(2027), 12'000);  // the agreed amount
+}
+
+TEST(DischargeLiability, LUS4_5_AgreementCountingDay0StartsOneDayEarlier) {
+  auto t = terms("dag 0", std::nullopt, day(2026, 1, 1), std::nullopt);
+  t.count_day0 = true;
+  t.noon_rule = false;
+  const auto a = effective_agreement(&t, {{2026, 10'000}});
+  // Notice on Monday 2 November after noon: days 0, 1, 2 are free, liability from the 4th.
+  EXPECT_EQ(liability_start(at("2026-11-02T15:00:00+01:00"), a), day(2026, 11, 4));
+  const auto result =
+      compute_liability(episode("2026-11-02T15:00:00+01:00", "2026-11-09T14:00:00+01:00"), a);
+  EXPECT_EQ(result.liable_days, 5);  // 4–8 November
+  EXPECT_EQ(result.total_amount, 50'000);
+}
+
+std::pair<std::string, LiabilityFacts> discharged(const char* id, const char* notice,
+                                                  const char* discharge) {
+  return {id, episode(notice, discharge)};
+}
+
+LiabilityAgreement average_of(int threshold) {
+  auto t = terms("Snittmodell (test)", std::string("2282"), day(2026, 1, 1), std::nullopt);
+  t.model = LiabilityModel::monthly_average;
+  t.average_threshold_days = threshold;
+  return effective_agreement(&t, {{2026, 10'000}});
+}
+
+TEST(DischargeLiability, LUS4_5_MonthlyAverageModelTable) {
+  struct Row {
+    const char* name;
+    std::vector<std::pair<std::string, LiabilityFacts>> episodes;
+    int threshold;
+    int counted;
+    int ready_days;
+    int liable_days;
+    long amount;
+  };
+  auto late_notice = discharged("E", "2026-11-12T10:00:00+01:00", "2026-11-20T10:00:00+01:00");
+  late_notice.second.admission_notice_in_time = false;
+  auto exception = discharged("A", "2026-11-02T10:00:00+01:00", "2026-11-09T14:00:00+01:00");
+  exception.second.region_not_ready = {{day(2026, 11, 5), day(2026, 11, 6)}};
+  const std::vector<Row> table{
+      // Day 0 counted, the discharge day not: A 2–8 Nov = 7, B discharged on day 0 = 0 (but
+      // counted in the average), C 20–23 Nov = 4; Σ 11 − 3 × 3 = 2 liable days.
+      {"ThreeEpisodesOverTheAverage",
+       {discharged("A", "2026-11-02T10:00:00+01:00", "2026-11-09T14:00:00+01:00"),
+        discharged("B", "2026-11-10T09:00:00+01:00", "2026-11-10T16:00:00+01:00"),
+        discharged("C", "2026-11-20T15:00:00+01:00", "2026-11-24T11:00:00+01:00")},
+       3,
+       3,
+       11,
+       2,
+       20'000},
+      {"UnderTheAverageNothingIsLiable",
+       {discharged("A", "2026-11-02T10:00:00+01:00", "2026-11-09T14:00:00+01:00"),
+        discharged("B", "2026-11-10T09:00:00+01:00", "2026-11-10T16:00:00+01:00")},
+       4,
+       2,
+       7,
+       0,
+       0},
+      // Discharged in December: another month's average.
+      {"OnlyEpisodesDischargedThatMonth",
+       {discharged("A", "2026-11-02T10:00:00+01:00", "2026-11-09T14:00:00+01:00"),
+        discharged("D", "2026-11-28T10:00:00+01:00", "2026-12-02T10:00:00+01:00")},
+       3,
+       1,
+       7,
+       4,
+       40'000},
+      // 5:3 p.1: no liability, so not part of the average either.
+      {"LUS5_3_EpisodeWithoutPreconditionsIsNotCounted",
+       {discharged("A", "2026-11-02T10:00:00+01:00", "2026-11-09T14:00:00+01:00"), late_notice},
+       3,
+       1,
+       7,
+       4,
+       40'000},
+      // 5:5: the two days the region's outpatient care was not in place are not ready days.
+      {"LUS5_5_ExceptionDaysAreNotReadyDays", {exception}, 3, 1, 5, 2, 20'000},
+  };
+  for (const auto& row : table) {
+    SCOPED_TRACE(row.name);
+    const auto r =
+        monthly_average_liability(row.episodes, year{2026} / month{11}, average_of(row.threshold));
+    EXPECT_EQ(r.episodes_counted, row.counted);
+    EXPECT_EQ(r.ready_days, row.ready_days);
+    EXPECT_EQ(r.allowed_days, row.threshold * row.counted);
+    EXPECT_EQ(r.liable_days, row.liable_days);
+    EXPECT_EQ(r.amount, row.amount);
+    EXPECT_TRUE(r.problems.empty());
+    for (const auto& e : r.episodes) EXPECT_FALSE(e.reason.empty());
+  }
+}
+
+TEST(DischargeLiability, LUS5_1_MonthlyAverageSkipsWithdrawnDays) {
+  auto f = episode("2026-11-02T10:00:00+01:00", "2026-11-12T11:00:00+01:00");
+  f.ready_periods.front().withdrawn = at("2026-11-04T09:00:00+01:00");
+  f.ready_periods.push_back({at("2026-11-06T10:00:00+01:00"), std::nullopt});
+  // 2–3 Nov, then 6–11 Nov: 2 + 6 days.
+  EXPECT_EQ(average_ready_days(f, average_of(3)), 8);
+}
+
+TEST(DischargeLiability, LUS5_6_MonthlyAverageWithoutAnAmountIsAProblem) {
+  const auto r = monthly_average_liability(
+      {discharged("A", "2026-11-02T10:00:00+01:00", "2026-11-12T14:00:00+01:00")},
+      year{2025} / month{11}, average_of(3));
+  EXPECT_EQ(r.episodes_counted, 0);  // discharged in 2026, not in November 2025
+  auto late = average_of(3);
+  late.amount_per_day_by_year.clear();
+  const auto r2 = monthly_average_liability(
+      {discharged("A", "2026-11-02T10:00:00+01:00", "2026-11-12T14:00:00+01:00")},
+      year{2026} / month{11}, late);
+  EXPECT_EQ(r2.liable_days, 7);
+  EXPECT_EQ(r2.amount, 0);
+  EXPECT_FALSE(r2.problems.empty());
+}
+
 }  // namespace
 }  // namespace nara::domain::discharge
