@@ -41,7 +41,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
   }
 
   asio::awaitable<void> read_loop() {
-    std::array<char, 16 * 1024> buffer{};
+    std::array<char, std::size_t{16} * 1024> buffer{};
     for (;;) {
       while (in_flight() >= max_in_flight_) {
         co_await resume_.async_wait(use_tuple);  // woken when an ACK has gone out
