@@ -9,10 +9,11 @@
 #include "service/auth_service.hpp"
 #include "service/episode_service.hpp"
 #include "service/liability_report.hpp"
-#include "service/worklist_service.hpp"
 #include "service/log_review_service.hpp"
 #include "service/registry_service.hpp"
 #include "service/sharing_service.hpp"
+#include "service/ward_board_service.hpp"
+#include "service/worklist_service.hpp"
 
 namespace nara::api {
 
@@ -26,6 +27,7 @@ struct Services {
   interop::hl7v2::AdtIngest& hl7;
   service::WorklistService& worklists;
   service::LiabilityReportService& liability_reports;
+  service::WardBoardService& ward_boards;
   const core::Clock& clock;
   store::Database& db;
   std::function<std::string()> render_metrics;  // set once the application exists
@@ -44,6 +46,7 @@ void add_episode_routes(http::Router& router, Services& services, const core::Cl
 
 void add_hl7_routes(http::Router& router, Services& services);
 void add_worklist_routes(http::Router& router, Services& services);
+void add_ward_board_routes(http::Router& router, Services& services);
 
 // All of the above plus GET /api/v1/openapi.json generated from the finished table.
 http::Router build_router(Services& services);

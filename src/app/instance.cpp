@@ -75,6 +75,7 @@ struct Instance::Impl {
   std::unique_ptr<service::EpisodeService> episodes;
   std::unique_ptr<service::WorklistService> worklists;
   std::unique_ptr<service::LiabilityReportService> liability_reports;
+  std::unique_ptr<service::WardBoardService> ward_boards;
   std::unique_ptr<api::Services> services;
   std::unique_ptr<http::Application> application;
   std::unique_ptr<http::Server> server;
@@ -122,6 +123,7 @@ std::uint16_t Instance::start() {
   impl.episodes = std::make_unique<service::EpisodeService>(context);
   impl.worklists = std::make_unique<service::WorklistService>(context);
   impl.liability_reports = std::make_unique<service::LiabilityReportService>(context);
+  impl.ward_boards = std::make_unique<service::WardBoardService>(context);
   interop::hl7v2::IngestOptions hl7_options;
   if (const auto policy =
           interop::hl7v2::parse_unknown_person_policy(impl.config.hl7_unknown_person)) {
@@ -139,6 +141,7 @@ std::uint16_t Instance::start() {
                                                                 *impl.hl7,
                                                                 *impl.worklists,
                                                                 *impl.liability_reports,
+                                                                *impl.ward_boards,
                                                                 *impl.clock,
                                                                 *impl.db,
                                                                 {},
