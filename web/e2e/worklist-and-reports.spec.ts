@@ -1,7 +1,12 @@
 // The worklist's filters on the demo's living episodes, and the manager's payment liability report.
 import { readFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { checkPage, checkReflow, signIn } from './helpers';
+
+/** After a filter change the previous rows stay (marked busy) until the server's answer arrives. */
+async function settled(page: Page) {
+  await expect(page.getByTestId('worklist')).toHaveAttribute('aria-busy', 'false');
+}
 
 test('the ward filters its worklist by state, municipality and overdue, and the filter survives a reload', async ({ page }) => {
   await signIn(page, 'avd.ssk');
@@ -17,6 +22,7 @@ test('the ward filters its worklist by state, municipality and overdue, and the 
 
   await page.getByLabel('Visa bara försenade').check();
   await expect(page).toHaveURL(/forsenade=1/);
+  await settled(page);
   await expect(rows.first()).toBeVisible();
   const overdue = await rows.count();
   expect(overdue).toBeLessThan(all);
@@ -29,14 +35,18 @@ test('the ward filters its worklist by state, municipality and overdue, and the 
   await expect(rows).toHaveCount(overdue);
 
   await page.getByRole('button', { name: 'Rensa filter' }).click();
+  await settled(page);
   await expect(rows).toHaveCount(all);
   await page.getByLabel('Vårdtillfällets tillstånd').selectOption('needs_assessed');
   await expect(page).toHaveURL(/tillstand=needs_assessed/);
+  await settled(page);
   await expect(rows.first()).toBeVisible();
   for (const text of await rows.allTextContents()) expect(text).toContain('Behov bedömt');
   await page.getByLabel('Vårdtillfällets tillstånd').selectOption('');
   await page.getByLabel('Kommun').selectOption({ label: 'Kramfors' });
   await expect(page).toHaveURL(/kommun=2282/);
+  await settled(page);
+  await expect(rows.first()).toBeVisible();
   for (const text of await rows.allTextContents()) expect(text).toContain('Kramfors');
 });
 
@@ -46,8 +56,9 @@ test('a receiving unit filters by ward, and sees the task kinds in Swedish', asy
   await expect(rows.first()).toBeVisible();
   await expect(rows.filter({ hasText: 'Betalningsansvar börjar' }).first()).toBeVisible();
   await expect(page.getByLabel('Kommun')).toHaveCount(0);
-  await page.getByLabel('Avdelning').selectOption({ label: 'Medicinavdelning 1' });
+  await page.getByLabel('Avdelning').selectOption({ label: 'Sundsvalls sjukhus, Medicinavdelning 1' });
   await expect(page).toHaveURL(/avdelning=/);
+  await settled(page);
   await expect(rows.first()).toBeVisible();
   for (const text of await rows.allTextContents()) expect(text).toContain('Medicinavdelning 1');
   await checkPage(page, 'worklist-municipality');

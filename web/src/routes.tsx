@@ -58,6 +58,12 @@ function StaffOnly() {
   return isCitizen(session) ? <Navigate to={paths.myAccessLog} replace /> : <Outlet />;
 }
 
+/** Patient lists are for care staff; a manager opening one (a bookmark) gets the report instead. */
+function NotManagers() {
+  const { session } = useSession();
+  return isManager(session) ? <Navigate to={paths.liability} replace /> : <Outlet />;
+}
+
 function CitizenOnly() {
   const { session } = useSession();
   return isCitizen(session) ? <Outlet /> : <Navigate to={paths.worklist} replace />;
@@ -80,11 +86,13 @@ export function AppRoutes() {
         <Route element={<Layout />}>
           <Route index element={<Home />} />
           <Route element={<StaffOnly />}>
-            <Route path={paths.worklist} element={<WorklistPage />} />
+            <Route element={<NotManagers />}>
+              <Route path={paths.worklist} element={<WorklistPage />} />
+              <Route path={paths.wardBoard} element={<WardBoardPage />} />
+            </Route>
             <Route path={paths.personSearch} element={<PersonSearchPage />} />
             <Route path="/personer/:personId" element={<PersonOverviewPage />} />
             <Route path="/vardtillfallen/:episodeId" element={<EpisodePage />} />
-            <Route path={paths.wardBoard} element={<WardBoardPage />} />
             <Route
               path={paths.liability}
               element={

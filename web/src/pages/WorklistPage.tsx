@@ -180,7 +180,14 @@ export function WorklistPage() {
         <Paragraph data-testid="worklist-empty">{filtered ? t('worklist.emptyFiltered') : t('worklist.empty')}</Paragraph>
       )}
       {items.length > 0 && (
-        <div className="nara-table-wrap" tabIndex={0} role="region" aria-label={t('common.scrollTable')} data-testid="worklist">
+        <div
+          className="nara-table-wrap"
+          tabIndex={0}
+          role="region"
+          aria-label={t('common.scrollTable')}
+          aria-busy={worklist.isPlaceholderData}
+          data-testid="worklist"
+        >
           <Table zebra data-size="sm">
             <caption className="nara-sr-only">{t('worklist.caption')}</caption>
             <Table.Head>
