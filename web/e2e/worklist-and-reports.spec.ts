@@ -73,7 +73,7 @@ test('the unit manager reads payment liability per month as a table and a chart,
   await expect(trend).toBeVisible();
   // Six months, one row each; a municipality's manager sees their own municipality only.
   await expect(trend.locator('tbody tr')).toHaveCount(6);
-  expect(await trend.locator('thead th').allTextContents()).toEqual(['Månad', 'Kramfors']);
+  expect(await trend.locator('thead th').allTextContents()).toEqual(['Månad', 'Kramfors kommun']);
   const chart = page.getByTestId('liability-chart');
   await expect(chart.locator('svg').first()).toBeVisible();
   await expect(chart.locator('figcaption')).toContainText('Stapeldiagram över belopp per kommun och månad');
@@ -82,7 +82,7 @@ test('the unit manager reads payment liability per month as a table and a chart,
   await checkPage(page, 'liability-report');
   await checkReflow(page, 'liability-report');
 
-  const month = new URL(page.url()).searchParams.get('manad') ?? (await page.getByLabel('Månad').inputValue());
+  const month = new URL(page.url()).searchParams.get('manad') ?? (await page.getByRole('textbox', { name: 'Månad' }).inputValue());
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('csv-download').click()]);
   expect(download.suggestedFilename()).toBe(`betalningsansvar-${month}.csv`);
   const csv = readFileSync((await download.path())!, 'utf8');
@@ -90,7 +90,7 @@ test('the unit manager reads payment liability per month as a table and a chart,
   for (const line of csv.trim().split('\n').slice(1)) expect(line.startsWith('2282;')).toBe(true);
 
   // The month picker moves the report; the URL keeps the month.
-  await page.getByLabel('Månad').fill('2026-01');
+  await page.getByRole('textbox', { name: 'Månad' }).fill('2026-01');
   await expect(page).toHaveURL(/manad=2026-01/);
   await expect(page.getByRole('heading', { level: 2, name: /januari 2026/ })).toBeVisible();
   await expect(page.getByTestId('csv-download')).toHaveAttribute('href', /month=2026-01&format=csv/);
@@ -102,6 +102,6 @@ test('the county administrator sees every municipality with liability in the rep
   const trend = page.getByTestId('trend-table');
   await expect(trend).toBeVisible();
   // The demo's paying episodes are Kramfors and Sollefteå residents (src/app/demo_episodes.cpp).
-  expect(await trend.locator('thead th').allTextContents()).toEqual(['Månad', 'Kramfors', 'Sollefteå']);
+  expect(await trend.locator('thead th').allTextContents()).toEqual(['Månad', 'Kramfors kommun', 'Sollefteå kommun']);
   await checkPage(page, 'liability-report-county');
 });

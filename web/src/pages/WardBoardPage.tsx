@@ -26,7 +26,6 @@ export function WardBoardPage() {
   const state = BOARD_STATES.includes(search.get('tillstand') ?? '') ? search.get('tillstand')! : undefined;
   // One request for the whole board (the counts need it anyway); the state filter narrows it here.
   const board = useWardBoard(undefined);
-  const all = board;
   const episodes = useMemo(
     () => sortBoard((board.data?.episodes ?? []).filter((e) => !state || e.state === state)),
     [board.data, state],
@@ -41,8 +40,8 @@ export function WardBoardPage() {
       </PageTitle>
       <Paragraph className="nara-muted">{t('board.intro')}</Paragraph>
 
-      {all.data && (
-        <ul className="nara-tags nara-plain-list nara-state-counts" data-testid="board-counts" aria-label={t('board.filter')}>
+      {board.data && (
+        <ul className="nara-tags nara-plain-list nara-state-counts" data-testid="board-counts" aria-label={t('board.countsLabel')}>
           {counts.map((c) => (
             <li key={c.state}>
               <Tag data-color={c.count > 0 ? 'info' : 'neutral'} data-size="sm">
