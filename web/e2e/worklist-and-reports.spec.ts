@@ -76,7 +76,7 @@ test('the unit manager reads payment liability per month as a table and a chart,
   expect(await trend.locator('thead th').allTextContents()).toEqual(['Månad', 'Kramfors kommun']);
   const chart = page.getByTestId('liability-chart');
   await expect(chart.locator('svg').first()).toBeVisible();
-  await expect(chart.locator('figcaption')).toContainText('Stapeldiagram över belopp per kommun och månad');
+  await expect(chart.locator('figcaption')).toContainText('Stapeldiagram över dagar med betalningsansvar per kommun och månad');
   await expect(chart.locator('figcaption')).toContainText('Samma siffror finns i tabellen ovan.');
   await expect(page.getByTestId('compliance-gap')).toBeVisible();
   await checkPage(page, 'liability-report');

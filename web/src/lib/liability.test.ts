@@ -17,8 +17,8 @@ const report: LiabilityReport = {
           liableDays: 2,
           amount: 21000,
           days: [
-            { date: '2026-11-01', liable: false, amount: 0, reason: 'Före betalningsansvarets start' },
-            { date: '2026-11-02', liable: false, amount: 0, reason: 'Före betalningsansvarets start' },
+            { date: '2026-11-01', liable: false, amount: 0, reason: 'Före betalningsansvarets start 2026-11-03 (5 kap. 4 §).' },
+            { date: '2026-11-02', liable: false, amount: 0, reason: 'Före betalningsansvarets start 2026-11-03 (5 kap. 4 §).' },
             { date: '2026-11-03', liable: true, amount: 10500, reason: 'Betalningsansvar' },
             { date: '2026-11-04', liable: true, amount: 10500, reason: 'Betalningsansvar' },
             { date: '2026-11-05', liable: false, amount: 0, reason: 'Utskrivningsdagen' },
@@ -45,7 +45,8 @@ describe('liability report', () => {
   it('sums the month and lists the unbilled days by reason, most common first', () => {
     expect(totals(report)).toEqual({ episodes: 1, liableDays: 2, amount: 21000 });
     expect(unbilledReasons(report)).toEqual([
-      { reason: 'Före betalningsansvarets start', days: 2 },
+      // One rule, counted across dates and episodes.
+      { reason: 'Före betalningsansvarets start (5 kap. 4 §).', days: 2 },
       { reason: 'Utskrivningsdagen', days: 1 },
     ]);
     expect(monthAmounts([report]).map((m) => [m.month, m.municipality, m.amount])).toEqual([

@@ -50,11 +50,22 @@ export function monthAmounts(reports: LiabilityReport[]): MonthAmount[] {
   );
 }
 
+/** The reason without the episode's own dates ("Före betalningsansvarets start 2026-11-22 (5 kap. 4 §)."),
+ * so the same rule is counted once across episodes. */
+export function reasonKind(reason: string): string {
+  return reason.replace(/\s*\d{4}-\d{2}-\d{2}/g, '');
+}
+
 /** Days not billed, by the reason the server gives, most common first. */
 export function unbilledReasons(report: LiabilityReport): { reason: string; days: number }[] {
   const counts = new Map<string, number>();
   for (const m of report.municipalities)
-    for (const e of m.episodes) for (const d of e.days) if (!d.liable) counts.set(d.reason, (counts.get(d.reason) ?? 0) + 1);
+    for (const e of m.episodes)
+      for (const d of e.days) {
+        if (d.liable) continue;
+        const r = reasonKind(d.reason);
+        counts.set(r, (counts.get(r) ?? 0) + 1);
+      }
   return [...counts.entries()].map(([reason, days]) => ({ reason, days })).sort((a, b) => b.days - a.days || a.reason.localeCompare(b.reason, 'sv'));
 }
 

@@ -25,14 +25,14 @@ export function LiabilityPage() {
   const sum = report ? totals(report) : null;
   const reasons = report ? unbilledReasons(report) : [];
   const municipalities = [...new Set(data.map((d) => d.municipality))].sort((a, b) => a.localeCompare(b, 'sv'));
-  const highest = data.reduce<(typeof data)[number] | null>((h, d) => (d.amount > (h?.amount ?? 0) ? d : h), null);
+  const highest = data.reduce<(typeof data)[number] | null>((h, d) => (d.liableDays > (h?.liableDays ?? 0) ? d : h), null);
   const from = label(months[0]);
   const to = label(month);
   const description = t('liability.chartAlt', {
     from,
     to,
     summary: highest
-      ? t('liability.chartHighest', { municipality: highest.municipality, month: label(highest.month), amount: formatKronor(highest.amount, lng) })
+      ? t('liability.chartHighest', { municipality: highest.municipality, month: label(highest.month), count: highest.liableDays })
       : t('liability.chartNothing'),
   });
   const problems = report ? report.municipalities.flatMap((m) => m.problems) : [];
@@ -135,7 +135,7 @@ export function LiabilityPage() {
                         const d = data.find((x) => x.month === mo && x.municipality === m);
                         return (
                           <Table.Cell key={m} className="nara-num">
-                            {formatKronor(d?.amount ?? 0, lng)}
+                            {t('liability.daysAndAmount', { count: d?.liableDays ?? 0, amount: formatKronor(d?.amount ?? 0, lng) })}
                           </Table.Cell>
                         );
                       })}
@@ -145,7 +145,7 @@ export function LiabilityPage() {
               </Table>
             </div>
             <figure className="nara-chart" data-testid="liability-chart">
-              <LiabilityChart data={data} months={months} monthLabel={label} amountLabel={t('liability.col.amount')} lng={lng} />
+              <LiabilityChart data={data} months={months} monthLabel={label} daysLabel={t('liability.col.days')} lng={lng} />
               <figcaption className="nara-muted">{description}</figcaption>
             </figure>
           </>
