@@ -32,9 +32,8 @@ std::string adt(const std::string& trigger, const std::string& control, const st
   std::string pv1 = "PV1|1|I|" + ward;
   for (int field = 4; field <= 19; ++field) pv1 += "|";
   return "MSH|^~\\&|BENCH|SUNDSVALLS SJUKHUS|NARA|REGION VN|20261123101500||ADT^" + trigger +
-         "^ADT_" + trigger + "|" + control + "|P|2.5\rEVN|" + trigger +
-         "|20261123101500\rPID|1||" + pnr + "^^^&1.2.752.129.2.1.3.1&ISO^PN||Bench^Test\r" + pv1 +
-         visit + "\r";
+         "^ADT_" + trigger + "|" + control + "|P|2.5\rEVN|" + trigger + "|20261123101500\rPID|1||" +
+         pnr + "^^^&1.2.752.129.2.1.3.1&ISO^PN||Bench^Test\r" + pv1 + visit + "\r";
 }
 
 }  // namespace
@@ -113,8 +112,9 @@ int main(int argc, char** argv) {
   const double seconds = std::chrono::duration<double>(Clock::now() - started).count();
   std::sort(latencies_ms.begin(), latencies_ms.end());
   const auto pct = [&](double p) {
-    return latencies_ms[std::min(latencies_ms.size() - 1,
-                                 static_cast<std::size_t>(p * static_cast<double>(latencies_ms.size())))];
+    return latencies_ms[std::min(
+        latencies_ms.size() - 1,
+        static_cast<std::size_t>(p * static_cast<double>(latencies_ms.size())))];
   };
   std::printf(
       "{\"messages\":%zu,\"accepted\":%zu,\"refused\":%zu,\"seconds\":%.3f,"

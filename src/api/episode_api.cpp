@@ -30,7 +30,8 @@ boost::json::object notice_json(const store::NoticeRow& n) {
           {"fromUnitName", n.from_unit_name},
           {"toUnitId", n.to_unit_id},
           {"sentAt", n.sent_at},
-          {"acknowledgedAt", optional_json(n.acknowledged_at)}};
+          {"acknowledgedAt", optional_json(n.acknowledged_at)},
+          {"readAt", optional_json(n.read_at)}};
 }
 
 boost::json::object episode_json(const service::EpisodeView& v) {
@@ -202,12 +203,14 @@ void add_episode_routes(http::Router& router, Services& services, const core::Cl
          const auto notices = episodes.inbox(c.who(), open_only);
          boost::json::array items;
          std::int64_t unacknowledged = 0;
+         std::int64_t unread = 0;
          for (const auto& n : notices) {
            if (!n.acknowledged_at) ++unacknowledged;
+           if (!n.read_at) ++unread;
            items.push_back(notice_json(n));
          }
-         return json_response(
-             boost::json::object{{"items", std::move(items)}, {"unacknowledged", unacknowledged}});
+         return json_response(boost::json::object{
+             {"items", std::move(items)}, {"unacknowledged", unacknowledged}, {"unread", unread}});
        },
        {"Your unit's inbox of notices (inskrivningsmeddelande, utskrivningsklar, kallelse …)",
         "Discharge",
@@ -215,6 +218,13 @@ void add_episode_routes(http::Router& router, Services& services, const core::Cl
         "",
         200,
         {"unacknowledged"}}});
+  router.add({http::Method::get,
+              "/api/v1/notices/{id}",
+              http::Access::assignment,
+              [&episodes](http::Context& c) {
+                return json_response(notice_json(episodes.read_notice(c.who(), c.param("id"))));
+              },
+              {"One notice to your unit; the unit's first read marks it read", "Discharge"}});
   router.add({http::Method::post,
               "/api/v1/notices/{id}/acknowledge",
               http::Access::assignment,

@@ -7,11 +7,15 @@
 #include "interop/hl7v2/ingest.hpp"
 #include "service/access_service.hpp"
 #include "service/auth_service.hpp"
+#include "service/catalogue_service.hpp"
 #include "service/episode_service.hpp"
 #include "service/liability_report.hpp"
 #include "service/log_review_service.hpp"
+#include "service/named_contact_service.hpp"
 #include "service/registry_service.hpp"
+#include "service/request_service.hpp"
 #include "service/sharing_service.hpp"
+#include "service/sip_service.hpp"
 #include "service/ward_board_service.hpp"
 #include "service/worklist_service.hpp"
 
@@ -27,6 +31,10 @@ struct Services {
   interop::hl7v2::AdtIngest& hl7;
   service::WorklistService& worklists;
   service::LiabilityReportService& liability_reports;
+  service::SipService& sips;
+  service::RequestService& requests;
+  service::NamedContactService& named_contacts;
+  service::CatalogueService& catalogue;
   service::WardBoardService& ward_boards;
   const core::Clock& clock;
   store::Database& db;
@@ -43,6 +51,9 @@ void add_access_routes(http::Router& router, Services& services);
 void add_log_review_routes(http::Router& router, Services& services);
 void add_sharing_routes(http::Router& router, Services& services);
 void add_episode_routes(http::Router& router, Services& services, const core::Clock& clock);
+void add_sip_routes(http::Router& router, Services& services);
+void add_request_routes(http::Router& router, Services& services);
+void add_catalogue_routes(http::Router& router, Services& services);
 
 void add_hl7_routes(http::Router& router, Services& services);
 void add_worklist_routes(http::Router& router, Services& services);

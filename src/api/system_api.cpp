@@ -53,6 +53,9 @@ http::Router build_router(Services& services) {
   add_episode_routes(router, services, services.clock);
   add_hl7_routes(router, services);
   add_worklist_routes(router, services);
+  add_sip_routes(router, services);
+  add_request_routes(router, services);
+  add_catalogue_routes(router, services);
   add_ward_board_routes(router, services);
   // The document describes the table as built, including itself.
   auto document = std::make_shared<std::string>();

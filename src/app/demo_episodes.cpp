@@ -191,7 +191,7 @@ std::size_t seed_demo_episodes(store::Transaction& tx, const core::Clock& clock)
           for (const auto& to : notified) {
             if (to == from) continue;
             repo.insert_notice(store::NoticeRow{core::new_uuid(), r.id, r.person_id, notice_kind,
-                                                from, "", to, at_text, std::nullopt});
+                                                from, "", to, at_text, std::nullopt, std::nullopt});
           }
         };
         switch (kind) {

@@ -75,6 +75,10 @@ struct Instance::Impl {
   std::unique_ptr<service::EpisodeService> episodes;
   std::unique_ptr<service::WorklistService> worklists;
   std::unique_ptr<service::LiabilityReportService> liability_reports;
+  std::unique_ptr<service::SipService> sips;
+  std::unique_ptr<service::RequestService> requests;
+  std::unique_ptr<service::NamedContactService> named_contacts;
+  std::unique_ptr<service::CatalogueService> catalogue;
   std::unique_ptr<service::WardBoardService> ward_boards;
   std::unique_ptr<api::Services> services;
   std::unique_ptr<http::Application> application;
@@ -132,6 +136,10 @@ std::uint16_t Instance::start() {
     throw std::invalid_argument("hl7 unknown-person must be reject or reservnummer");
   }
   impl.hl7 = std::make_unique<interop::hl7v2::AdtIngest>(context, *impl.episodes, hl7_options);
+  impl.sips = std::make_unique<service::SipService>(context);
+  impl.requests = std::make_unique<service::RequestService>(context);
+  impl.named_contacts = std::make_unique<service::NamedContactService>(context);
+  impl.catalogue = std::make_unique<service::CatalogueService>(context);
   impl.services = std::make_unique<api::Services>(api::Services{*impl.auth,
                                                                 *impl.registry,
                                                                 *impl.access,
@@ -141,6 +149,10 @@ std::uint16_t Instance::start() {
                                                                 *impl.hl7,
                                                                 *impl.worklists,
                                                                 *impl.liability_reports,
+                                                                *impl.sips,
+                                                                *impl.requests,
+                                                                *impl.named_contacts,
+                                                                *impl.catalogue,
                                                                 *impl.ward_boards,
                                                                 *impl.clock,
                                                                 *impl.db,

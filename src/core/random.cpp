@@ -3,6 +3,8 @@
 #include <sodium.h>
 
 #include <array>
+#include <chrono>
+#include <cstdint>
 #include <stdexcept>
 #include <vector>
 
@@ -20,9 +22,19 @@ void ensure_sodium() {
 
 std::string new_uuid() {
   ensure_sodium();
+  // UUID version 7 (RFC 9562): 48 bits of Unix milliseconds, then randomness. Ids made close in
+  // time sort close together, so every primary key index takes new rows at its right edge instead
+  // of on a random page — the difference between writing a few pages per commit and one per row.
   std::array<unsigned char, 16> b{};
   randombytes_buf(b.data(), b.size());
-  b[6] = static_cast<unsigned char>((b[6] & 0x0fU) | 0x40U);  // version 4
+  const auto ms =
+      static_cast<std::uint64_t>(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                     std::chrono::system_clock::now().time_since_epoch())
+                                     .count());
+  for (std::size_t i = 0; i < 6; ++i) {
+    b[i] = static_cast<unsigned char>((ms >> (8U * (5U - i))) & 0xffU);
+  }
+  b[6] = static_cast<unsigned char>((b[6] & 0x0fU) | 0x70U);  // version 7
   b[8] = static_cast<unsigned char>((b[8] & 0x3fU) | 0x80U);  // RFC 4122 variant
   static constexpr char hex[] = "0123456789abcdef";
   std::string out;

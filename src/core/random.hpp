@@ -6,7 +6,7 @@
 
 namespace nara::core {
 
-// A random (version 4) UUID in lower-case canonical form; used as the id of every record.
+// A time-ordered (version 7) UUID in lower-case canonical form; used as the id of every record.
 std::string new_uuid();
 
 // `bytes` random bytes as unpadded base64url; for session tokens and CSRF tokens.

@@ -249,6 +249,30 @@ std::vector<std::string> ObjectReader::string_array(const std::string& name,
   return out;
 }
 
+std::optional<std::vector<const boost::json::object*>> ObjectReader::object_array(
+    const std::string& name, std::size_t max_items) {
+  const auto* v = find(name);
+  if (!v) return std::nullopt;
+  if (!v->is_array()) {
+    add_error(name, "type.array", "Ska vara en lista med objekt.");
+    return std::nullopt;
+  }
+  if (v->get_array().size() > max_items) {
+    add_error(name, "array.max_items",
+              "Får innehålla högst " + std::to_string(max_items) + " värden.");
+    return std::nullopt;
+  }
+  std::vector<const boost::json::object*> out;
+  for (const auto& item : v->get_array()) {
+    if (!item.is_object()) {
+      add_error(name, "type.object", "Listan får bara innehålla objekt.");
+      return std::nullopt;
+    }
+    out.push_back(&item.get_object());
+  }
+  return out;
+}
+
 void ObjectReader::finish() {
   for (const auto& member : object_) {
     const std::string key(member.key());

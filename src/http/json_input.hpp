@@ -35,6 +35,9 @@ class ObjectReader {
   // The nested object, or nullptr when absent or null (a wrong type is recorded as an error).
   const boost::json::object* optional_object(const std::string& name);
   std::vector<std::string> string_array(const std::string& name, std::size_t max_items = 100);
+  // The objects of a list of objects; nothing when absent or null (a wrong type is an error).
+  std::optional<std::vector<const boost::json::object*>> object_array(const std::string& name,
+                                                                      std::size_t max_items = 100);
   // True when the field is present with an explicit null (merge-patch: clear the value).
   [[nodiscard]] bool is_explicit_null(const std::string& name) const;
   [[nodiscard]] bool has(const std::string& name) const { return object_.contains(name); }

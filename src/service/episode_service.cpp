@@ -6,6 +6,7 @@
 #include "core/random.hpp"
 #include "service/audit_log.hpp"
 #include "service/authorization.hpp"
+#include "service/named_contact_service.hpp"
 #include "service/sharing_service.hpp"
 #include "store/access_repository.hpp"
 #include "store/registry_repository.hpp"
@@ -245,6 +246,10 @@ std::optional<domain::discharge::TransitionError> EpisodeService::apply_in(
   ++record.version;
   repo.add_event(id, domain::discharge::to_string(kind), store::to_db_time(command.event.at),
                  user_of(actor), std::string(source), now_text);
+  if (kind == EventKind::appoint_named_contact) {
+    // The episode's fast vårdkontakt is the person's too, shown with every plan (issue 5).
+    NamedContactService::record_from_episode(tx, actor, record.person_id, id, now_text);
+  }
 
   const std::string from =
       kind == EventKind::invite_sip ? actor.unit_id.value_or("") : record.episode.ward_unit_id;
@@ -254,7 +259,7 @@ std::optional<domain::discharge::TransitionError> EpisodeService::apply_in(
   for (const auto& to : recipients) {
     if (sent_kind.empty() || to == from) continue;
     repo.insert_notice(store::NoticeRow{core::new_uuid(), id, record.person_id, sent_kind, from, "",
-                                        to, now_text, std::nullopt});
+                                        to, now_text, std::nullopt, std::nullopt});
     repo.enqueue("notice." + sent_kind,
                  boost::json::serialize(boost::json::object{{"episodeId", id}, {"toUnitId", to}}),
                  now_text);
@@ -311,6 +316,25 @@ std::vector<store::NoticeRow> EpisodeService::inbox(const domain::access::Actor&
   }
   ctx_.audit->record(std::move(entries));
   return notices;
+}
+
+store::NoticeRow EpisodeService::read_notice(const domain::access::Actor& actor,
+                                             const std::string& notice_id) {
+  const auto now = ctx_.clock.now();
+  auto notice = ctx_.db.write([&](store::Transaction& tx) {
+    store::EpisodeRepository repo(tx);
+    auto found = repo.find_notice(notice_id);
+    if (!found || !actor.unit_id || found->to_unit_id != *actor.unit_id) not_found();
+    if (repo.mark_notice_read(notice_id, store::to_db_time(now))) {
+      found->read_at = store::to_db_time(now);
+    }
+    auto e =
+        audit_entry(actor, ctx_.clock, AuditAction::read, "notice", notice_id, found->person_id);
+    e.outcome = "allowed: 2017:612 (mottagare)";
+    AuditLog::record_in(tx, {e});
+    return *found;
+  });
+  return notice;
 }
 
 void EpisodeService::acknowledge(const domain::access::Actor& actor, const std::string& notice_id) {

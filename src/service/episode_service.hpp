@@ -58,6 +58,8 @@ class EpisodeService {
 
   std::vector<store::NoticeRow> inbox(const domain::access::Actor& actor, bool unacknowledged_only);
   void acknowledge(const domain::access::Actor& actor, const std::string& notice_id);
+  // One notice to the actor's unit; the first read by the unit marks it read.
+  store::NoticeRow read_notice(const domain::access::Actor& actor, const std::string& notice_id);
 
  private:
   EpisodeView view(store::Transaction& tx, store::EpisodeRecord record, bool hidden);

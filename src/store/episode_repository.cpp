@@ -145,11 +145,11 @@ namespace {
 constexpr const char* kNoticeSelect =
     "SELECT n.id, n.episode_id, e.person_id, n.kind, n.from_unit_id, u.name, n.to_unit_id, "
     "n.sent_at, "
-    "n.acknowledged_at FROM notices n JOIN inpatient_episodes e ON e.id = n.episode_id "
+    "n.acknowledged_at, n.read_at FROM notices n JOIN inpatient_episodes e ON e.id = n.episode_id "
     "JOIN units u ON u.id = n.from_unit_id ";
 NoticeRow notice_from(const Row& r) {
-  return NoticeRow{r.text(0), r.text(1), r.text(2), r.text(3),         r.text(4),
-                   r.text(5), r.text(6), r.text(7), r.optional_text(8)};
+  return NoticeRow{r.text(0), r.text(1), r.text(2), r.text(3),          r.text(4),
+                   r.text(5), r.text(6), r.text(7), r.optional_text(8), r.optional_text(9)};
 }
 }  // namespace
 
@@ -169,6 +169,11 @@ std::optional<NoticeRow> EpisodeRepository::find_notice(const std::string& id) {
   const auto rs = tx_.query(std::string(kNoticeSelect) + "WHERE n.id = ?", id);
   if (rs.empty()) return std::nullopt;
   return notice_from(rs.row(0));
+}
+
+bool EpisodeRepository::mark_notice_read(const std::string& id, const std::string& now) {
+  return tx_.query("UPDATE notices SET read_at = ? WHERE id = ? AND read_at IS NULL", now, id)
+             .affected_rows == 1;
 }
 
 bool EpisodeRepository::acknowledge_notice(const std::string& id, const std::string& user_id,

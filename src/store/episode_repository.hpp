@@ -28,6 +28,7 @@ struct NoticeRow {
   std::string to_unit_id;
   std::string sent_at;
   std::optional<std::string> acknowledged_at;
+  std::optional<std::string> read_at;
 };
 
 class EpisodeRepository {
@@ -47,6 +48,8 @@ class EpisodeRepository {
   std::vector<NoticeRow> inbox(const std::string& unit_id, bool unacknowledged_only,
                                std::size_t limit);
   std::optional<NoticeRow> find_notice(const std::string& id);
+  // Marks the notice read now unless it already was; false when it was.
+  bool mark_notice_read(const std::string& id, const std::string& now);
   bool acknowledge_notice(const std::string& id, const std::string& user_id,
                           const std::string& now);
 

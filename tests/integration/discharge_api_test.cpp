@@ -28,7 +28,9 @@ TEST_P(DischargeApiTest, LUS_AdmissionToDischargeThroughTheApi) {
         "SELECT cr.person_id FROM care_relations cr WHERE cr.unit_id = ? AND EXISTS (SELECT 1 FROM "
         "care_relations c2 "
         "WHERE c2.person_id = cr.person_id AND c2.unit_id = ?) AND NOT EXISTS (SELECT 1 FROM "
-        "inpatient_episodes e WHERE e.person_id = cr.person_id) ORDER BY cr.person_id LIMIT 1",
+        "inpatient_episodes e WHERE e.person_id = cr.person_id) AND NOT EXISTS (SELECT 1 FROM "
+        "care_relations c3 JOIN units u3 ON u3.id = c3.unit_id WHERE c3.person_id = cr.person_id "
+        "AND u3.kind = 'home_care') ORDER BY cr.person_id LIMIT 1",
         hsl, hc);
     return std::vector<std::string>{hc, hsl, person.row(0).text(0)};
   });
@@ -83,6 +85,18 @@ TEST_P(DischargeApiTest, LUS_AdmissionToDischargeThroughTheApi) {
       notice = std::string(n.at("id").as_string());
   }
   ASSERT_FALSE(notice.empty());
+  // The inbox counts unread and unacknowledged notices; opening one marks it read for the unit.
+  const auto unread_before = inbox.json().at("unread").as_int64();
+  EXPECT_GE(unread_before, 1);
+  const Reply opened = home.get("/api/v1/notices/" + notice);
+  ASSERT_EQ(opened.status, 200) << opened.body;
+  EXPECT_FALSE(opened.json().at("readAt").is_null());
+  EXPECT_TRUE(opened.json().at("acknowledgedAt").is_null());
+  const Reply after = home.get("/api/v1/notices?unacknowledged=true");
+  EXPECT_EQ(after.json().at("unread").as_int64(), unread_before - 1);
+  EXPECT_EQ(after.json().at("unacknowledged").as_int64(),
+            inbox.json().at("unacknowledged").as_int64());
+  EXPECT_EQ(ward.get("/api/v1/notices/" + notice).status, 404);  // not the ward's
   EXPECT_EQ(home.get("/api/v1/episodes/" + id).status, 200);
   EXPECT_EQ(home.send("POST", "/api/v1/notices/" + notice + "/acknowledge").status, 204);
   EXPECT_EQ(home.send("POST", "/api/v1/notices/" + notice + "/acknowledge").status, 409);

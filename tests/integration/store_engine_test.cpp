@@ -14,10 +14,12 @@ class StoreEngineTest : public EngineTest {};
 TEST_P(StoreEngineTest, Issue2Point3_MigrationsAreNumberedAndAppliedOnce) {
   // What the binary carries: one version per number, whatever engine-specific files exist.
   std::set<std::string> expected_names;
+  std::set<int> expected_versions;  // numbers may have gaps while branches reserve them
   int expected_version = 0;
   for (const auto& file : store::migration_files()) {
     const std::string name(file.file_name);
     expected_version = std::max(expected_version, std::stoi(name.substr(0, 4)));
+    expected_versions.insert(std::stoi(name.substr(0, 4)));
     expected_names.insert(name.substr(5, name.find('.') - 5));
   }
   ASSERT_GE(expected_version, 3);
@@ -31,7 +33,7 @@ TEST_P(StoreEngineTest, Issue2Point3_MigrationsAreNumberedAndAppliedOnce) {
   std::set<std::string> names;
   for (std::size_t i = 0; i < rows.size(); ++i) names.insert(rows.row(i).text(1));
   EXPECT_EQ(names, expected_names);
-  EXPECT_EQ(static_cast<int>(rows.size()), expected_version);
+  EXPECT_EQ(rows.size(), expected_versions.size());
 }
 
 TEST_P(StoreEngineTest, Issue2Point3_ValuesRoundTripIdentically) {

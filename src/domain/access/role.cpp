@@ -80,6 +80,13 @@ bool permits(Role role, Permission permission) {
     case Permission::submit_hl7:
       // A system account only: a person's session never posts ADT on a ward's behalf.
       return role == Role::integration;
+    case Permission::coordinate_care:
+      // Those who plan and give care; home care staff carry out what others decide, managers
+      // and administrators see no clinical content (PDL 4:2).
+      return role == Role::ward_nurse || role == Role::physician || role == Role::district_nurse ||
+             role == Role::home_health_care_nurse || role == Role::sip_coordinator;
+    case Permission::manage_responsibility_catalogue:
+      return role == Role::county_administrator;
   }
   return false;
 }

@@ -34,6 +34,8 @@ enum class Permission {
   read_person_registry,    // search and read demographic data of persons
   manage_person_registry,  // create and correct persons
   submit_hl7,              // send HL7 v2 messages (the hospital's ADT feed)
+  coordinate_care,         // draw up SIPs, send and answer requests, appoint named contacts
+  manage_responsibility_catalogue,  // publish versions of the county's ansvarsfördelning
 };
 
 // Registry permissions per role (behovs- och riskanalys, PDL 4:2: access limited to the task).

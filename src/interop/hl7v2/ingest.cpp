@@ -2,6 +2,11 @@
 
 #include <date/date.h>
 
+#include <algorithm>
+#include <array>
+#include <atomic>
+#include <cstdio>
+
 #include "core/identifiers.hpp"
 #include "core/problem.hpp"
 #include "core/random.hpp"
@@ -28,7 +33,25 @@ struct Refused {
 }
 
 std::string dtm(core::Instant at) {
-  return date::format("%Y%m%d%H%M%S+0000", std::chrono::floor<std::chrono::seconds>(at));
+  using namespace std::chrono;
+  const auto day = floor<days>(at);
+  const year_month_day ymd{day};
+  const hh_mm_ss<seconds> time{floor<seconds>(at - day)};
+  std::array<char, 24> buffer{};
+  const int n = std::snprintf(
+      buffer.data(), buffer.size(), "%04d%02u%02u%02d%02d%02d+0000", static_cast<int>(ymd.year()),
+      static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
+      static_cast<int>(time.hours().count()), static_cast<int>(time.minutes().count()),
+      static_cast<int>(time.seconds().count()));
+  return std::string(buffer.data(), static_cast<std::size_t>(std::max(n, 0)));
+}
+
+// MSH-10 of Nära's ACKs: unique per process start and message, at most 20 characters (HL7 2.5),
+// without a call into the random generator for each acknowledgement.
+std::string ack_control_id() {
+  static const std::string prefix = "N" + core::random_token(4).substr(0, 6);
+  static std::atomic<std::uint64_t> counter{0};
+  return prefix + std::to_string(++counter);
 }
 
 // PID-3's assigning authority, scoped by the sender: two hospitals' local ids never collide.
@@ -63,7 +86,7 @@ Received receive(std::string_view raw, domain::access::Actor actor) {
 
 IngestResult AdtIngest::finish(const Received& received, IngestResult result) const {
   result.ack = build_ack(received.message ? &*received.message : nullptr, result.code,
-                         result.reason, dtm(ctx_.clock.now()), core::random_token(10));
+                         result.reason, dtm(ctx_.clock.now()), ack_control_id());
   return result;
 }
 

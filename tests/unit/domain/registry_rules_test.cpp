@@ -50,5 +50,17 @@ TEST(Roles, PDL4_2_RegistryPermissionsFollowTheTask) {
   EXPECT_FALSE(access::parse_role("superuser").has_value());
 }
 
+TEST(Roles, PDL4_2_CoordinationAndCataloguePermissionsFollowTheTask) {
+  for (Role role : access::all_roles()) {
+    SCOPED_TRACE(std::string(access::to_string(role)));
+    const bool plans_care = role == Role::ward_nurse || role == Role::physician ||
+                            role == Role::district_nurse || role == Role::home_health_care_nurse ||
+                            role == Role::sip_coordinator;
+    EXPECT_EQ(access::permits(role, Permission::coordinate_care), plans_care);
+    EXPECT_EQ(access::permits(role, Permission::manage_responsibility_catalogue),
+              role == Role::county_administrator);
+  }
+}
+
 }  // namespace
 }  // namespace nara::domain
