@@ -18,6 +18,8 @@ export default defineConfig({
         // Vendor code changes less often than the app: separate chunks stay cached across releases.
         manualChunks(id) {
           if (!id.includes('node_modules')) return undefined;
+          // The chart library is only for the manager's report page (loaded lazily): its own chunk.
+          if (/node_modules\/(@observablehq|d3|d3-[a-z-]+|internmap|delaunator|robust-predicates|interval-tree-1d|interval-tree1d|isoformat|binary-search-bounds)\//.test(id)) return 'plot';
           if (/node_modules\/(react|react-dom|scheduler|react-router|react-router-dom|@remix-run)\//.test(id)) return 'react';
           if (/node_modules\/(@digdir|@floating-ui|@u-elements|@tanstack\/(react-)?virtual|@radix-ui|@navikt|clsx)/.test(id)) return 'designsystem';
           return 'vendor';

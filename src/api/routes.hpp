@@ -17,6 +17,7 @@
 #include "service/request_service.hpp"
 #include "service/sharing_service.hpp"
 #include "service/sip_service.hpp"
+#include "service/ward_board_service.hpp"
 #include "service/worklist_service.hpp"
 
 namespace nara::api {
@@ -36,6 +37,7 @@ struct Services {
   service::NamedContactService& named_contacts;
   service::CatalogueService& catalogue;
   service::LiabilityService& liability;
+  service::WardBoardService& ward_boards;
   const core::Clock& clock;
   store::Database& db;
   std::function<std::string()> render_metrics;  // set once the application exists
@@ -58,6 +60,7 @@ void add_catalogue_routes(http::Router& router, Services& services);
 void add_hl7_routes(http::Router& router, Services& services);
 void add_worklist_routes(http::Router& router, Services& services);
 void add_liability_routes(http::Router& router, Services& services);
+void add_ward_board_routes(http::Router& router, Services& services);
 
 // All of the above plus GET /api/v1/openapi.json generated from the finished table.
 http::Router build_router(Services& services);

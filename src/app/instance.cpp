@@ -80,6 +80,7 @@ struct Instance::Impl {
   std::unique_ptr<service::NamedContactService> named_contacts;
   std::unique_ptr<service::CatalogueService> catalogue;
   std::unique_ptr<service::LiabilityService> liability;
+  std::unique_ptr<service::WardBoardService> ward_boards;
   std::unique_ptr<api::Services> services;
   std::unique_ptr<http::Application> application;
   std::unique_ptr<http::Server> server;
@@ -128,6 +129,7 @@ std::uint16_t Instance::start() {
   impl.worklists = std::make_unique<service::WorklistService>(context);
   impl.liability_reports = std::make_unique<service::LiabilityReportService>(context);
   impl.liability = std::make_unique<service::LiabilityService>(context);
+  impl.ward_boards = std::make_unique<service::WardBoardService>(context);
   interop::hl7v2::IngestOptions hl7_options;
   if (const auto policy =
           interop::hl7v2::parse_unknown_person_policy(impl.config.hl7_unknown_person)) {
@@ -154,6 +156,7 @@ std::uint16_t Instance::start() {
                                                                 *impl.named_contacts,
                                                                 *impl.catalogue,
                                                                 *impl.liability,
+                                                                *impl.ward_boards,
                                                                 *impl.clock,
                                                                 *impl.db,
                                                                 {},

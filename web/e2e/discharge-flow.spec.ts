@@ -1,8 +1,8 @@
 // The discharge chain through the browser, one role after the other, on one person:
-// the ward admits and notifies, the health centre acknowledges and appoints the named contact,
+// the hospital's system admits through HL7 v2, the ward finds the patient on its board and notifies, the health centre acknowledges and appoints the named contact,
 // the physician marks ready, the health centre invites to SIP, and the citizen sees who read.
 import { expect, test, type Page } from '@playwright/test';
-import { checkPage, checkReflow, HUGO, openPerson, signIn, signOut } from './helpers';
+import { adtA01, checkPage, checkReflow, HUGO, openPerson, sendHl7, signIn, signOut } from './helpers';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -13,7 +13,7 @@ async function board(page: Page) {
   await expect(page.getByRole('heading', { level: 1, name: new RegExp(`Vårdtillfälle – ${HUGO.name}`) })).toBeVisible();
 }
 
-test('the ward nurse finds the person, declares a care relation, admits and sends the admission notice', async ({ page }) => {
+test('the patient is admitted through HL7 v2; the ward finds them on its board, assesses needs and sends the admission notice', async ({ page, request }) => {
   await signIn(page, 'avd.ssk');
   await openPerson(page, '19400718-9197');
   await expect(page.getByText('Kontrollsiffran stämmer inte')).toBeVisible();
@@ -31,7 +31,45 @@ test('the ward nurse finds the person, declares a care relation, admits and send
   expect(page.url()).not.toContain('9196');
   await expect(page.getByTestId('care-team')).toContainText('Medicinavdelning 1');
 
-  await page.getByRole('button', { name: /Skriv in på/ }).click();
+
+  // The hospital's patient administration system sends the admission (ADT^A01) to the ward.
+  const session = await (await page.request.get('/api/v1/session')).json();
+  const wardHsaId: string = session.assignments[0].unitHsaId;
+  expect(wardHsaId).toBeTruthy();
+  const stamp = Date.now();
+  const { code, ack } = await sendHl7(
+    request,
+    adtA01({
+      personnummer: HUGO.identifier.replace('-', ''),
+      family: 'Jakobsson',
+      given: 'Hugo',
+      wardHsaId,
+      visit: `E2E-${stamp}`,
+      controlId: `E2E-A01-${stamp}`,
+      at: new Date(stamp - 60_000),
+    }),
+  );
+  expect(code, ack).toBe('AA');
+
+  // The ward's discharge board lists the new admission; no clock runs until the needs are assessed.
+  await page.getByRole('link', { name: 'Utskrivningstavla' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /Utskrivningstavla/ })).toBeVisible();
+  const boardRow = page.getByTestId('board-row').filter({ hasText: HUGO.name });
+  await expect(boardRow.getByTestId('board-state')).toHaveText('Inskriven');
+  await expect(boardRow).toContainText('Inga öppna tidsfrister');
+  // Overdue episodes of the demo come first.
+  await expect(page.getByTestId('board-row').first()).toContainText('försenad');
+  await expect(page.getByTestId('board-counts')).toContainText('Inskriven:');
+  await checkPage(page, 'ward-board');
+  await checkReflow(page, 'ward-board');
+  // The state filter narrows the board to one state, the patient stays among the admitted.
+  await page.getByLabel('Visa tillstånd').selectOption('ready');
+  await expect(page.getByTestId('board-row').first()).toBeVisible();
+  for (const state of await page.getByTestId('board-state').allTextContents()) expect(state).toBe('Utskrivningsklar');
+  await page.getByLabel('Visa tillstånd').selectOption('admitted');
+  await expect(boardRow).toBeVisible();
+
+  await boardRow.getByRole('link', { name: HUGO.name }).click();
   await expect(page.getByTestId('episode-state')).toHaveText('Inskriven');
   episodePath = new URL(page.url()).pathname;
   expect(episodePath).toMatch(/^\/vardtillfallen\//);
@@ -79,30 +117,40 @@ test('a stale page cannot overwrite a newer change (If-Match) and says so', asyn
   await expect(page.getByTestId('timeline')).toContainText('Information överförd');
 });
 
-test('the district nurse sees the notice with its clocks, acknowledges it and appoints the named contact', async ({ page }) => {
+test('the district nurse sees the notice on the worklist, acknowledges it by keyboard and appoints the named contact', async ({ page }) => {
   await signIn(page, 'dsk.kramfors');
   await expect(page.getByRole('heading', { level: 1, name: /Arbetslista/ })).toBeVisible();
-  const row = page.getByTestId('notice-row').filter({ hasText: HUGO.name });
-  await expect(row).toContainText('Inskrivningsmeddelande');
-  const before = Number(await page.getByTestId('count-unacknowledged').textContent());
+  const hugo = page.getByTestId('work-row').filter({ hasText: HUGO.name });
+  const notice = hugo.filter({ hasText: 'Kvittera meddelande: Inskrivningsmeddelande' });
+  await expect(notice).toHaveCount(1);
+  await expect(notice).toContainText('Inkom för');
+  // The health centre answers for the named contact (2 kap. 5 §), due by the planned discharge.
+  const named = hugo.filter({ hasText: 'Fast vårdkontakt' });
+  await expect(named).toContainText('kvar');
+  await expect(named).toContainText('Medicinavdelning 1');
+  const before = Number(await page.getByTestId('count-acknowledge').textContent());
   expect(before).toBeGreaterThanOrEqual(1);
-  await expect(page.getByTestId('clock-row').filter({ hasText: HUGO.name }).first()).toContainText('kvar');
   await checkPage(page, 'worklist');
   await checkReflow(page, 'worklist');
 
   // Acknowledge by keyboard: the button is reachable and named for the notice and the person.
-  const ack = row.getByRole('button', { name: `Kvittera Inskrivningsmeddelande för ${HUGO.name}` });
+  const ack = notice.getByRole('button', { name: `Kvittera Inskrivningsmeddelande för ${HUGO.name}` });
   await ack.focus();
   await page.keyboard.press('Enter');
-  await expect(row).toContainText('Kvitterat');
-  await expect(page.getByTestId('count-unacknowledged')).toHaveText(String(before - 1));
+  await expect(page.getByTestId('worklist-status')).toContainText(`Kvitterat: Inskrivningsmeddelande för ${HUGO.name}.`);
+  await expect(notice).toHaveCount(0);
+  await expect(page.getByTestId('count-acknowledge')).toHaveText(String(before - 1));
 
-  await row.getByRole('link', { name: 'Inskrivningsmeddelande' }).click();
+  await named.getByRole('link', { name: 'Fast vårdkontakt' }).click();
   await expect(page.getByTestId('episode-state')).toHaveText('Planering pågår');
   await page.getByRole('button', { name: 'Utse fast vårdkontakt' }).click();
   await page.getByRole('button', { name: 'Registrera', exact: true }).click();
   await expect(page.getByTestId('timeline')).toContainText('Fast vårdkontakt utsedd');
   await expect(page.getByRole('button', { name: 'Utse fast vårdkontakt' })).toHaveCount(0);
+  // Met: the named-contact task has left the worklist.
+  await page.getByRole('link', { name: 'Arbetslista' }).click();
+  await expect(page.getByTestId('work-row').first()).toBeVisible();
+  await expect(page.getByTestId('work-row').filter({ hasText: HUGO.name }).filter({ hasText: 'Fast vårdkontakt' })).toHaveCount(0);
 });
 
 test('the person overview shows the shared picture, and emergency access needs a reason', async ({ page }) => {
@@ -147,9 +195,12 @@ test('the physician marks the patient ready for discharge', async ({ page }) => 
 
 test('the named contact invites to SIP from the worklist', async ({ page }) => {
   await signIn(page, 'dsk.kramfors');
-  const ready = page.getByTestId('notice-row').filter({ hasText: 'Utskrivningsklar' }).filter({ hasText: HUGO.name });
-  await expect(ready).toBeVisible();
-  await ready.getByRole('link', { name: 'Utskrivningsklar' }).click();
+  const hugo = page.getByTestId('work-row').filter({ hasText: HUGO.name });
+  // The ready notice waits for acknowledgement, and the SIP invitation clock (4 kap. 3 §) runs.
+  await expect(hugo.filter({ hasText: 'Kvittera meddelande: Utskrivningsklar' })).toHaveCount(1);
+  const sip = hugo.filter({ hasText: 'Kallelse till SIP' });
+  await expect(sip).toContainText('kvar');
+  await sip.getByRole('link', { name: 'Kallelse till SIP' }).click();
   await page.getByRole('button', { name: 'Kalla till SIP' }).click();
   await page.getByRole('button', { name: 'Registrera', exact: true }).click();
   await expect(page.getByTestId('episode-state')).toHaveText('Kallad till SIP');

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 
 export const PASSWORD = 'Nara-demo-2026';
@@ -52,4 +52,37 @@ export async function openPerson(page: Page, identifier: string) {
   await page.getByRole('link', { name: 'Sök person' }).click();
   await page.getByLabel('Personnummer').fill(identifier);
   await page.getByRole('button', { name: 'Sök', exact: true }).click();
+}
+
+/** HL7 DTM with an explicit offset (UTC), so the server need not guess the local time. */
+function hl7Time(d: Date): string {
+  const p = (n: number, w = 2) => String(n).padStart(w, '0');
+  return `${d.getUTCFullYear()}${p(d.getUTCMonth() + 1)}${p(d.getUTCDate())}${p(d.getUTCHours())}${p(d.getUTCMinutes())}${p(d.getUTCSeconds())}+0000`;
+}
+
+/** A Swedish ADT^A01 as a hospital's patient administration system sends it: PID-3 the
+ * personnummer with its OID, PV1-3 the ward's HSA-id, PV1-19 the visit number. */
+export function adtA01(o: { personnummer: string; family: string; given: string; wardHsaId: string; visit: string; controlId: string; at: Date }): string {
+  const at = hl7Time(o.at);
+  const pv1 = `PV1|1|I|${o.wardHsaId}${'|'.repeat(16)}${o.visit}`;
+  return [
+    `MSH|^~\\&|COSMIC|SUNDSVALLS SJUKHUS|NARA|REGION VN|${at}||ADT^A01^ADT_A01|${o.controlId}|P|2.5`,
+    `EVN|A01|${at}`,
+    `PID|1||${o.personnummer}^^^&1.2.752.129.2.1.3.1&ISO^PN||${o.family}^${o.given}||${o.personnummer.slice(0, 8)}|M`,
+    pv1,
+  ].join('\r') + '\r';
+}
+
+/** Sends one HL7 v2 message as the integration account `hl7.region`; returns the ACK code (MSA-1). */
+export async function sendHl7(request: APIRequestContext, message: string): Promise<{ code: string; ack: string }> {
+  const signIn = await request.post('/api/v1/session', { data: { username: 'hl7.region', password: PASSWORD, client: 'api' } });
+  expect(signIn.status()).toBe(201);
+  const { token } = (await signIn.json()) as { token: string };
+  const res = await request.post('/api/v1/hl7/v2', {
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/hl7-v2' },
+    data: message,
+  });
+  expect(res.status()).toBe(200);
+  const ack = await res.text();
+  return { code: res.headers()['x-hl7-ack-code'] ?? '', ack };
 }

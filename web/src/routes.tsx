@@ -1,11 +1,13 @@
 import { Navigate, Outlet, Route, Routes, useLocation } from 'react-router-dom';
 import { Spinner } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
-import { isCitizen, useSession } from './auth/session';
+import { lazy, Suspense } from 'react';
+import { isCitizen, isManager, useSession } from './auth/session';
 import { Layout } from './components/Layout';
 import { SignInPage } from './pages/SignInPage';
 import { ChooseAssignmentPage } from './pages/ChooseAssignmentPage';
 import { WorklistPage } from './pages/WorklistPage';
+import { WardBoardPage } from './pages/WardBoardPage';
 import { PersonSearchPage } from './pages/PersonSearchPage';
 import { PersonOverviewPage } from './pages/PersonOverviewPage';
 import { EpisodePage } from './pages/EpisodePage';
@@ -20,9 +22,15 @@ export const paths = {
   personSearch: '/personer',
   person: (id: string) => `/personer/${encodeURIComponent(id)}`,
   episode: (id: string) => `/vardtillfallen/${encodeURIComponent(id)}`,
+  wardBoard: '/utskrivningstavla',
+  liability: '/rapporter/betalningsansvar',
   myAccessLog: '/mina-sidor/vem-har-last',
   mySharing: '/mina-sidor/samtycken-och-sparrar',
 };
+
+// The report page carries the chart library: loaded only when a manager opens it, so the
+// worklist's bundle stays small.
+const LiabilityPage = lazy(() => import('./pages/LiabilityPage').then((m) => ({ default: m.LiabilityPage })));
 
 function Loading() {
   const { t } = useTranslation();
@@ -50,6 +58,12 @@ function StaffOnly() {
   return isCitizen(session) ? <Navigate to={paths.myAccessLog} replace /> : <Outlet />;
 }
 
+/** Patient lists are for care staff; a manager opening one (a bookmark) gets the report instead. */
+function NotManagers() {
+  const { session } = useSession();
+  return isManager(session) ? <Navigate to={paths.liability} replace /> : <Outlet />;
+}
+
 function CitizenOnly() {
   const { session } = useSession();
   return isCitizen(session) ? <Outlet /> : <Navigate to={paths.worklist} replace />;
@@ -57,7 +71,8 @@ function CitizenOnly() {
 
 function Home() {
   const { session } = useSession();
-  return <Navigate to={isCitizen(session) ? paths.myAccessLog : paths.worklist} replace />;
+  const to = isCitizen(session) ? paths.myAccessLog : isManager(session) ? paths.liability : paths.worklist;
+  return <Navigate to={to} replace />;
 }
 
 export function AppRoutes() {
@@ -71,10 +86,21 @@ export function AppRoutes() {
         <Route element={<Layout />}>
           <Route index element={<Home />} />
           <Route element={<StaffOnly />}>
-            <Route path={paths.worklist} element={<WorklistPage />} />
+            <Route element={<NotManagers />}>
+              <Route path={paths.worklist} element={<WorklistPage />} />
+              <Route path={paths.wardBoard} element={<WardBoardPage />} />
+            </Route>
             <Route path={paths.personSearch} element={<PersonSearchPage />} />
             <Route path="/personer/:personId" element={<PersonOverviewPage />} />
             <Route path="/vardtillfallen/:episodeId" element={<EpisodePage />} />
+            <Route
+              path={paths.liability}
+              element={
+                <Suspense fallback={<Loading />}>
+                  <LiabilityPage />
+                </Suspense>
+              }
+            />
           </Route>
           <Route element={<CitizenOnly />}>
             <Route path="/mina-sidor" element={<Navigate to={paths.myAccessLog} replace />} />

@@ -5,11 +5,15 @@ import type {
   AccessLogLine,
   CareRelation,
   Episode,
+  LiabilityReport,
   NoticeInbox,
   Page,
   Person,
   SharingStatus,
   Unit,
+  WardBoard,
+  WorklistFilter,
+  WorklistResponse,
 } from './types';
 
 export const keys = {
@@ -21,7 +25,56 @@ export const keys = {
   unit: (id: string) => ['unit', id] as const,
   units: (municipalityCode: string) => ['units', municipalityCode] as const,
   accessLog: ['access-log'] as const,
+  worklist: (f: WorklistFilter) => ['worklist', f] as const,
+  wardBoard: (state: string | undefined) => ['ward-board', state ?? ''] as const,
+  liability: (month: string) => ['liability', month] as const,
 };
+
+/** The query string of a worklist filter; the server filters, so only what is shown is logged. */
+export function worklistQuery(f: WorklistFilter): string {
+  const q = new URLSearchParams();
+  if (f.state) q.set('state', f.state);
+  if (f.overdue) q.set('overdue', 'true');
+  if (f.ward) q.set('ward', f.ward);
+  if (f.municipality) q.set('municipality', f.municipality);
+  const s = q.toString();
+  return s ? `?${s}` : '';
+}
+
+export function useWorklist(filter: WorklistFilter) {
+  return useQuery({
+    queryKey: keys.worklist(filter),
+    queryFn: ({ signal }) => get<WorklistResponse>(`/api/v1/worklist${worklistQuery(filter)}`, signal),
+    refetchInterval: 60_000,
+    placeholderData: (previous) => previous,
+  });
+}
+
+export function useWardBoard(state: string | undefined) {
+  return useQuery({
+    queryKey: keys.wardBoard(state),
+    queryFn: ({ signal }) =>
+      get<WardBoard>(`/api/v1/episodes${state ? `?state=${encodeURIComponent(state)}` : ''}`, signal),
+    refetchInterval: 60_000,
+    placeholderData: (previous) => previous,
+  });
+}
+
+export function liabilityReportPath(month: string, format?: 'csv'): string {
+  const q = new URLSearchParams({ month });
+  if (format) q.set('format', format);
+  return `/api/v1/reports/payment-liability?${q}`;
+}
+
+export function useLiabilityReports(months: string[]) {
+  return useQueries({
+    queries: months.map((month) => ({
+      queryKey: keys.liability(month),
+      queryFn: ({ signal }: { signal: AbortSignal }) => get<LiabilityReport>(liabilityReportPath(month), signal),
+      staleTime: 5 * 60_000,
+    })),
+  });
+}
 
 export function useNotices() {
   return useQuery({
@@ -127,6 +180,7 @@ export function useAcknowledge() {
     mutationFn: (noticeId: string) => post<void>(`/api/v1/notices/${encodeURIComponent(noticeId)}/acknowledge`),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: keys.notices });
+      void qc.invalidateQueries({ queryKey: ['worklist'] });
       void qc.invalidateQueries({ queryKey: ['episode'] });
     },
   });

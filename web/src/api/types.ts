@@ -192,3 +192,90 @@ export interface Page<T> {
 export function isHidden(e: Episode): e is EpisodeHidden {
   return e.contentHidden === true;
 }
+
+/** One row of GET /api/v1/worklist: a statutory step the unit answers for, or a notice to acknowledge. */
+export type WorkKind =
+  | 'admission_notice'
+  | 'named_contact'
+  | 'information_transfer'
+  | 'sip_invitation'
+  | 'payment_liability_start'
+  | 'acknowledge_notice';
+
+export interface WorkItem {
+  kind: WorkKind | string;
+  due: string;
+  overdue: boolean;
+  secondsLeft: number;
+  rule: string;
+  episodeId: string;
+  episodeState: string;
+  personId: string;
+  personName: string;
+  municipalityCode: string | null;
+  wardUnitId: string;
+  wardName: string;
+  noticeId: string | null;
+  noticeKind: string | null;
+}
+
+export interface WorklistResponse {
+  party: 'ward' | 'health_centre' | 'municipality';
+  overdue: number;
+  items: WorkItem[];
+}
+
+export interface WorklistFilter {
+  state?: string;
+  overdue?: boolean;
+  ward?: string;
+  municipality?: string;
+}
+
+/** One row of the ward's discharge board (GET /api/v1/episodes?ward=). */
+export interface BoardEpisode {
+  id: string;
+  personId: string;
+  personName: string;
+  state: string;
+  admittedAt: string;
+  plannedDischarge: string | null;
+  dischargedAt: string | null;
+  version: number;
+  clockSummary: {
+    open: number;
+    overdue: number;
+    nextKind: string | null;
+    nextDue: string | null;
+    secondsLeft: number | null;
+  };
+  clocks: Clock[];
+}
+
+export interface WardBoard {
+  wardUnitId: string;
+  wardName: string;
+  episodes: BoardEpisode[];
+}
+
+export interface LiabilityReportEpisode {
+  episodeId: string;
+  wardName: string;
+  liableDays: number;
+  amount: number;
+  days: LiabilityDay[];
+}
+
+export interface LiabilityReportMunicipality {
+  municipalityCode: string;
+  municipalityName: string;
+  liableDays: number;
+  amount: number;
+  episodes: LiabilityReportEpisode[];
+  problems: string[];
+}
+
+export interface LiabilityReport {
+  month: string;
+  municipalities: LiabilityReportMunicipality[];
+}

@@ -25,6 +25,12 @@ export function activeAssignment(session: Session | null): Assignment | null {
   return session.assignments.find((a) => a.id === session.activeAssignmentId) ?? null;
 }
 
+/** Managers read figures (the liability report), not lists of patients. */
+export function isManager(session: Session | null): boolean {
+  const role = activeAssignment(session)?.role;
+  return role === 'unit_manager' || role === 'county_administrator';
+}
+
 export function isCitizen(session: Session | null): boolean {
   return activeAssignment(session)?.role === 'citizen';
 }

@@ -2,7 +2,8 @@ import { useEffect, useRef } from 'react';
 import { NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { Button, SkipLink } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
-import { isCitizen, useSession } from '../auth/session';
+import { isCitizen, isManager, useSession } from '../auth/session';
+import { useUnit } from '../api/queries';
 import { paths } from '../routes';
 import { LanguageSwitch } from './LanguageSwitch';
 
@@ -28,15 +29,22 @@ export function Layout() {
   }, [location.pathname]);
 
   const citizen = isCitizen(session);
+  const manager = isManager(session);
+  // The discharge board is the ward's: shown when the assignment's unit is a hospital ward.
+  const unit = useUnit(!citizen && !manager ? assignment?.unitId : null);
+  const onWard = unit.data?.kind === 'hospital_ward';
   const nav = citizen
     ? [
         { to: paths.myAccessLog, label: t('nav.myAccessLog') },
         { to: paths.mySharing, label: t('nav.mySharing') },
       ]
-    : [
-        { to: paths.worklist, label: t('nav.worklist') },
-        { to: paths.personSearch, label: t('nav.personSearch') },
-      ];
+    : manager
+      ? [{ to: paths.liability, label: t('nav.liability') }]
+      : [
+          { to: paths.worklist, label: t('nav.worklist') },
+          ...(onWard ? [{ to: paths.wardBoard, label: t('nav.wardBoard') }] : []),
+          { to: paths.personSearch, label: t('nav.personSearch') },
+        ];
 
   return (
     <>

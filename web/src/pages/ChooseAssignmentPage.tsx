@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { Button, Card, Heading, Paragraph, Spinner } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
-import { isCitizen, useSession } from '../auth/session';
+import { useSession } from '../auth/session';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { PageTitle } from '../components/PageTitle';
 import { ProblemAlert } from '../components/ProblemAlert';
@@ -26,8 +26,8 @@ export function ChooseAssignmentPage() {
     setError(null);
     setBusyId(id);
     try {
-      const s = await chooseAssignment(id);
-      navigate(from ?? (isCitizen(s) ? paths.myAccessLog : paths.worklist), { replace: true });
+      await chooseAssignment(id);
+      navigate(from ?? '/', { replace: true }); // the start page follows the role (routes.tsx, Home)
     } catch (e) {
       setError(e);
       setBusyId(null);

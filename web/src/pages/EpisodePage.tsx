@@ -278,6 +278,9 @@ function ActionsPanel({ episode: e }: { episode: EpisodeFull }) {
     onSuccess: (updated, body) => {
       qc.setQueryData(keys.episode(e.id), { episode: updated, etag: `"${updated.version}"` });
       void qc.invalidateQueries({ queryKey: keys.notices });
+      // The event may meet a deadline or start one: the worklist and the board must not show the old state.
+      void qc.invalidateQueries({ queryKey: ['worklist'] });
+      void qc.invalidateQueries({ queryKey: ['ward-board'] });
       setOpen(null);
       setDone(body.kind);
     },

@@ -3,7 +3,7 @@ import { Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { Alert, Button, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
-import { activeAssignment, isCitizen, useSession } from '../auth/session';
+import { activeAssignment, useSession } from '../auth/session';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { PageTitle } from '../components/PageTitle';
 import { problemText } from '../components/ProblemAlert';
@@ -45,7 +45,7 @@ export function SignInPage() {
       if (!activeAssignment(session)) {
         navigate(paths.chooseAssignment, { replace: true, state: { from } });
       } else {
-        navigate(from ?? (isCitizen(session) ? paths.myAccessLog : paths.worklist), { replace: true });
+        navigate(from ?? '/', { replace: true }); // the start page follows the role (routes.tsx, Home)
       }
     } catch (err) {
       if (err instanceof ApiError && err.status === 401) setError(t('signIn.failed'));

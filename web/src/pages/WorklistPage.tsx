@@ -1,55 +1,94 @@
-import { useMemo, useState } from 'react';
-import { Link } from 'react-router-dom';
-import { Alert, Button, Card, Heading, Paragraph, Spinner, Switch, Table, Tag } from '@digdir/designsystemet-react';
+import { useEffect, useMemo, useState } from 'react';
+import { Link, useSearchParams } from 'react-router-dom';
+import { Button, Card, Field, Fieldset, Label, Paragraph, Select, Spinner, Switch, Table, Tag } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
-import { useAcknowledge, useEpisodes, useNotices, usePersons } from '../api/queries';
-import type { Episode, Person } from '../api/types';
+import { useAcknowledge, useWorklist } from '../api/queries';
+import type { WorkItem, WorklistFilter } from '../api/types';
 import { useSession } from '../auth/session';
-import { ClockTag } from '../components/ClockTag';
 import { PageTitle } from '../components/PageTitle';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { useNow } from '../lib/useNow';
-import { buildWorklist, distinct } from '../lib/worklist';
-import { formatDateTime } from '../lib/time';
+import {
+  filterFromSearch,
+  meaningfulFilters,
+  municipalityName,
+  optionsFrom,
+  searchFromFilter,
+  summarize,
+  workStatus,
+  WORK_STATES,
+  type WorkStatus,
+} from '../lib/worklist';
+import { formatDateTime, formatDuration } from '../lib/time';
 import { paths } from '../routes';
 
-export function personName(p: Person | undefined): string | null {
-  return p ? `${p.givenName} ${p.familyName}` : null;
+const COLOR: Record<WorkStatus, 'danger' | 'warning' | 'info' | 'neutral'> = {
+  overdue: 'danger',
+  due_soon: 'warning',
+  pending: 'info',
+  received: 'neutral',
+};
+
+/** Time left in words, never colour alone: "3 tim kvar", "Försenad 2 d 3 tim", "Inkom för 2 tim sedan". */
+function TimeCell({ item, now }: { item: WorkItem; now: Date }) {
+  const { t, i18n } = useTranslation();
+  const status = workStatus(item, now);
+  const left = Date.parse(item.due) - now.getTime();
+  const text =
+    status === 'received'
+      ? t('worklist.received', { duration: formatDuration(-left, i18n.language) })
+      : status === 'overdue'
+        ? t('clock.overdue', { duration: formatDuration(-left, i18n.language) })
+        : t('clock.left', { duration: formatDuration(left, i18n.language) });
+  return (
+    <span className="nara-clock" data-status={status}>
+      <Tag data-color={COLOR[status]} data-size="sm">
+        {text}
+      </Tag>
+      {status !== 'received' && (
+        <span className="nara-clock__due">{t('clock.due', { at: formatDateTime(item.due, i18n.language) })}</span>
+      )}
+      <span className="nara-muted nara-rule">{item.rule}</span>
+    </span>
+  );
 }
 
 export function WorklistPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { assignment } = useSession();
   const now = useNow();
-  const notices = useNotices();
-  const [openOnly, setOpenOnly] = useState(false);
-  const items = notices.data?.items ?? [];
-  const episodeIds = distinct(items.map((n) => n.episodeId));
-  const personIds = distinct(items.map((n) => n.personId));
-  const episodes = useEpisodes(episodeIds);
-  const persons = usePersons(personIds);
+  const [search, setSearch] = useSearchParams();
+  const filter = useMemo(() => filterFromSearch(search), [search]);
+  const worklist = useWorklist(filter);
   const acknowledge = useAcknowledge();
-
-  const episodeList = episodes.map((q) => q.data?.episode).filter((e): e is Episode => !!e);
-  const personById = useMemo(() => {
-    const m = new Map<string, Person>();
-    for (const q of persons) if (q.data) m.set(q.data.id, q.data);
-    return m;
-  }, [persons]);
-  const worklist = buildWorklist(items, episodeList, now);
-  const shown = openOnly ? worklist.notices.filter((n) => !n.acknowledgedAt) : worklist.notices;
-
-  const who = (personId: string) => {
-    const name = personName(personById.get(personId));
-    return (
-      <Link to={paths.person(personId)}>
-        {name ?? t('worklist.personFallback')}
-        {personById.get(personId) && (
-          <span className="nara-muted"> {personById.get(personId)!.identifier.value}</span>
-        )}
-      </Link>
+  const [done, setDone] = useState<string | null>(null);
+  // Filter choices come from the lists seen in this visit, so narrowing never hides the way back.
+  const [wards, setWards] = useState<[string, string][]>([]);
+  const [municipalities, setMunicipalities] = useState<[string, string][]>([]);
+  const items = useMemo(() => worklist.data?.items ?? [], [worklist.data]);
+  useEffect(() => {
+    const merge = (old: [string, string][], found: [string, string][]) => {
+      const known = new Set(old.map(([v]) => v));
+      const added = found.filter(([v]) => !known.has(v));
+      return added.length ? [...old, ...added].sort((a, b) => a[1].localeCompare(b[1], 'sv')) : old;
+    };
+    setWards((old) => merge(old, optionsFrom(items, (i) => [i.wardUnitId, i.wardName])));
+    setMunicipalities((old) =>
+      merge(old, optionsFrom(items, (i) => (i.municipalityCode ? [i.municipalityCode, municipalityName(i.municipalityCode)] : null))),
     );
+  }, [items]);
+  const show = meaningfulFilters(worklist.data?.party);
+  const summary = summarize(items, now);
+  const filtered = Object.keys(filter).length > 0;
+
+  const update = (change: Partial<WorklistFilter>) => {
+    setDone(null);
+    setSearch(searchFromFilter({ ...filter, ...change }), { replace: true });
   };
+  const kindLabel = (i: WorkItem) =>
+    i.kind === 'acknowledge_notice'
+      ? t('work.acknowledgeWhat', { notice: t(`notice.kind.${i.noticeKind}`, i.noticeKind ?? '') })
+      : t(`work.kind.${i.kind}`, i.kind);
 
   return (
     <>
@@ -59,119 +98,151 @@ export function WorklistPage() {
       </PageTitle>
 
       <div className="nara-summary" aria-live="polite">
-        <Card data-color={worklist.unacknowledged > 0 ? 'warning' : 'neutral'}>
-          <span className="nara-summary__n" data-testid="count-unacknowledged">{worklist.unacknowledged}</span>
-          <span>{t('worklist.unacknowledged')}</span>
-        </Card>
-        <Card data-color={worklist.overdue > 0 ? 'danger' : 'neutral'}>
-          <span className="nara-summary__n" data-testid="count-overdue">{worklist.overdue}</span>
+        <Card data-color={summary.overdue > 0 ? 'danger' : 'neutral'}>
+          <span className="nara-summary__n" data-testid="count-overdue">{summary.overdue}</span>
           <span>{t('worklist.overdue')}</span>
         </Card>
-        <Card data-color={worklist.dueSoon > 0 ? 'warning' : 'neutral'}>
-          <span className="nara-summary__n" data-testid="count-due-soon">{worklist.dueSoon}</span>
+        <Card data-color={summary.dueSoon > 0 ? 'warning' : 'neutral'}>
+          <span className="nara-summary__n" data-testid="count-due-soon">{summary.dueSoon}</span>
           <span>{t('worklist.dueSoon')}</span>
+        </Card>
+        <Card data-color={summary.toAcknowledge > 0 ? 'warning' : 'neutral'}>
+          <span className="nara-summary__n" data-testid="count-acknowledge">{summary.toAcknowledge}</span>
+          <span>{t('worklist.toAcknowledge')}</span>
+        </Card>
+        <Card data-color="neutral">
+          <span className="nara-summary__n" data-testid="count-total">{summary.total}</span>
+          <span>{t('worklist.total')}</span>
         </Card>
       </div>
 
-      <section aria-labelledby="inbox-heading" className="nara-section">
-        <div className="nara-section__head">
-          <Heading level={2} data-size="sm" id="inbox-heading">
-            {t('worklist.inbox')}
-          </Heading>
-          <Switch label={t('worklist.openOnly')} checked={openOnly} onChange={(e) => setOpenOnly(e.target.checked)} />
+      <Fieldset className="nara-filters">
+        <Fieldset.Legend>{t('worklist.filters')}</Fieldset.Legend>
+        <div className="nara-filters__row">
+          <Field>
+            <Label>{t('worklist.state')}</Label>
+            <Select value={filter.state ?? ''} onChange={(e) => update({ state: e.target.value || undefined })}>
+              <Select.Option value="">{t('worklist.allStates')}</Select.Option>
+              {WORK_STATES.map((s) => (
+                <Select.Option key={s} value={s}>
+                  {t(`state.${s}`)}
+                </Select.Option>
+              ))}
+            </Select>
+          </Field>
+          {show.ward && (
+            <Field>
+              <Label>{t('worklist.ward')}</Label>
+              <Select value={filter.ward ?? ''} onChange={(e) => update({ ward: e.target.value || undefined })}>
+                <Select.Option value="">{t('worklist.allWards')}</Select.Option>
+                {wards.map(([id, name]) => (
+                  <Select.Option key={id} value={id}>
+                    {name}
+                  </Select.Option>
+                ))}
+              </Select>
+            </Field>
+          )}
+          {show.municipality && (
+            <Field>
+              <Label>{t('worklist.municipality')}</Label>
+              <Select value={filter.municipality ?? ''} onChange={(e) => update({ municipality: e.target.value || undefined })}>
+                <Select.Option value="">{t('worklist.allMunicipalities')}</Select.Option>
+                {municipalities.map(([code, name]) => (
+                  <Select.Option key={code} value={code}>
+                    {name}
+                  </Select.Option>
+                ))}
+              </Select>
+            </Field>
+          )}
+          <Switch
+            label={t('worklist.overdueOnly')}
+            checked={!!filter.overdue}
+            onChange={(e) => update({ overdue: e.target.checked || undefined })}
+          />
+          {filtered && (
+            <Button variant="tertiary" data-size="sm" onClick={() => update({ state: undefined, overdue: undefined, ward: undefined, municipality: undefined })}>
+              {t('worklist.clearFilters')}
+            </Button>
+          )}
         </div>
-        {notices.isPending && <Spinner aria-label={t('common.loading')} />}
-        {notices.error && <ProblemAlert error={notices.error} />}
-        {acknowledge.error && <ProblemAlert error={acknowledge.error} />}
-        {notices.data && shown.length === 0 && <Paragraph>{t('worklist.inboxEmpty')}</Paragraph>}
-        {shown.length > 0 && (
-          <div className="nara-table-wrap" tabIndex={0} role="region" aria-label={t('common.scrollTable')}>
-            <Table zebra data-size="sm">
-              <caption className="nara-sr-only">{t('worklist.inboxCaption')}</caption>
-              <Table.Head>
-                <Table.Row>
-                  <Table.HeaderCell>{t('worklist.col.notice')}</Table.HeaderCell>
-                  <Table.HeaderCell>{t('worklist.col.person')}</Table.HeaderCell>
-                  <Table.HeaderCell>{t('worklist.col.from')}</Table.HeaderCell>
-                  <Table.HeaderCell>{t('worklist.col.sent')}</Table.HeaderCell>
-                  <Table.HeaderCell>{t('worklist.col.status')}</Table.HeaderCell>
-                </Table.Row>
-              </Table.Head>
-              <Table.Body>
-                {shown.map((n) => (
-                  <Table.Row key={n.id} data-testid="notice-row">
-                    <Table.Cell>
-                      <Link to={paths.episode(n.episodeId)}>{t(`notice.kind.${n.kind}`, n.kind)}</Link>
-                    </Table.Cell>
-                    <Table.Cell>{who(n.personId)}</Table.Cell>
-                    <Table.Cell>{n.fromUnitName}</Table.Cell>
-                    <Table.Cell>{formatDateTime(n.sentAt, i18n.language)}</Table.Cell>
-                    <Table.Cell>
-                      {n.acknowledgedAt ? (
-                        <Tag data-color="success" data-size="sm">
-                          {t('worklist.acknowledgedAt', { at: formatDateTime(n.acknowledgedAt, i18n.language) })}
-                        </Tag>
-                      ) : (
-                        <Button
-                          data-size="sm"
-                          onClick={() => acknowledge.mutate(n.id)}
-                          loading={acknowledge.isPending && acknowledge.variables === n.id}
-                          aria-label={t('worklist.acknowledgeNamed', {
-                            notice: t(`notice.kind.${n.kind}`, n.kind),
-                            person: personName(personById.get(n.personId)) ?? '',
-                          })}
-                        >
-                          {t('worklist.acknowledge')}
-                        </Button>
-                      )}
-                    </Table.Cell>
-                  </Table.Row>
-                ))}
-              </Table.Body>
-            </Table>
-          </div>
-        )}
-      </section>
+      </Fieldset>
 
-      <section aria-labelledby="clocks-heading" className="nara-section">
-        <Heading level={2} data-size="sm" id="clocks-heading">
-          {t('worklist.clocks')}
-        </Heading>
-        <Paragraph data-size="sm" className="nara-muted">
-          {t('worklist.clocksSource')}
-        </Paragraph>
-        {worklist.hiddenEpisodes > 0 && (
-          <Alert data-color="info">{t('worklist.hiddenEpisodes', { count: worklist.hiddenEpisodes })}</Alert>
-        )}
-        {notices.data && worklist.clockRows.length === 0 && <Paragraph>{t('worklist.clocksEmpty')}</Paragraph>}
-        {worklist.clockRows.length > 0 && (
-          <div className="nara-table-wrap" tabIndex={0} role="region" aria-label={t('common.scrollTable')}>
-            <Table zebra data-size="sm">
-              <caption className="nara-sr-only">{t('worklist.clocksCaption')}</caption>
-              <Table.Head>
-                <Table.Row>
-                  <Table.HeaderCell>{t('worklist.col.person')}</Table.HeaderCell>
-                  <Table.HeaderCell>{t('worklist.col.episode')}</Table.HeaderCell>
-                  <Table.HeaderCell>{t('worklist.col.clock')}</Table.HeaderCell>
+      <div role="status" className="nara-status" data-testid="worklist-status">
+        {done}
+        {worklist.isFetching && worklist.isPlaceholderData && <span className="nara-muted">{t('worklist.updating')}</span>}
+      </div>
+      {worklist.isPending && <Spinner aria-label={t('common.loading')} />}
+      {worklist.error && <ProblemAlert error={worklist.error} />}
+      {acknowledge.error && <ProblemAlert error={acknowledge.error} />}
+      {worklist.data && items.length === 0 && (
+        <Paragraph data-testid="worklist-empty">{filtered ? t('worklist.emptyFiltered') : t('worklist.empty')}</Paragraph>
+      )}
+      {items.length > 0 && (
+        <div
+          className="nara-table-wrap"
+          tabIndex={0}
+          role="region"
+          aria-label={t('common.scrollTable')}
+          aria-busy={worklist.isPlaceholderData}
+          data-testid="worklist"
+        >
+          <Table zebra data-size="sm">
+            <caption className="nara-sr-only">{t('worklist.caption')}</caption>
+            <Table.Head>
+              <Table.Row>
+                <Table.HeaderCell>{t('worklist.col.task')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('worklist.col.person')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('worklist.col.ward')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('worklist.col.state')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('worklist.col.time')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('worklist.col.action')}</Table.HeaderCell>
+              </Table.Row>
+            </Table.Head>
+            <Table.Body>
+              {items.map((i) => (
+                <Table.Row key={`${i.episodeId}-${i.kind}-${i.noticeId ?? ''}`} data-testid="work-row" data-kind={i.kind}>
+                  <Table.Cell>
+                    <Link to={paths.episode(i.episodeId)}>{kindLabel(i)}</Link>
+                  </Table.Cell>
+                  <Table.Cell>
+                    <Link to={paths.person(i.personId)}>{i.personName}</Link>
+                  </Table.Cell>
+                  <Table.Cell>
+                    {i.wardName}
+                    <span className="nara-muted nara-block">{municipalityName(i.municipalityCode)}</span>
+                  </Table.Cell>
+                  <Table.Cell>{t(`state.${i.episodeState}`, i.episodeState)}</Table.Cell>
+                  <Table.Cell>
+                    <TimeCell item={i} now={now} />
+                  </Table.Cell>
+                  <Table.Cell>
+                    {i.kind === 'acknowledge_notice' && i.noticeId && (
+                      <Button
+                        data-size="sm"
+                        onClick={() => {
+                          const notice = t(`notice.kind.${i.noticeKind}`, i.noticeKind ?? '');
+                          acknowledge.mutate(i.noticeId!, {
+                            onSuccess: () => setDone(t('worklist.acknowledged', { notice, person: i.personName })),
+                          });
+                        }}
+                        loading={acknowledge.isPending && acknowledge.variables === i.noticeId}
+                        aria-label={t('worklist.acknowledgeNamed', {
+                          notice: t(`notice.kind.${i.noticeKind}`, i.noticeKind ?? ''),
+                          person: i.personName,
+                        })}
+                      >
+                        {t('worklist.acknowledge')}
+                      </Button>
+                    )}
+                  </Table.Cell>
                 </Table.Row>
-              </Table.Head>
-              <Table.Body>
-                {worklist.clockRows.map((r) => (
-                  <Table.Row key={`${r.episodeId}-${r.clock.kind}`} data-testid="clock-row">
-                    <Table.Cell>{who(r.personId)}</Table.Cell>
-                    <Table.Cell>
-                      <Link to={paths.episode(r.episodeId)}>{r.stateName}</Link>
-                    </Table.Cell>
-                    <Table.Cell>
-                      <ClockTag clock={r.clock} now={now} />
-                    </Table.Cell>
-                  </Table.Row>
-                ))}
-              </Table.Body>
-            </Table>
-          </div>
-        )}
-      </section>
+              ))}
+            </Table.Body>
+          </Table>
+        </div>
+      )}
     </>
   );
 }
