@@ -12,6 +12,7 @@
 #include "service/liability_report.hpp"
 #include "service/log_review_service.hpp"
 #include "service/named_contact_service.hpp"
+#include "service/planning_service.hpp"
 #include "service/registry_service.hpp"
 #include "service/request_service.hpp"
 #include "service/sharing_service.hpp"
@@ -34,6 +35,7 @@ struct Services {
   service::RequestService& requests;
   service::NamedContactService& named_contacts;
   service::CatalogueService& catalogue;
+  service::PlanningService& planning;
   const core::Clock& clock;
   store::Database& db;
   std::function<std::string()> render_metrics;  // set once the application exists
@@ -52,6 +54,7 @@ void add_episode_routes(http::Router& router, Services& services, const core::Cl
 void add_sip_routes(http::Router& router, Services& services);
 void add_request_routes(http::Router& router, Services& services);
 void add_catalogue_routes(http::Router& router, Services& services);
+void add_planning_routes(http::Router& router, Services& services);
 
 void add_hl7_routes(http::Router& router, Services& services);
 void add_worklist_routes(http::Router& router, Services& services);

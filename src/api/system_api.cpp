@@ -56,6 +56,7 @@ http::Router build_router(Services& services) {
   add_sip_routes(router, services);
   add_request_routes(router, services);
   add_catalogue_routes(router, services);
+  add_planning_routes(router, services);
   // The document describes the table as built, including itself.
   auto document = std::make_shared<std::string>();
   router.add({http::Method::get,

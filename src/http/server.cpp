@@ -218,8 +218,9 @@ struct Server::Impl {
           try {
             complete(response);
           } catch (const std::exception& e) {
-            spdlog::error(R"({{"event":"response_completion_failed","request_id":"{}","what":"{}"}})",
-                          request.request_id, e.what());
+            spdlog::error(
+                R"({{"event":"response_completion_failed","request_id":"{}","what":"{}"}})",
+                request.request_id, e.what());
             response = problem_writer(
                 500, "Internt fel",
                 "Något gick fel. Ange begäran-id " + request.request_id + " vid kontakt.", request);

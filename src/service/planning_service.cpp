@@ -7,8 +7,8 @@
 #include <map>
 #include <set>
 
-#include "core/random.hpp"
 #include "core/problem.hpp"
+#include "core/random.hpp"
 #include "domain/access/role.hpp"
 #include "domain/planning/solver.hpp"
 #include "service/audit_log.hpp"
@@ -30,7 +30,9 @@ std::string clock_text(double minutes) {
   return text;
 }
 
-double rounded(double value) { return std::round(value * 10.0) / 10.0; }
+double rounded(double value) {
+  return std::round(value * 10.0) / 10.0;
+}
 
 bool listed(const std::vector<std::size_t>& list, std::size_t value) {
   return std::find(list.begin(), list.end(), value) != list.end();
@@ -59,8 +61,7 @@ SolveOutcome solve_and_check(const PlanningProblem& problem, const SolveSettings
   outcome.iterations = result.iterations;
   outcome.plan = std::move(result.plan);
   outcome.report = check_plan(problem.instance, outcome.plan);
-  outcome.seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count();
+  outcome.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count();
   return outcome;
 }
 
@@ -126,13 +127,12 @@ json::object plan_document(const PlanningProblem& problem, const SolveOutcome& o
                         {"travelMinutes", rounded(leg)},
                         {"waitMinutes", rounded(std::max(0.0, sv.start - arrival))},
                         {"tardinessMinutes", rounded(std::max(0.0, sv.start - v.latest))},
-                        {"window",
-                         json::object{{"earliest", clock_text(v.earliest)},
-                                      {"latest", clock_text(v.latest)}}}};
+                        {"window", json::object{{"earliest", clock_text(v.earliest)},
+                                                {"latest", clock_text(v.latest)}}}};
       const std::string person_name = optional_name(problem.person_names, v.person);
       if (!person_name.empty()) item["personName"] = person_name;
-      const bool together = sv.visit < problem.double_staffed.size() &&
-                            problem.double_staffed[sv.visit];
+      const bool together =
+          sv.visit < problem.double_staffed.size() && problem.double_staffed[sv.visit];
       item["doubleStaffed"] = together;
       if (const std::size_t partner = partner_of(sv.visit);
           together && partner != kNone && caregiver_of[partner] != kNone) {
@@ -144,9 +144,8 @@ json::object plan_document(const PlanningProblem& problem, const SolveOutcome& o
     }
     json::object entry{{"caregiverId", c.id},
                        {"principal", inst.principals[c.principal]},
-                       {"shift",
-                        json::object{{"start", clock_text(c.shift_start)},
-                                     {"end", clock_text(c.shift_end)}}}};
+                       {"shift", json::object{{"start", clock_text(c.shift_start)},
+                                              {"end", clock_text(c.shift_end)}}}};
     const std::string name = optional_name(problem.caregiver_names, route.caregiver);
     if (!name.empty()) entry["name"] = name;
     const std::string unit = optional_name(problem.caregiver_units, route.caregiver);
@@ -177,12 +176,12 @@ json::object plan_document(const PlanningProblem& problem, const SolveOutcome& o
     }
     const bool together = v < problem.double_staffed.size() && problem.double_staffed[v];
     const bool nobody = eligible == 0 || (together && eligible < 2);
-    json::object item{{"visitId", id},
-                      {"personId", inst.persons[inst.visits[v].person].id},
-                      {"priority", inst.visits[v].priority},
-                      {"reason", nobody ? "no_qualified_caregiver" : "no_time"},
-                      {"reasonText",
-                       nobody ? "Ingen personal har rätt kompetens och får enligt avtalet göra "
+    json::object item{
+        {"visitId", id},
+        {"personId", inst.persons[inst.visits[v].person].id},
+        {"priority", inst.visits[v].priority},
+        {"reason", nobody ? "no_qualified_caregiver" : "no_time"},
+        {"reasonText", nobody ? "Ingen personal har rätt kompetens och får enligt avtalet göra "
                                 "besöket."
                               : "Ingen behörig personal hann med besöket inom tidsfönstret och "
                                 "arbetstiden utan att annat viktigare blev ogjort."}};
@@ -201,14 +200,13 @@ json::object plan_document(const PlanningProblem& problem, const SolveOutcome& o
     for (const std::size_t c : score.caregivers) {
       if (!listed(inst.persons[p].history, c) && !listed(inst.persons[p].preferred, c)) ++unknown;
     }
-    json::object item{
-        {"personId", inst.persons[p].id},
-        {"visits", score.visits},
-        {"caregivers", score.caregivers.size()},
-        {"newCaregivers", unknown},
-        {"score", rounded(100.0 * static_cast<double>(score.known) /
-                          static_cast<double>(score.visits)) /
-                      100.0}};
+    json::object item{{"personId", inst.persons[p].id},
+                      {"visits", score.visits},
+                      {"caregivers", score.caregivers.size()},
+                      {"newCaregivers", unknown},
+                      {"score", rounded(100.0 * static_cast<double>(score.known) /
+                                        static_cast<double>(score.visits)) /
+                                    100.0}};
     const std::string person_name = optional_name(problem.person_names, p);
     if (!person_name.empty()) item["personName"] = person_name;
     persons.push_back(std::move(item));
@@ -291,8 +289,9 @@ std::shared_ptr<SolveJob> PlanningService::start_solve(const domain::access::Act
                                                        PlanningProblem problem,
                                                        SolveSettings settings) {
   if (!allowed(actor, Permission::plan_visits)) {
-    forbidden("Att planera hembesök hör till distriktssköterskor, sjuksköterskor i hemsjukvården "
-              "och enhetschefer.");
+    forbidden(
+        "Att planera hembesök hör till distriktssköterskor, sjuksköterskor i hemsjukvården "
+        "och enhetschefer.");
   }
   if (const auto problems = validate(problem.instance); !problems.empty()) {
     core::throw_field_error("visits", "structure", problems.front());
@@ -334,8 +333,8 @@ std::string PlanningService::insert_plan(store::Transaction& tx, const PlanningP
   tx.query(
       "INSERT INTO visit_plans (id, plan_date, title, feasible, caregivers, visits, content, "
       "created_by, created_at, demo) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-      id, problem.date, title, std::int64_t{document.at("feasible").as_bool() ? 1 : 0},
-      caregivers, visits, json::serialize(document), store::optional_value(created_by), now_text,
+      id, problem.date, title, std::int64_t{document.at("feasible").as_bool() ? 1 : 0}, caregivers,
+      visits, json::serialize(document), store::optional_value(created_by), now_text,
       std::int64_t{demo ? 1 : 0});
   for (const std::string& unit : std::set<std::string>(unit_ids.begin(), unit_ids.end())) {
     tx.query("INSERT INTO visit_plan_units (plan_id, unit_id) VALUES (?, ?)", id, unit);
@@ -375,8 +374,8 @@ std::vector<StoredPlanSummary> PlanningService::list(const domain::access::Actor
       s.caregivers = row.int64(4);
       s.visits = row.int64(5);
       s.created_at = row.text(6);
-      const auto units = tx.query(
-          "SELECT unit_id FROM visit_plan_units WHERE plan_id = ? ORDER BY unit_id", s.id);
+      const auto units =
+          tx.query("SELECT unit_id FROM visit_plan_units WHERE plan_id = ? ORDER BY unit_id", s.id);
       for (std::size_t u = 0; u < units.size(); ++u) s.unit_ids.push_back(units.row(u).text(0));
       out.push_back(std::move(s));
     }
@@ -384,8 +383,7 @@ std::vector<StoredPlanSummary> PlanningService::list(const domain::access::Actor
   });
 }
 
-json::object PlanningService::read(const domain::access::Actor& actor,
-                                   const std::string& plan_id) {
+json::object PlanningService::read(const domain::access::Actor& actor, const std::string& plan_id) {
   require(actor, Permission::plan_visits);
   if (!actor.unit_id) forbidden("Välj ett uppdrag vid en enhet.");
   struct Stored {
@@ -407,9 +405,8 @@ json::object PlanningService::read(const domain::access::Actor& actor,
     s.document["date"] = row.row(0).text(1);
     s.document["title"] = row.row(0).text(2);
     s.document["createdAt"] = row.row(0).text(4);
-    const auto units =
-        tx.query("SELECT unit_id FROM visit_plan_units WHERE plan_id = ? ORDER BY unit_id",
-                 plan_id);
+    const auto units = tx.query(
+        "SELECT unit_id FROM visit_plan_units WHERE plan_id = ? ORDER BY unit_id", plan_id);
     for (std::size_t i = 0; i < units.size(); ++i) s.units.push_back(units.row(i).text(0));
     const auto persons = tx.query(
         "SELECT person_id FROM visit_plan_persons WHERE plan_id = ? ORDER BY person_id", plan_id);

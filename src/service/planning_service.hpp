@@ -114,8 +114,8 @@ class PlanningService {
 
   // 403 unless the actor may plan visits; 422 for a structurally broken instance; nullptr when
   // every solver thread is busy (the caller answers 503).
-  std::shared_ptr<SolveJob> start_solve(const domain::access::Actor& actor,
-                                        PlanningProblem problem, SolveSettings settings);
+  std::shared_ptr<SolveJob> start_solve(const domain::access::Actor& actor, PlanningProblem problem,
+                                        SolveSettings settings);
 
   // Plans in which the actor's unit takes part, newest first; `date` narrows to one day.
   std::vector<StoredPlanSummary> list(const domain::access::Actor& actor,
