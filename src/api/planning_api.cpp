@@ -191,16 +191,16 @@ ParsedRequest read_solve_request(const json::object& body) {
 
   // Caregivers named by persons must exist; checked once all caregivers are known.
   const auto caregiver_list = [&](http::ObjectReader& p, const std::string& field) {
-    std::vector<std::size_t> out;
+    std::vector<std::size_t> indices;
     for (const auto& id : p.string_array(field, 60)) {
       const auto it = caregiver_index.find(id);
       if (it == caregiver_index.end()) {
         p.add_error(field, "reference", "Okänd i personalen: " + id + ".");
       } else {
-        out.push_back(it->second);
+        indices.push_back(it->second);
       }
     }
-    return out;
+    return indices;
   };
   std::map<std::string, std::size_t> person_index;
   std::vector<std::vector<std::size_t>> person_excludes;
