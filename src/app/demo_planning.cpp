@@ -199,6 +199,7 @@ std::string seed_demo_planning(store::Database& db, const core::Clock& clock) {
   inst.weights.unserved_by_priority = {10000.0, 5000.0, 2500.0};
 
   std::size_t double_staffed = 0;
+  std::set<std::size_t> seen_units;
   for (const DemoPerson& dp : persons) {
     const DemoUnit& unit = units[dp.unit];
     const auto& own = caregivers_of_unit[dp.unit];
@@ -220,7 +221,9 @@ std::string seed_demo_planning(store::Database& db, const core::Clock& clock) {
       const std::size_t first = r % 3;  // a morning medicine, wound care or a catheter
       kinds.push_back(kMunicipalVisits[first]);
       if (first == 0 && r % 2 == 0) kinds.push_back(kMunicipalVisits[3]);  // and the afternoon dose
-      if (r % 7 == 0 && double_staffed < 3) kinds.push_back(kMunicipalVisits[4]);
+      // Palliative care with two nurses: the unit's first patient, and a few more.
+      const bool first_of_unit = seen_units.insert(dp.unit).second;
+      if ((first_of_unit || r % 7 == 0) && double_staffed < 4) kinds.push_back(kMunicipalVisits[4]);
     } else {
       kinds.push_back(kRegionVisits[r % 4]);
     }
