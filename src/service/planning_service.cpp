@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
-#include <cstdio>
 #include <map>
 #include <set>
 
@@ -24,10 +23,9 @@ namespace {
 
 // "HH:MM" of minutes since local midnight, rounded to the minute (a plan is read in minutes).
 std::string clock_text(double minutes) {
-  const auto whole = static_cast<long>(std::lround(std::max(0.0, minutes)));
-  char text[16];
-  std::snprintf(text, sizeof text, "%02ld:%02ld", whole / 60, whole % 60);
-  return text;
+  const auto whole = std::lround(std::clamp(minutes, 0.0, 99.0 * 60.0));
+  const auto two = [](long n) { return (n < 10 ? "0" : "") + std::to_string(n); };
+  return two(whole / 60) + ":" + two(whole % 60);
 }
 
 double rounded(double value) {

@@ -258,7 +258,7 @@ TEST_P(PlanningTest, Issue7_TheDemoDayIsReadByParticipatingUnitsAndEachReadIsAud
   const Reply by_day = district.get("/api/v1/planning/plans?date=" + date);
   ASSERT_EQ(by_day.status, 200) << by_day.body;
   ASSERT_FALSE(by_day.json().at("items").as_array().empty());
-  EXPECT_EQ(by_day.json().at("items").as_array()[0].at("date"), date);
+  EXPECT_EQ(std::string(by_day.json().at("items").as_array()[0].at("date").as_string()), date);
   EXPECT_EQ(district.get("/api/v1/planning/plans/" + id).status, 200);
   EXPECT_EQ(district.get("/api/v1/planning/plans?date=17-11-2026").status, 400);
 }
@@ -273,7 +273,8 @@ TEST_P(PlanningTest, Issue7_OtherUnitsNeitherListNorReadTheDemoDay) {
   ASSERT_EQ(outsider.sign_in(username).status, 201) << username;
   const Reply list = outsider.get("/api/v1/planning/plans");
   ASSERT_EQ(list.status, 200);
-  for (const auto& item : list.json().at("items").as_array()) EXPECT_NE(item.at("id"), id);
+  for (const auto& item : list.json().at("items").as_array())
+    EXPECT_NE(std::string(item.at("id").as_string()), id);
   EXPECT_EQ(outsider.get("/api/v1/planning/plans/" + id).status, 404);
   EXPECT_EQ(plan_reads(id, username), 0);
   Client physician = server().client();
