@@ -122,6 +122,7 @@ std::string seed_demo_planning(store::Database& db, const core::Clock& clock) {
     // few of the oldest (born before 1950) who are not, for the district nurses' home visits.
     // Persons with protected identity are left out of a shared day plan.
     const std::string born_before = "1950-01-01";
+    std::set<std::string> seen_persons;
     for (const auto& u : units) {
       const std::string select =
           "SELECT p.id, p.given_name || ' ' || p.family_name, p.latitude, p.longitude FROM "
@@ -138,6 +139,9 @@ std::string seed_demo_planning(store::Database& db, const core::Clock& clock) {
                          u.id, born_before);
       for (std::size_t i = 0; i < rows.size(); ++i) {
         const auto row = rows.row(i);
+        // A person may have more than one open relation with the unit (the discharge chain
+        // adds its own): one patient, one set of needs.
+        if (!seen_persons.insert(row.text(0)).second) continue;
         persons.push_back({row.text(0), row.text(1), unit_index.at(u.id),
                            GeoPoint{row.real(2), row.real(3), AreaType::kRural}});
       }
