@@ -13,6 +13,7 @@
 #include "service/liability_service.hpp"
 #include "service/log_review_service.hpp"
 #include "service/named_contact_service.hpp"
+#include "service/planning_service.hpp"
 #include "service/registry_service.hpp"
 #include "service/request_service.hpp"
 #include "service/sharing_service.hpp"
@@ -38,6 +39,7 @@ struct Services {
   service::CatalogueService& catalogue;
   service::LiabilityService& liability;
   service::WardBoardService& ward_boards;
+  service::PlanningService& planning;
   const core::Clock& clock;
   store::Database& db;
   std::function<std::string()> render_metrics;  // set once the application exists
@@ -56,6 +58,7 @@ void add_episode_routes(http::Router& router, Services& services, const core::Cl
 void add_sip_routes(http::Router& router, Services& services);
 void add_request_routes(http::Router& router, Services& services);
 void add_catalogue_routes(http::Router& router, Services& services);
+void add_planning_routes(http::Router& router, Services& services);
 
 void add_hl7_routes(http::Router& router, Services& services);
 void add_worklist_routes(http::Router& router, Services& services);

@@ -11,6 +11,7 @@
 
 #include "app/demo_data.hpp"
 #include "app/demo_episodes.hpp"
+#include "app/demo_planning.hpp"
 #include "app/demo_sip.hpp"
 #include "core/identifiers.hpp"
 #include "core/password.hpp"
@@ -469,9 +470,11 @@ std::string seed_demo_county(store::Database& db, const core::Clock& clock,
     relations_written = s.relations();
   });
   const std::string coordination = seed_demo_coordination(db, clock);  // issue 5
+  const std::string planning = seed_demo_planning(db, clock);          // issue 7
   return "Seeded the demo county: 8 principals, " + std::to_string(units_written) + " units, " +
          std::to_string(users_written) + " accounts, " + std::to_string(persons_written) +
-         " residents, " + std::to_string(relations_written) + " care relations. " + coordination;
+         " residents, " + std::to_string(relations_written) + " care relations. " + coordination +
+         " " + planning;
 }
 
 }  // namespace nara::app

@@ -3,6 +3,7 @@
 // the newest demo batch is more than a day old, so a demo database left running stays alive.
 #include "app/demo_episodes.hpp"
 
+#include <algorithm>
 #include <chrono>
 
 #include "core/random.hpp"
@@ -129,6 +130,7 @@ std::size_t seed_demo_episodes(store::Transaction& tx, const core::Clock& clock)
     const char* municipality;
     const char* health_centre_login;
   };
+  std::vector<std::string> used_wards;
   for (const Site& site : {Site{"avd.ssk", "2282", "dsk.kramfors"},
                            Site{"avd.lakare", "2283", "dsk.halsocentralsolleftea"}}) {
     const std::string login = site.ward_login;
@@ -137,8 +139,15 @@ std::size_t seed_demo_episodes(store::Transaction& tx, const core::Clock& clock)
         "SELECT a.unit_id FROM assignments a JOIN users u ON u.id = a.user_id WHERE u.username = "
         "? ORDER BY a.unit_id",
         login);
-    if (wards.empty()) continue;
-    const std::string ward = wards.row(wards.size() - 1).text(0);
+    // A ward no earlier site took: avd.lakare's second ward, whatever order the ids have.
+    std::string ward;
+    for (std::size_t i = 0; i < wards.size() && ward.empty(); ++i) {
+      const std::string candidate = wards.row(i).text(0);
+      if (std::find(used_wards.begin(), used_wards.end(), candidate) == used_wards.end())
+        ward = candidate;
+    }
+    if (ward.empty()) continue;
+    used_wards.push_back(ward);
     std::string hc = first_text(tx,
                                 "SELECT a.unit_id FROM assignments a JOIN users u ON u.id = "
                                 "a.user_id WHERE u.username = ?",

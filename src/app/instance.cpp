@@ -2,6 +2,9 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
+#include <thread>
+
 #include "api/routes.hpp"
 #include "core/random.hpp"
 #include "http/application.hpp"
@@ -89,6 +92,9 @@ struct Instance::Impl {
   // Destroyed before the listener: its writer may still post ACKs to the listener's I/O context.
   std::unique_ptr<interop::hl7v2::IngestQueue> hl7_queue;
   std::optional<std::uint16_t> hl7_port;
+  // Destroyed before the server (members go in reverse order): its solver threads are
+  // cancelled and joined while the server's io_context still exists for their completions.
+  std::unique_ptr<service::PlanningService> planning;
   // Destroyed first (members go in reverse order): its writer flushes what is queued while the
   // server's io_context still exists, so a late commit can only post to a stopped context, never
   // resume a request on a destroyed server. The services using it have stopped with the server.
@@ -142,6 +148,9 @@ std::uint16_t Instance::start() {
   impl.requests = std::make_unique<service::RequestService>(context);
   impl.named_contacts = std::make_unique<service::NamedContactService>(context);
   impl.catalogue = std::make_unique<service::CatalogueService>(context);
+  // Half the cores for solving at most: the rest keep serving requests meanwhile (issue 7).
+  impl.planning = std::make_unique<service::PlanningService>(
+      context, std::clamp(std::thread::hardware_concurrency() / 2, 1U, 4U));
   impl.services = std::make_unique<api::Services>(api::Services{*impl.auth,
                                                                 *impl.registry,
                                                                 *impl.access,
@@ -157,6 +166,7 @@ std::uint16_t Instance::start() {
                                                                 *impl.catalogue,
                                                                 *impl.liability,
                                                                 *impl.ward_boards,
+                                                                *impl.planning,
                                                                 *impl.clock,
                                                                 *impl.db,
                                                                 {},

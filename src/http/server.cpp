@@ -192,7 +192,9 @@ struct Server::Impl {
           const core::ResponseBarrier::Scope scope(barrier);
           response = handler(request);
         }
-        // No data leave before the work they depend on (the audit log's commit) has finished.
+        // No data leave before the work they depend on (the audit log's commit, a plan being
+        // solved) has finished.
+        bool work_failed = false;
         for (auto& work : barrier.take()) {
           auto error = co_await finished(std::move(work));
           if (!error) continue;
@@ -205,9 +207,24 @@ struct Server::Impl {
           }
           spdlog::error(R"({{"event":"work_after_handler_failed","request_id":"{}","what":"{}"}})",
                         request.request_id, what);
+          work_failed = true;
           response = problem_writer(
               500, "Internt fel",
               "Något gick fel. Ange begäran-id " + request.request_id + " vid kontakt.", request);
+        }
+        if (!work_failed && response.complete) {
+          auto complete = std::move(response.complete);
+          response.complete = nullptr;
+          try {
+            complete(response);
+          } catch (const std::exception& e) {
+            spdlog::error(
+                R"({{"event":"response_completion_failed","request_id":"{}","what":"{}"}})",
+                request.request_id, e.what());
+            response = problem_writer(
+                500, "Internt fel",
+                "Något gick fel. Ange begäran-id " + request.request_id + " vid kontakt.", request);
+          }
         }
       }
       auto res = to_beast(std::move(response), version, keep_alive, head);

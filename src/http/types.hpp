@@ -2,6 +2,7 @@
 // The request/response values handlers see. Beast stays inside server.cpp; handlers get plain
 // values so they can be tested without sockets.
 #include <chrono>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -42,6 +43,10 @@ struct Response {
   std::string content_type = "application/json";
   std::string body;
   std::vector<std::pair<std::string, std::string>> headers;
+  // Set when the answer depends on work the handler registered with the request's
+  // core::ResponseBarrier (a plan being solved on a worker thread): the server calls it once that
+  // work has finished, on an I/O thread, to fill in status, body and headers.
+  std::function<void(Response&)> complete;
 
   void set_header(std::string name, std::string value) {
     headers.emplace_back(std::move(name), std::move(value));

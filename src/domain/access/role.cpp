@@ -87,6 +87,12 @@ bool permits(Role role, Permission permission) {
              role == Role::home_health_care_nurse || role == Role::sip_coordinator;
     case Permission::manage_responsibility_catalogue:
       return role == Role::county_administrator;
+    case Permission::plan_visits:
+      // Those who lay out the day's home visits: the nurses who give and lead the care, and the
+      // unit manager who staffs it. Home care staff follow the plan; SIP coordinators and
+      // ward staff plan other things (behovs- och riskanalys, PDL 4:2).
+      return role == Role::district_nurse || role == Role::home_health_care_nurse ||
+             role == Role::unit_manager;
   }
   return false;
 }

@@ -36,6 +36,7 @@ enum class Permission {
   submit_hl7,              // send HL7 v2 messages (the hospital's ADT feed)
   coordinate_care,         // draw up SIPs, send and answer requests, appoint named contacts
   manage_responsibility_catalogue,  // publish versions of the county's ansvarsfördelning
+  plan_visits,  // plan a day's home visits and read the joint plans of one's own unit
 };
 
 // Registry permissions per role (behovs- och riskanalys, PDL 4:2: access limited to the task).
