@@ -144,4 +144,16 @@ boost::json::value optional_json(const std::optional<double>& value) {
   return value ? boost::json::value(*value) : boost::json::value(nullptr);
 }
 
+std::optional<domain::discharge::EpisodeState> episode_state_param(const http::Request& request) {
+  using domain::discharge::EpisodeState;
+  const auto text = query_text(request, "state", 40);
+  if (!text) return std::nullopt;
+  const auto state = domain::discharge::parse_episode_state(*text);
+  // Cancelled and deceased episodes are on no list, so asking for them is a mistaken request.
+  if (!state || *state == EpisodeState::cancelled || *state == EpisodeState::deceased) {
+    core::throw_field_error("state", "enum", "Okänt tillstånd för vårdtillfället.");
+  }
+  return state;
+}
+
 }  // namespace nara::api

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 
+#include "domain/discharge/episode.hpp"
 #include "http/json_input.hpp"
 #include "http/router.hpp"
 #include "http/types.hpp"
@@ -42,5 +43,8 @@ std::optional<std::string> query_text(const http::Request& request, std::string_
 
 boost::json::value optional_json(const std::optional<std::string>& value);
 boost::json::value optional_json(const std::optional<double>& value);
+
+// `state=` of the lists of inpatient episodes (worklist, ward board): states those lists show.
+std::optional<domain::discharge::EpisodeState> episode_state_param(const http::Request& request);
 
 }  // namespace nara::api

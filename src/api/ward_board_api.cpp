@@ -8,19 +8,6 @@ namespace nara::api {
 
 namespace {
 
-std::optional<domain::discharge::EpisodeState> board_state_param(const http::Request& request) {
-  const auto text = query_text(request, "state", 40);
-  if (!text) return std::nullopt;
-  for (auto s :
-       {domain::discharge::EpisodeState::admitted, domain::discharge::EpisodeState::needs_assessed,
-        domain::discharge::EpisodeState::notice_sent, domain::discharge::EpisodeState::planning,
-        domain::discharge::EpisodeState::ready, domain::discharge::EpisodeState::sip_invited,
-        domain::discharge::EpisodeState::discharged}) {
-    if (domain::discharge::to_string(s) == *text) return s;
-  }
-  core::throw_field_error("state", "enum", "Okänt tillstånd för vårdtillfället.");
-}
-
 boost::json::value iso(const std::optional<core::Instant>& at) {
   return at ? boost::json::value(core::format_iso8601(*at)) : nullptr;
 }
@@ -36,7 +23,7 @@ void add_ward_board_routes(http::Router& router, Services& services) {
        http::Access::assignment,
        [&boards, &clock](http::Context& c) {
          const auto board = boards.for_ward(c.who(), query_text(c.request, "ward", 64),
-                                            board_state_param(c.request));
+                                            episode_state_param(c.request));
          const auto now = clock.now();
          boost::json::array episodes;
          for (const auto& e : board.episodes) {

@@ -12,19 +12,6 @@ namespace nara::api {
 
 namespace {
 
-std::optional<domain::discharge::EpisodeState> state_param(const http::Request& request) {
-  const auto text = query_text(request, "state", 40);
-  if (!text) return std::nullopt;
-  for (auto s :
-       {domain::discharge::EpisodeState::admitted, domain::discharge::EpisodeState::needs_assessed,
-        domain::discharge::EpisodeState::notice_sent, domain::discharge::EpisodeState::planning,
-        domain::discharge::EpisodeState::ready, domain::discharge::EpisodeState::sip_invited,
-        domain::discharge::EpisodeState::discharged}) {
-    if (domain::discharge::to_string(s) == *text) return s;
-  }
-  core::throw_field_error("state", "enum", "Okänt tillstånd för vårdtillfället.");
-}
-
 std::chrono::year_month month_param(const http::Request& request) {
   const auto text = query_text(request, "month", 7);
   int y = 0;
@@ -57,7 +44,7 @@ void add_worklist_routes(http::Router& router, Services& services) {
          service::WorklistFilter filter;
          filter.ward_unit_id = query_text(c.request, "ward", 64);
          filter.municipality_code = query_text(c.request, "municipality", 4);
-         filter.state = state_param(c.request);
+         filter.state = episode_state_param(c.request);
          filter.overdue_only = c.request.query_param("overdue").value_or("") == "true";
          const auto list = worklists.for_unit(c.who(), filter);
          const auto now = clock.now();

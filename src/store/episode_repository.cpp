@@ -28,11 +28,7 @@ Value text(const std::optional<core::Instant>& i) {
 }
 
 EpisodeState parse_state(const std::string& s) {
-  for (auto st : {EpisodeState::admitted, EpisodeState::needs_assessed, EpisodeState::notice_sent,
-                  EpisodeState::planning, EpisodeState::ready, EpisodeState::sip_invited,
-                  EpisodeState::discharged, EpisodeState::cancelled, EpisodeState::deceased}) {
-    if (domain::discharge::to_string(st) == s) return st;
-  }
+  if (const auto state = domain::discharge::parse_episode_state(s)) return *state;
   throw DatabaseError("unknown episode state " + s);
 }
 

@@ -294,4 +294,13 @@ std::string_view to_string(EventKind k) {
   return "unknown";
 }
 
+std::optional<EpisodeState> parse_episode_state(std::string_view text) {
+  for (auto st : {EpisodeState::admitted, EpisodeState::needs_assessed, EpisodeState::notice_sent,
+                  EpisodeState::planning, EpisodeState::ready, EpisodeState::sip_invited,
+                  EpisodeState::discharged, EpisodeState::cancelled, EpisodeState::deceased}) {
+    if (to_string(st) == text) return st;
+  }
+  return std::nullopt;
+}
+
 }  // namespace nara::domain::discharge

@@ -22,6 +22,7 @@ enum class EpisodeState {
   deceased,        // avliden
 };
 std::string_view to_string(EpisodeState state);
+std::optional<EpisodeState> parse_episode_state(std::string_view text);
 std::string_view swedish_name(EpisodeState state);
 
 // Which receiving parties the assessment says may be needed after discharge (1 kap. 1 §).
