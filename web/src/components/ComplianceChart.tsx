@@ -26,7 +26,8 @@ export function ComplianceChart({
       height: 60 + 48 * new Set(rows.map((r) => r.kind)).size,
       marginLeft: 170,
       style: { fontSize: '13px', color: '#1e2b3c', background: 'transparent' },
-      y: { label: null },
+      // The law's order (the table's), not the alphabet's.
+      y: { label: null, domain: [...new Set(rows.map((r) => r.kindName))] },
       x: { grid: true, label: countLabel },
       color: {
         legend: true,
