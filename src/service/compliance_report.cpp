@@ -4,6 +4,7 @@
 // within the reader's scope, the same as the payment-liability report's.
 #include <algorithm>
 #include <map>
+#include <tuple>
 
 #include "core/stockholm_time.hpp"
 #include "service/audit_log.hpp"
