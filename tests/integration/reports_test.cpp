@@ -49,7 +49,8 @@ std::string local(std::chrono::year_month month, unsigned day, int hour) {
 std::array<std::int64_t, 4> counts(const Reply& r, const std::string& kind,
                                    const std::string& unit) {
   for (const auto& l : r.json().at("lines").as_array()) {
-    if (l.at("kind") == kind && !l.at("unitId").is_null() && l.at("unitId").as_string() == unit) {
+    if (l.at("kind").as_string() == kind && !l.at("unitId").is_null() &&
+        l.at("unitId").as_string() == unit) {
       return {l.at("metInTime").as_int64(), l.at("metLate").as_int64(),
               l.at("openOverdue").as_int64(), l.at("openNotDue").as_int64()};
     }
@@ -76,7 +77,7 @@ TEST_P(ReportsTest, LUS2_1_2_5_4_3_DeadlineComplianceCountsEachClockOncePerUnitA
   const std::string path = "/api/v1/reports/deadline-compliance?month=" + month_text;
   const Reply before = admin.get(path);
   ASSERT_EQ(before.status, 200) << before.body;
-  EXPECT_EQ(before.json().at("month"), month_text);
+  EXPECT_EQ(before.json().at("month").as_string(), month_text);
 
   Client ward = fresh->client();
   ASSERT_EQ(ward.sign_in("avd.ssk").status, 201);
@@ -153,7 +154,7 @@ TEST_P(ReportsTest, LUS2_1_2_5_4_3_DeadlineComplianceCountsEachClockOncePerUnitA
   ASSERT_EQ(unit.status, 200);
   ASSERT_FALSE(unit.json().at("lines").as_array().empty());
   for (const auto& l : unit.json().at("lines").as_array())
-    EXPECT_EQ(l.at("unitId"), ids.health_centre);
+    EXPECT_EQ(l.at("unitId").as_string(), ids.health_centre);
 
   // CSV for a spreadsheet, one line per clock kind and unit.
   const Reply csv = admin.get(path + "&format=csv");
@@ -209,7 +210,7 @@ TEST_P(ReportsTest, PDL4_1_PersonsEpisodesForTheCareTeamOnlyAndLogged) {
   ASSERT_EQ(own.status, 200) << own.body;
   ASSERT_EQ(own.json().at("items").as_array().size(), 1U);
   const auto& item = own.json().at("items").at(0);
-  EXPECT_EQ(item.at("id"), id);
+  EXPECT_EQ(item.at("id").as_string(), id);
   EXPECT_FALSE(item.at("contentHidden").as_bool());
   EXPECT_EQ(item.at("state"), "admitted");
   EXPECT_EQ(item.at("wardName"), "Sundsvalls sjukhus, Medicinavdelning 1");
@@ -281,7 +282,7 @@ TEST_P(ReportsTest, Law2022_913_3_1_CitizenListsOwnConsentsWithProviderAndWithdr
   ASSERT_EQ(items.size(), before + 1);
   bool found = false;
   for (const auto& c : items) {
-    if (c.at("id") != consent_id) continue;
+    if (c.at("id").as_string() != consent_id) continue;
     found = true;
     EXPECT_EQ(c.at("scope"), "shared_documentation");
     EXPECT_EQ(c.at("givenBy"), "person");
