@@ -21,7 +21,8 @@ struct Ids {
   std::string health_centre, home_health_care, person;
 };
 
-// A Kramfors person with the health centre and home health care in their care, never admitted.
+// A Kramfors person with the health centre and home health care in their care — not home care,
+// not the demo citizen — never admitted.
 Ids kramfors_person(Server& server) {
   return server.instance->database().read([](store::Transaction& tx) {
     const auto hc =
@@ -31,8 +32,10 @@ Ids kramfors_person(Server& server) {
     const auto person = tx.query(
         "SELECT cr.person_id FROM care_relations cr WHERE cr.unit_id = ? AND EXISTS (SELECT 1 FROM "
         "care_relations c2 WHERE c2.person_id = cr.person_id AND c2.unit_id = ?) AND NOT EXISTS "
-        "(SELECT 1 FROM inpatient_episodes e WHERE e.person_id = cr.person_id) ORDER BY "
-        "cr.person_id LIMIT 1",
+        "(SELECT 1 FROM inpatient_episodes e WHERE e.person_id = cr.person_id) AND NOT EXISTS "
+        "(SELECT 1 FROM care_relations c3 JOIN units u3 ON u3.id = c3.unit_id WHERE c3.person_id "
+        "= cr.person_id AND u3.kind = 'home_care') AND NOT EXISTS (SELECT 1 FROM users us WHERE "
+        "us.person_id = cr.person_id) ORDER BY cr.person_id LIMIT 1",
         hsl, hc);
     return Ids{hc, hsl, person.row(0).text(0)};
   });
@@ -176,7 +179,7 @@ TEST_P(ReportsTest, LUS2_1_2_5_4_3_DeadlineComplianceCountsEachClockOncePerUnitA
   EXPECT_EQ(centre.get(path).status, 403);
 
   // A bad month is a problem naming the field.
-  for (const std::string bad : {"2026-13", "26-11", "2026-1", "november"}) {
+  for (const std::string bad : {"2026-13", "26-11", "2026-1", "2026-00"}) {
     const Reply b = admin.get("/api/v1/reports/deadline-compliance?month=" + bad);
     EXPECT_EQ(b.status, 422) << bad;
     EXPECT_TRUE(b.is_problem());
