@@ -59,7 +59,7 @@ class Connection {
     exec("PRAGMA cache_size=-65536");
     // No memory-mapped reads: in WAL mode a read transaction that finds the database changed
     // unmaps the whole mapping (pagerBeginReadTransaction → sqlite3OsUnfetch), and the audit log
-    // commits about a thousand times a second under load, so every read paid munmap, TLB
+    // commits hundreds of times a second under load, so every read paid munmap, TLB
     // shoot-downs and page faults: the session lookup took 2.7x as long as in a build without
     // writes (perf, docs/benchmarks.md, issue 3).
     exec("PRAGMA mmap_size=0");
