@@ -13,6 +13,14 @@ import { PersonOverviewPage } from './pages/PersonOverviewPage';
 import { EpisodePage } from './pages/EpisodePage';
 import { AccessLogPage } from './pages/citizen/AccessLogPage';
 import { SharingPage } from './pages/citizen/SharingPage';
+import { MySipsPage } from './pages/citizen/MySipsPage';
+import { MyNamedContactsPage } from './pages/citizen/MyNamedContactsPage';
+import { SipListPage } from './pages/sip/SipListPage';
+import { SipPage } from './pages/sip/SipPage';
+import { StartSipPage } from './pages/sip/StartSipPage';
+import { RequestsPage } from './pages/requests/RequestsPage';
+import { RequestDetailPage } from './pages/requests/RequestDetailPage';
+import { NewRequestPage } from './pages/requests/NewRequestPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 
 export const paths = {
@@ -26,6 +34,15 @@ export const paths = {
   liability: '/rapporter/betalningsansvar',
   myAccessLog: '/mina-sidor/vem-har-last',
   mySharing: '/mina-sidor/samtycken-och-sparrar',
+  mySips: '/mina-sidor/mina-planer',
+  myNamedContacts: '/mina-sidor/fasta-vardkontakter',
+  sips: '/sip',
+  sip: (id: string) => `/sip/${encodeURIComponent(id)}`,
+  startSip: (personId: string, episodeId?: string) =>
+    `/sip/ny?person=${encodeURIComponent(personId)}${episodeId ? `&vardtillfalle=${encodeURIComponent(episodeId)}` : ''}`,
+  requests: '/begaran',
+  request: (id: string) => `/begaran/${encodeURIComponent(id)}`,
+  newRequest: (personId: string) => `/begaran/ny?person=${encodeURIComponent(personId)}`,
 };
 
 // The report page carries the chart library: loaded only when a manager opens it, so the
@@ -93,6 +110,14 @@ export function AppRoutes() {
             <Route path={paths.personSearch} element={<PersonSearchPage />} />
             <Route path="/personer/:personId" element={<PersonOverviewPage />} />
             <Route path="/vardtillfallen/:episodeId" element={<EpisodePage />} />
+            <Route element={<NotManagers />}>
+              <Route path={paths.sips} element={<SipListPage />} />
+              <Route path="/sip/ny" element={<StartSipPage />} />
+              <Route path="/sip/:planId" element={<SipPage />} />
+              <Route path={paths.requests} element={<RequestsPage />} />
+              <Route path="/begaran/ny" element={<NewRequestPage />} />
+              <Route path="/begaran/:requestId" element={<RequestDetailPage />} />
+            </Route>
             <Route
               path={paths.liability}
               element={
@@ -106,6 +131,8 @@ export function AppRoutes() {
             <Route path="/mina-sidor" element={<Navigate to={paths.myAccessLog} replace />} />
             <Route path={paths.myAccessLog} element={<AccessLogPage />} />
             <Route path={paths.mySharing} element={<SharingPage />} />
+            <Route path={paths.mySips} element={<MySipsPage />} />
+            <Route path={paths.myNamedContacts} element={<MyNamedContactsPage />} />
           </Route>
           <Route path="*" element={<NotFoundPage />} />
         </Route>

@@ -16,6 +16,8 @@ import { formatDate, formatDateTime } from '../lib/time';
 import { useNow } from '../lib/useNow';
 import { distinct } from '../lib/worklist';
 import { paths } from '../routes';
+import { NamedContactsSection } from './sip/NamedContactsSection';
+import { PersonSipSection } from './sip/PersonSipSection';
 
 const WARD_ROLES = ['ward_nurse', 'physician'];
 
@@ -76,6 +78,8 @@ function Overview({ person }: { person: Person }) {
         <SharingCard person={person} name={name} />
       </div>
       <EpisodesSection person={person} />
+      <PersonSipSection personId={person.id} />
+      <NamedContactsSection personId={person.id} />
       <CareTeamSection personId={person.id} />
     </>
   );
