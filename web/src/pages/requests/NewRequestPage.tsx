@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { Alert, Button, Card, Paragraph, Spinner, Textfield } from '@digdir/designsystemet-react';
+import { Alert, Button, Card, Checkbox, Paragraph, Spinner, Textfield } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { get, request } from '../../api/client';
@@ -32,9 +32,19 @@ export function NewRequestPage() {
   const [description, setDescription] = useState('');
   const [due, setDue] = useState('');
   const [error, setError] = useState<string | null>(null);
+  // The person's situation decides the principal (tröskelprincipen, residential care).
+  const [canVisit, setCanVisit] = useState(true);
+  const [residential, setResidential] = useState(false);
   const suggestion = useQuery({
-    queryKey: ['request-suggestion', type],
-    queryFn: ({ signal }) => get<SipSuggestion>(`/api/v1/responsibility-catalogue/suggestion?requestType=${encodeURIComponent(type)}`, signal),
+    queryKey: ['request-suggestion', type, canVisit, residential],
+    queryFn: ({ signal }) => {
+      const q = new URLSearchParams({
+        requestType: type,
+        canVisitHealthCentre: String(canVisit),
+        residence: residential ? 'residential_care' : 'ordinary_home',
+      });
+      return get<SipSuggestion>(`/api/v1/responsibility-catalogue/suggestion?${q}`, signal);
+    },
     enabled: !!type && type !== 'sip_request',
     retry: false,
   });
@@ -93,6 +103,8 @@ export function NewRequestPage() {
               setToUnitId('');
             }}
           />
+          <Checkbox label={t('sip.edit.canVisit')} checked={canVisit} onChange={(e) => setCanVisit(e.target.checked)} />
+          <Checkbox label={t('requests.new.residential')} checked={residential} onChange={(e) => setResidential(e.target.checked)} />
           {suggestion.error && <ProblemAlert error={suggestion.error} />}
           {suggestion.data && (
             <div className="nara-suggestion" role="status" data-testid="request-suggestion">

@@ -1,5 +1,5 @@
 import { Link, useSearchParams } from 'react-router-dom';
-import { Paragraph, Spinner, Table, Tabs, Tag } from '@digdir/designsystemet-react';
+import { Paragraph, Spinner, Table, Tag } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { useRequests } from '../../api/sipQueries';
 import type { RequestState } from '../../api/sipTypes';
@@ -17,20 +17,26 @@ export function RequestsPage() {
   const box: Box = params.get('korg') === 'utkorg' ? 'outbox' : 'inbox';
   const state = (REQUEST_STATES as string[]).includes(params.get('tillstand') ?? '') ? (params.get('tillstand') as RequestState) : '';
   const q = useRequests(box, state);
-  const setBox = (b: string) => setParams((p) => {
+  const boxLink = (b: Box) => {
+    const p = new URLSearchParams(params);
     p.set('korg', b === 'outbox' ? 'utkorg' : 'inkorg');
-    return p;
-  });
+    return `?${p}`;
+  };
   const items = q.data?.items ?? [];
   return (
     <>
       <PageTitle>{t('requests.title')}</PageTitle>
-      <Tabs value={box} onChange={setBox}>
-        <Tabs.List>
-          <Tabs.Tab value="inbox">{t('requests.inbox')}</Tabs.Tab>
-          <Tabs.Tab value="outbox">{t('requests.outbox')}</Tabs.Tab>
-        </Tabs.List>
-      </Tabs>
+      <nav aria-label={t('requests.boxes')} className="nara-boxes">
+        <ul>
+          {(['inbox', 'outbox'] as Box[]).map((b) => (
+            <li key={b}>
+              <Link to={boxLink(b)} aria-current={box === b ? 'page' : undefined}>
+                {b === 'inbox' ? t('requests.inbox') : t('requests.outbox')}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
       <div className="nara-filters__row">
         <SelectField
           label={t('requests.state')}
