@@ -368,6 +368,12 @@ test('the citizen sees who has read their data, and their blocks and care team',
   const log = page.getByTestId('access-log');
   await expect(log).toContainText('Medicinavdelning 1');
   await expect(log).toContainText('Hälsocentral Kramfors');
+  // The log is paged, newest first: the SIP work came after the emergency access.
+  const more = page.getByRole('button', { name: 'Visa fler' });
+  for (let i = 0; i < 10 && !(await log.textContent())?.includes('Nödåtkomst') && (await more.isVisible()); i++) {
+    await more.click();
+    await page.waitForLoadState('networkidle');
+  }
   await expect(log).toContainText('Nödåtkomst');
   await checkPage(page, 'citizen-access-log');
   await checkReflow(page, 'citizen-access-log');
