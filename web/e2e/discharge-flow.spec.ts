@@ -296,7 +296,7 @@ test('the named contact starts the SIP with consent, fills in the four required 
   await expect(page.getByTestId('sip-state')).toHaveText('Aktiv');
   await expect(page.getByTestId('sip-event-done')).toContainText('Fastställ planen');
   await page.getByText('Versionshistorik').click();
-  await expect(page.getByTestId('sip-history')).toContainText('activate');
+  await expect(page.getByTestId('sip-history')).toContainText('Fastställd');
   await checkPage(page, 'sip-active');
   await checkReflow(page, 'sip-active');
 

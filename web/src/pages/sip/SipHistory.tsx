@@ -35,7 +35,7 @@ export function SipHistory({ planId }: { planId: string }) {
                     <Table.Cell>{h.version}</Table.Cell>
                     <Table.Cell>{formatDateTime(h.changedAt, i18n.language)}</Table.Cell>
                     <Table.Cell>{h.changedByName}</Table.Cell>
-                    <Table.Cell>{h.change}</Table.Cell>
+                    <Table.Cell>{t(`sip.change.${h.change.replace(' (demo)', '')}`, h.change)}</Table.Cell>
                     <Table.Cell>{h.changedFields.map((f) => t(`sip.field.${f}`, f)).join(', ')}</Table.Cell>
                   </Table.Row>
                 ))}
