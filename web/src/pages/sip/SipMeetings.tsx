@@ -5,6 +5,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { post, request } from '../../api/client';
 import { sipKeys, usePlanMutation } from '../../api/sipQueries';
 import type { SipMeeting, SipPlanFull } from '../../api/sipTypes';
+import { useSession } from '../../auth/session';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { SelectField } from '../../components/SelectField';
 import { formatDateTime, fromLocalInput, toLocalInput } from '../../lib/time';
@@ -104,7 +105,10 @@ export function SipMeetings({ plan }: { plan: SipPlanFull }) {
 function MeetingAnswers({ plan, meeting }: { plan: SipPlanFull; meeting: SipMeeting }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const [participant, setParticipant] = useState(plan.participants[0]?.id ?? '');
+  const { assignment } = useSession();
+  // A unit answers for itself, and records the answers of the person and others.
+  const own = plan.participants.find((p) => p.kind === 'unit' && p.unitId === assignment?.unitId);
+  const [participant, setParticipant] = useState(own?.id ?? plan.participants[0]?.id ?? '');
   const [reply, setReply] = useState('accepted');
   const [outcome, setOutcome] = useState('');
   const [activate, setActivate] = useState(false);
