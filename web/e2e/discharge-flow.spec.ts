@@ -227,7 +227,8 @@ test('the named contact starts the SIP with consent, fills in the four required 
   await page.getByLabel(`${HUGO.name} har samtyckt till att planen upprättas`).check();
   await page.getByRole('button', { name: 'Starta planen' }).click();
 
-  await expect(page.getByRole('heading', { level: 1, name: `SIP – ${HUGO.name}` })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: new RegExp(`^SIP – ${HUGO.name}`) })).toBeVisible();
+  await expect(page).toHaveURL(/\/sip\/[0-9a-f-]{36}$/);
   sipPath = new URL(page.url()).pathname;
   expect(sipPath).toMatch(/^\/sip\//);
   await expect(page.getByTestId('sip-state')).toHaveText('Utkast');
@@ -297,6 +298,11 @@ test('the named contact starts the SIP with consent, fills in the four required 
   await expect(page.getByTestId('sip-event-done')).toContainText('Fastställ planen');
   await page.getByText('Versionshistorik').click();
   await expect(page.getByTestId('sip-history')).toContainText('Fastställd');
+  // The person takes part from the start; the first follow-up meeting is called.
+  await expect(page.getByTestId('plan-summary')).toContainText(`${HUGO.name} (den enskilde)`);
+  await page.getByLabel('Plats').fill('Hälsocentral Kramfors, samtalsrum 3');
+  await page.getByRole('button', { name: 'Skicka kallelse' }).click();
+  await expect(page.getByTestId('meetings')).toContainText('Hälsocentral Kramfors, samtalsrum 3');
   await checkPage(page, 'sip-active');
   await checkReflow(page, 'sip-active');
 
@@ -366,14 +372,18 @@ test('the citizen sees who has read their data, and their blocks and care team',
   await signIn(page, 'invanare');
   await expect(page.getByRole('heading', { level: 1, name: 'Vem har läst mina uppgifter' })).toBeVisible();
   const log = page.getByTestId('access-log');
-  await expect(log).toContainText('Medicinavdelning 1');
+  // The log is paged, newest first: the SIP work came after the ward's reads and the emergency access.
   await expect(log).toContainText('Hälsocentral Kramfors');
-  // The log is paged, newest first: the SIP work came after the emergency access.
   const more = page.getByRole('button', { name: 'Visa fler' });
-  for (let i = 0; i < 10 && !(await log.textContent())?.includes('Nödåtkomst') && (await more.isVisible()); i++) {
+  const seen = async () => {
+    const text = (await log.textContent()) ?? '';
+    return text.includes('Medicinavdelning 1') && text.includes('Nödåtkomst');
+  };
+  for (let i = 0; i < 10 && !(await seen()) && (await more.isVisible()); i++) {
     await more.click();
     await page.waitForLoadState('networkidle');
   }
+  await expect(log).toContainText('Medicinavdelning 1');
   await expect(log).toContainText('Nödåtkomst');
   await checkPage(page, 'citizen-access-log');
   await checkReflow(page, 'citizen-access-log');
@@ -400,6 +410,10 @@ test('the citizen sees who has read their data, and their blocks and care team',
   await plan.getByRole('button', { name: 'Skicka kommentar' }).click();
   await expect(plan.getByTestId('goal')).toContainText('Personen själv');
   await expect(plan.getByTestId('goal')).toContainText('Jag vill helst duscha på förmiddagen.');
+
+  // The person answers the meeting invitation for themself.
+  await plan.getByTestId('my-meetings').getByRole('button', { name: 'Jag kommer', exact: true }).click();
+  await expect(plan.getByTestId('my-meetings')).toContainText('Ditt svar: Kommer');
 
   await page.getByRole('link', { name: 'Mina fasta vårdkontakter' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Mina fasta vårdkontakter' })).toBeVisible();

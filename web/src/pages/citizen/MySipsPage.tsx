@@ -7,7 +7,7 @@ import { sipKeys, useMyPlans } from '../../api/sipQueries';
 import { isPlanHidden, type SipPlanFull } from '../../api/sipTypes';
 import { PageTitle } from '../../components/PageTitle';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { formatDate } from '../../lib/time';
+import { formatDate, formatDateTime } from '../../lib/time';
 import { PlanSummary } from '../sip/PlanSummary';
 
 /** My SIPs, read-only, with a comment on a goal in my own words. */
@@ -52,6 +52,7 @@ function MyPlan({ plan }: { plan: SipPlanFull }) {
         headingLevel={3}
         goalExtra={(goalId) => (plan.state === 'closed' ? null : <GoalComment planId={plan.id} goalId={goalId} />)}
       />
+      <MyMeetings plan={plan} />
     </Card>
   );
 }
@@ -103,5 +104,55 @@ function GoalComment({ planId, goalId }: { planId: string; goalId: string }) {
         </Button>
       </div>
     </form>
+  );
+}
+
+/** The plan's meetings; while one is invited, the person answers for themself. */
+function MyMeetings({ plan }: { plan: SipPlanFull }) {
+  const { t, i18n } = useTranslation();
+  const qc = useQueryClient();
+  const me = plan.participants.find((p) => p.kind === 'person');
+  const answer = useMutation({
+    mutationFn: (v: { meetingId: string; reply: string }) =>
+      post(`/api/v1/sip-meetings/${encodeURIComponent(v.meetingId)}/replies`, { participantId: me?.id, reply: v.reply }),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: sipKeys.mine }),
+  });
+  if (plan.meetings.length === 0) return null;
+  return (
+    <>
+      <Heading level={3} data-size="xs">
+        {t('sip.meetings.title')}
+      </Heading>
+      {answer.error && <ProblemAlert error={answer.error} />}
+      <ul className="nara-plain-list nara-stack" data-testid="my-meetings">
+        {plan.meetings.map((m) => {
+          const mine = me && m.replies.find((r) => r.participantId === me.id);
+          return (
+            <li key={m.id}>
+              <Paragraph>
+                {t('sip.meetings.at', { at: formatDateTime(m.startsAt, i18n.language) })} · {t(`sip.meetingState.${m.state}`, m.state)}
+                {m.place ? ` · ${m.place}` : ''}
+              </Paragraph>
+              {mine && <Paragraph data-size="sm">{t('citizen.sips.myReply', { reply: t(`sip.reply.${mine.reply}`) })}</Paragraph>}
+              {me && m.state === 'invited' && (
+                <div className="nara-buttons" role="group" aria-label={t('citizen.sips.replyTo', { at: formatDateTime(m.startsAt, i18n.language) })}>
+                  {(['accepted', 'tentative', 'declined'] as const).map((r) => (
+                    <Button
+                      key={r}
+                      variant={mine?.reply === r ? 'primary' : 'secondary'}
+                      data-size="sm"
+                      aria-pressed={mine?.reply === r}
+                      onClick={() => answer.mutate({ meetingId: m.id, reply: r })}
+                    >
+                      {t(`citizen.sips.reply.${r}`)}
+                    </Button>
+                  ))}
+                </div>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </>
   );
 }

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { request } from '../../api/client';
 import { usePerson } from '../../api/queries';
+import { useSession } from '../../auth/session';
 import { sipKeys } from '../../api/sipQueries';
 import type { SipPlanFull } from '../../api/sipTypes';
 import { PageTitle } from '../../components/PageTitle';
@@ -20,6 +21,7 @@ export function StartSipPage() {
   const personId = params.get('person') ?? undefined;
   const episodeId = params.get('vardtillfalle') ?? undefined;
   const person = usePerson(personId);
+  const { assignment } = useSession();
   const navigate = useNavigate();
   const qc = useQueryClient();
   const [consented, setConsented] = useState(false);
@@ -41,7 +43,12 @@ export function StartSipPage() {
       return;
     }
     setConsentError(null);
-    start.mutate({ personId, episodeId, consent: { givenBy, scope: scope.trim() } });
+    // The starting unit and the person themself take part from the start.
+    const participants = [
+      { kind: 'unit', unitId: assignment?.unitId, name: assignment?.unitName ?? '', role: t('sip.start.initiatorRole') },
+      { kind: 'person', name: `${person.data?.givenName ?? ''} ${person.data?.familyName ?? ''}`.trim(), role: t('sip.start.personRole') },
+    ];
+    start.mutate({ personId, episodeId, consent: { givenBy, scope: scope.trim() }, participants });
   }
   if (!personId) return <PageTitle>{t('sip.start.title')}</PageTitle>;
   if (person.isPending) return <Spinner aria-label={t('common.loading')} />;
