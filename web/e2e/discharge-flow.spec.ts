@@ -185,6 +185,17 @@ test('the person overview shows the shared picture, and emergency access needs a
   await expect(page.getByTestId('emergency-active')).toContainText('Medvetslös vid hembesök');
   // With emergency access the episode's content is shown.
   await expect(page.getByTestId('episode-card')).toContainText('Planering pågår');
+
+  // Home health care appoints the fast omsorgskontakt: the signed-in nurse or a colleague at the unit.
+  const who = page.getByLabel('Fast omsorgskontakt på din enhet');
+  await expect(who.locator('option', { hasText: '(jag)' })).toHaveCount(1);
+  expect(await who.locator('option').count()).toBeGreaterThan(1);
+  await page.getByRole('button', { name: 'Utse till fast omsorgskontakt' }).click();
+  await expect(page.getByText('Kontakten är utsedd.')).toBeVisible();
+  const contacts = page.getByTestId('named-contacts');
+  await expect(contacts.getByRole('row').filter({ hasText: 'Fast omsorgskontakt' })).toHaveCount(1); // the previous one ended
+  await expect(contacts.getByRole('row').filter({ hasText: 'Fast omsorgskontakt' })).toContainText('Hemsjukvård Kramfors');
+  await expect(page.getByRole('button', { name: 'Utse till fast omsorgskontakt' })).toBeDisabled();
 });
 
 test('the physician marks the patient ready for discharge', async ({ page }) => {
@@ -419,6 +430,7 @@ test('the citizen sees who has read their data, and their blocks and care team',
   await expect(page.getByRole('heading', { level: 1, name: 'Mina fasta vårdkontakter' })).toBeVisible();
   await expect(page.getByTestId('my-contacts')).toContainText('Fast vårdkontakt');
   await expect(page.getByTestId('my-contacts')).toContainText('Hälsocentral Kramfors');
+  await expect(page.getByTestId('my-contacts')).toContainText('Hemsjukvård Kramfors');
   await checkPage(page, 'citizen-contacts');
   await checkReflow(page, 'citizen-contacts');
 

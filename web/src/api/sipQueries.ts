@@ -79,6 +79,20 @@ export function useNamedContacts(personId: string) {
   });
 }
 
+/** Who at a unit of the caller's own provider may be appointed named contact. */
+export function useContactCandidates(unitId: string | null | undefined) {
+  return useQuery({
+    queryKey: ['contact-candidates', unitId ?? ''],
+    queryFn: ({ signal }) =>
+      get<{ items: { userId: string; displayName: string; role: string; title: string }[] }>(
+        `/api/v1/units/${enc(unitId!)}/named-contact-candidates`,
+        signal,
+      ),
+    enabled: !!unitId,
+    staleTime: 10 * 60_000,
+  });
+}
+
 export function useCatalogue() {
   return useQuery({
     queryKey: sipKeys.catalogue,

@@ -1,17 +1,19 @@
+import { useState } from 'react';
 import { Alert, Button, Heading, Paragraph, Spinner, Table } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { post } from '../../api/client';
 import { useUnit } from '../../api/queries';
-import { sipKeys, useNamedContacts } from '../../api/sipQueries';
+import { sipKeys, useContactCandidates, useNamedContacts } from '../../api/sipQueries';
 import type { NamedContact } from '../../api/sipTypes';
 import { useSession } from '../../auth/session';
 import { ProblemAlert } from '../../components/ProblemAlert';
+import { SelectField } from '../../components/SelectField';
 import { principalOfUnitKind } from '../../lib/sip';
 import { formatDate } from '../../lib/time';
 
 /** The person's fast vårdkontakt (region, HSL 6:2, 2017:612 2:5) and fast omsorgskontakt
- * (municipality): shown, appointed (the signed-in staff member at their unit), ended. */
+ * (municipality): shown, appointed (the signed-in staff member or a colleague at their unit), ended. */
 export function NamedContactsSection({ personId }: { personId: string }) {
   const { t, i18n } = useTranslation();
   const { session, assignment } = useSession();
@@ -20,6 +22,9 @@ export function NamedContactsSection({ personId }: { personId: string }) {
   const qc = useQueryClient();
   const principal = unit.data ? principalOfUnitKind(unit.data.kind) : null;
   const kind = principal === 'region' ? 'fast_vardkontakt' : 'fast_omsorgskontakt';
+  const candidates = useContactCandidates(principal ? assignment?.unitId : null);
+  const [chosen, setChosen] = useState('');
+  const userId = chosen || session?.user.id;
   const refresh = () => {
     void qc.invalidateQueries({ queryKey: sipKeys.contacts(personId) });
     void qc.invalidateQueries({ queryKey: ['sip'] });
@@ -28,7 +33,7 @@ export function NamedContactsSection({ personId }: { personId: string }) {
     mutationFn: () =>
       post<NamedContact>(`/api/v1/persons/${encodeURIComponent(personId)}/named-contacts`, {
         kind,
-        userId: session?.user.id,
+        userId,
         unitId: assignment?.unitId ?? undefined,
       }),
     onSuccess: refresh,
@@ -37,19 +42,33 @@ export function NamedContactsSection({ personId }: { personId: string }) {
     mutationFn: (id: string) => post<void>(`/api/v1/named-contacts/${encodeURIComponent(id)}/end`),
     onSuccess: refresh,
   });
-  const me = q.data?.items.find((c) => c.userId === session?.user.id && c.kind === kind);
+  const current = q.data?.items.find((c) => c.userId === userId && c.kind === kind && c.unitId === assignment?.unitId);
   return (
     <section className="nara-section" aria-labelledby="contacts-heading">
       <div className="nara-section__head">
         <Heading level={2} data-size="sm" id="contacts-heading">
           {t('contacts.title')}
         </Heading>
-        {principal && !me && (
-          <Button variant="secondary" data-size="sm" onClick={() => appoint.mutate()} loading={appoint.isPending}>
-            {t(`contacts.appointMe.${kind}`)}
-          </Button>
-        )}
       </div>
+      {principal && (
+        <div className="nara-filters__row">
+          <SelectField
+            label={t(`contacts.who.${kind}`)}
+            value={userId ?? ''}
+            onChange={setChosen}
+            options={(candidates.data?.items ?? [{ userId: session?.user.id ?? '', displayName: session?.user.displayName ?? '', title: '' }]).map((c) => ({
+              value: c.userId,
+              label: c.userId === session?.user.id ? t('contacts.me', { name: c.displayName }) : `${c.displayName}${c.title ? ` (${c.title})` : ''}`,
+            }))}
+          />
+          <div>
+            <Button variant="secondary" data-size="sm" onClick={() => appoint.mutate()} loading={appoint.isPending} disabled={!!current}>
+              {t(`contacts.appoint.${kind}`)}
+            </Button>
+          </div>
+        </div>
+      )}
+      {current && <Paragraph data-size="sm">{t('contacts.already', { name: current.userName })}</Paragraph>}
       <Paragraph data-size="sm" className="nara-muted">
         {t('contacts.intro')}
       </Paragraph>
