@@ -32,7 +32,7 @@ bool lists(const Reply& r, const std::string& user_id) {
                      [&](const json::value& v) { return v.at("userId").as_string() == user_id; });
 }
 
-TEST_P(NamedContactCandidatesTest, TheUnitsCoordinatingStaffWithinTheOwnProvider) {
+TEST_P(NamedContactCandidatesTest, TheUnitsCareStaffForCoordinatorsOfTheSameProvider) {
   const auto centre = query_one("SELECT id FROM units WHERE name = ?", "Hälsocentral Kramfors");
   const auto home_care = query_one("SELECT id FROM units WHERE name = ?", "Hemsjukvård Kramfors");
   const auto dsk = query_one("SELECT id FROM users WHERE username = ?", "dsk.kramfors");
