@@ -50,6 +50,9 @@ export function NamedContactsSection({ personId }: { personId: string }) {
           {t('contacts.title')}
         </Heading>
       </div>
+      <Paragraph data-size="sm" className="nara-muted">
+        {t('contacts.intro')}
+      </Paragraph>
       {principal && (
         <div className="nara-filters__row">
           <SelectField
@@ -69,9 +72,6 @@ export function NamedContactsSection({ personId }: { personId: string }) {
         </div>
       )}
       {current && <Paragraph data-size="sm">{t('contacts.already', { name: current.userName })}</Paragraph>}
-      <Paragraph data-size="sm" className="nara-muted">
-        {t('contacts.intro')}
-      </Paragraph>
       {appoint.error && <ProblemAlert error={appoint.error} />}
       {end.error && <ProblemAlert error={end.error} />}
       {appoint.isSuccess && (
