@@ -13,14 +13,6 @@ import { PersonOverviewPage } from './pages/PersonOverviewPage';
 import { EpisodePage } from './pages/EpisodePage';
 import { AccessLogPage } from './pages/citizen/AccessLogPage';
 import { SharingPage } from './pages/citizen/SharingPage';
-import { MySipsPage } from './pages/citizen/MySipsPage';
-import { MyNamedContactsPage } from './pages/citizen/MyNamedContactsPage';
-import { SipListPage } from './pages/sip/SipListPage';
-import { SipPage } from './pages/sip/SipPage';
-import { StartSipPage } from './pages/sip/StartSipPage';
-import { RequestsPage } from './pages/requests/RequestsPage';
-import { RequestDetailPage } from './pages/requests/RequestDetailPage';
-import { NewRequestPage } from './pages/requests/NewRequestPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 
 export const paths = {
@@ -48,6 +40,20 @@ export const paths = {
 // The report page carries the chart library: loaded only when a manager opens it, so the
 // worklist's bundle stays small.
 const LiabilityPage = lazy(() => import('./pages/LiabilityPage').then((m) => ({ default: m.LiabilityPage })));
+// The SIP, request and citizen plan pages likewise: the worklist, the most used page, does not
+// carry the plan editor.
+const SipListPage = lazy(() => import('./pages/sip/SipListPage').then((m) => ({ default: m.SipListPage })));
+const SipPage = lazy(() => import('./pages/sip/SipPage').then((m) => ({ default: m.SipPage })));
+const StartSipPage = lazy(() => import('./pages/sip/StartSipPage').then((m) => ({ default: m.StartSipPage })));
+const RequestsPage = lazy(() => import('./pages/requests/RequestsPage').then((m) => ({ default: m.RequestsPage })));
+const RequestDetailPage = lazy(() =>
+  import('./pages/requests/RequestDetailPage').then((m) => ({ default: m.RequestDetailPage })),
+);
+const NewRequestPage = lazy(() => import('./pages/requests/NewRequestPage').then((m) => ({ default: m.NewRequestPage })));
+const MySipsPage = lazy(() => import('./pages/citizen/MySipsPage').then((m) => ({ default: m.MySipsPage })));
+const MyNamedContactsPage = lazy(() =>
+  import('./pages/citizen/MyNamedContactsPage').then((m) => ({ default: m.MyNamedContactsPage })),
+);
 
 function Loading() {
   const { t } = useTranslation();
@@ -81,6 +87,15 @@ function NotManagers() {
   return isManager(session) ? <Navigate to={paths.liability} replace /> : <Outlet />;
 }
 
+/** Lazily loaded pages wait here, inside the layout, so the header and nav stay. */
+function LazyPages() {
+  return (
+    <Suspense fallback={<Loading />}>
+      <Outlet />
+    </Suspense>
+  );
+}
+
 function CitizenOnly() {
   const { session } = useSession();
   return isCitizen(session) ? <Outlet /> : <Navigate to={paths.worklist} replace />;
@@ -111,12 +126,14 @@ export function AppRoutes() {
             <Route path="/personer/:personId" element={<PersonOverviewPage />} />
             <Route path="/vardtillfallen/:episodeId" element={<EpisodePage />} />
             <Route element={<NotManagers />}>
-              <Route path={paths.sips} element={<SipListPage />} />
-              <Route path="/sip/ny" element={<StartSipPage />} />
-              <Route path="/sip/:planId" element={<SipPage />} />
-              <Route path={paths.requests} element={<RequestsPage />} />
-              <Route path="/begaran/ny" element={<NewRequestPage />} />
-              <Route path="/begaran/:requestId" element={<RequestDetailPage />} />
+              <Route element={<LazyPages />}>
+                <Route path={paths.sips} element={<SipListPage />} />
+                <Route path="/sip/ny" element={<StartSipPage />} />
+                <Route path="/sip/:planId" element={<SipPage />} />
+                <Route path={paths.requests} element={<RequestsPage />} />
+                <Route path="/begaran/ny" element={<NewRequestPage />} />
+                <Route path="/begaran/:requestId" element={<RequestDetailPage />} />
+              </Route>
             </Route>
             <Route
               path={paths.liability}
@@ -131,8 +148,10 @@ export function AppRoutes() {
             <Route path="/mina-sidor" element={<Navigate to={paths.myAccessLog} replace />} />
             <Route path={paths.myAccessLog} element={<AccessLogPage />} />
             <Route path={paths.mySharing} element={<SharingPage />} />
-            <Route path={paths.mySips} element={<MySipsPage />} />
-            <Route path={paths.myNamedContacts} element={<MyNamedContactsPage />} />
+            <Route element={<LazyPages />}>
+              <Route path={paths.mySips} element={<MySipsPage />} />
+              <Route path={paths.myNamedContacts} element={<MyNamedContactsPage />} />
+            </Route>
           </Route>
           <Route path="*" element={<NotFoundPage />} />
         </Route>
