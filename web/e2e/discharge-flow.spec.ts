@@ -253,6 +253,8 @@ test('the named contact starts the SIP with consent, fills in the four required 
   await checkPage(page, 'sip-draft');
   await checkReflow(page, 'sip-draft');
 
+  await page.getByRole('button', { name: 'Lägg till behov' }).click();
+  await page.getByLabel('Behov 1').fill('Behöver hjälp med dusch och påklädning');
   // Item 1 and 2: the catalogue says who answers for each service; its unit fills the intervention.
   await page.getByRole('button', { name: 'Lägg till insats' }).click();
   const first = page.getByTestId('intervention-row').nth(0);
@@ -262,6 +264,7 @@ test('the named contact starts the SIP with consent, fills in the four required 
   await expect(first.getByLabel('Beskrivning av insatsen')).toHaveValue('Personlig omvårdnad (hemtjänst)');
   await expect(first.getByLabel('Ansvarig huvudman')).toHaveValue('municipality');
   await first.getByLabel('Beskrivning av insatsen').fill('Hjälp med dusch och påklädning morgon och kväll');
+  await first.getByLabel('Svarar mot behov').selectOption({ label: 'Behöver hjälp med dusch och påklädning' });
 
   await page.getByRole('button', { name: 'Lägg till insats' }).click();
   const second = page.getByTestId('intervention-row').nth(1);
@@ -287,6 +290,7 @@ test('the named contact starts the SIP with consent, fills in the four required 
     await expect(checklist.getByTestId(`check-${item}`)).toHaveAttribute('data-met', 'true');
   await expect(page.getByTestId('checklist-status')).toContainText('Alla fyra uppgifter finns');
   await expect(page.getByTestId('summary-interventions')).toContainText('Hemtjänst Kramfors');
+  await expect(page.getByTestId('summary-interventions')).toContainText('för: Behöver hjälp med dusch och påklädning');
   await expect(page.getByTestId('summary-overall')).toHaveText('Regionen');
 
   // A stale tab cannot activate over a newer version (If-Match): it reloads and says so.

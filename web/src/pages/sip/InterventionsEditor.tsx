@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button, Checkbox, Fieldset, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { fetchSuggestion, useCatalogue } from '../../api/sipQueries';
-import type { Principal, SipIntervention, SipSuggestion } from '../../api/sipTypes';
+import type { Principal, SipIntervention, SipNeed, SipSuggestion } from '../../api/sipTypes';
 import type { Unit } from '../../api/types';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { SelectField } from '../../components/SelectField';
@@ -10,6 +10,7 @@ import { newId } from '../../lib/sip';
 
 interface Props {
   planId: string;
+  needs: SipNeed[];
   items: SipIntervention[];
   units: Unit[];
   onChange: (items: SipIntervention[]) => void;
@@ -19,7 +20,7 @@ interface Props {
 
 /** Item 1 and 2: the interventions needed and which principal and unit answers for each, with the
  * responsibility catalogue's answer beside each one. */
-export function InterventionsEditor({ planId, items, units, onChange, onUnitChosen }: Props) {
+export function InterventionsEditor({ planId, needs, items, units, onChange, onUnitChosen }: Props) {
   const { t } = useTranslation();
   const update = (i: number, patch: Partial<SipIntervention>) => onChange(items.map((x, j) => (j === i ? { ...x, ...patch } : x)));
   return (
@@ -32,6 +33,7 @@ export function InterventionsEditor({ planId, items, units, onChange, onUnitChos
             <InterventionRow
               n={i + 1}
               planId={planId}
+              needs={needs}
               item={iv}
               units={units}
               onChange={(patch) => update(i, patch)}
@@ -60,6 +62,7 @@ export function InterventionsEditor({ planId, items, units, onChange, onUnitChos
 function InterventionRow({
   n,
   planId,
+  needs,
   item,
   units,
   onChange,
@@ -68,6 +71,7 @@ function InterventionRow({
 }: {
   n: number;
   planId: string;
+  needs: SipNeed[];
   item: SipIntervention;
   units: Unit[];
   onChange: (patch: Partial<SipIntervention>) => void;
@@ -159,6 +163,15 @@ function InterventionRow({
         </div>
       )}
       <Textfield label={t('sip.edit.description')} value={item.description} onChange={(e) => onChange({ description: e.target.value })} />
+      {needs.length > 0 && (
+        <SelectField
+          label={t('sip.edit.forNeed')}
+          value={item.needId ?? ''}
+          placeholder={t('sip.edit.noNeed')}
+          options={needs.map((x, i) => ({ value: x.id, label: x.description || t('sip.edit.needN', { n: i + 1 }) }))}
+          onChange={(v) => onChange({ needId: v || null })}
+        />
+      )}
       <div className="nara-row__fields">
         <SelectField
           label={t('sip.edit.responsible')}

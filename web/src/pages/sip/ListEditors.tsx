@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, Checkbox, Fieldset, Textfield } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
-import type { ParticipantKind, SipGoal, SipOtherMeasure, SipParticipant } from '../../api/sipTypes';
+import type { ParticipantKind, SipGoal, SipNeed, SipOtherMeasure, SipParticipant } from '../../api/sipTypes';
 import type { Unit } from '../../api/types';
 import { SelectField } from '../../components/SelectField';
 import { newId } from '../../lib/sip';
@@ -147,6 +147,35 @@ export function ParticipantsEditor({
       <div className="nara-buttons">
         <Button type="button" variant="secondary" data-size="sm" onClick={add}>
           {t('sip.edit.addParticipant')}
+        </Button>
+      </div>
+    </Fieldset>
+  );
+}
+
+/** The person's needs, which interventions may answer to. */
+export function NeedsEditor({ items, onChange }: { items: SipNeed[]; onChange: (items: SipNeed[]) => void }) {
+  const { t } = useTranslation();
+  return (
+    <Fieldset>
+      <Fieldset.Legend>{t('sip.edit.needs')}</Fieldset.Legend>
+      {items.map((n, i) => (
+        <div key={n.id} className="nara-row nara-row__fields">
+          <Textfield
+            label={t('sip.edit.needN', { n: i + 1 })}
+            value={n.description}
+            onChange={(e) => onChange(items.map((x, j) => (j === i ? { ...x, description: e.target.value } : x)))}
+          />
+          <div>
+            <Button type="button" variant="tertiary" data-size="sm" data-color="danger" onClick={() => onChange(items.filter((_, j) => j !== i))}>
+              {t('sip.edit.removeNeed', { n: i + 1 })}
+            </Button>
+          </div>
+        </div>
+      ))}
+      <div className="nara-buttons">
+        <Button type="button" variant="secondary" data-size="sm" onClick={() => onChange([...items, { id: newId(), description: '' }])}>
+          {t('sip.edit.addNeed')}
         </Button>
       </div>
     </Fieldset>

@@ -53,6 +53,18 @@ export function PlanSummary({
           ))}
         </ul>
       )}
+      {plan.needs.length > 0 && (
+        <>
+          <Heading level={headingLevel} data-size="xs">
+            {t('sip.view.needs')}
+          </Heading>
+          <ul className="nara-plain-list" data-testid="summary-needs">
+            {plan.needs.map((n) => (
+              <li key={n.id}>{n.description}</li>
+            ))}
+          </ul>
+        </>
+      )}
       <Heading level={headingLevel} data-size="xs">
         {t('sip.view.interventions')}
       </Heading>
@@ -63,6 +75,9 @@ export function PlanSummary({
           {plan.interventions.map((iv) => (
             <li key={iv.id}>
               <strong>{iv.description}</strong> – {t(`principal.${iv.responsible}`)}, {unitName(iv.unitId)}
+              {iv.needId && plan.needs.some((n) => n.id === iv.needId)
+                ? ` (${t('sip.view.forNeed', { need: plan.needs.find((n) => n.id === iv.needId)!.description })})`
+                : ''}
             </li>
           ))}
         </ul>

@@ -6,7 +6,7 @@ import type { Principal, SipContent, SipPlanFull } from '../../api/sipTypes';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { contentOf, newId, patchBody } from '../../lib/sip';
 import { InterventionsEditor } from './InterventionsEditor';
-import { GoalsEditor, OtherMeasuresEditor, ParticipantsEditor } from './ListEditors';
+import { GoalsEditor, NeedsEditor, OtherMeasuresEditor, ParticipantsEditor } from './ListEditors';
 
 /** The plan's content as one form: saved with If-Match; a stale page reloads and says so. */
 export function SipEditor({ plan, municipalityCode }: { plan: SipPlanFull; municipalityCode: string | null }) {
@@ -44,8 +44,21 @@ export function SipEditor({ plan, municipalityCode }: { plan: SipPlanFull; munic
         {t('sip.edit.title')}
       </Heading>
       <form onSubmit={submit} noValidate className="nara-form" aria-labelledby="edit-h">
+        <NeedsEditor
+          items={draft.needs}
+          onChange={(needs) =>
+            // An intervention answering to a removed need no longer points at it.
+            set({
+              needs,
+              interventions: draft.interventions.map((iv) =>
+                iv.needId && !needs.some((n) => n.id === iv.needId) ? { ...iv, needId: null } : iv,
+              ),
+            })
+          }
+        />
         <InterventionsEditor
           planId={plan.id}
+          needs={draft.needs}
           items={draft.interventions}
           units={units.data ?? []}
           onChange={(interventions) => set({ interventions })}
