@@ -173,6 +173,31 @@ void add_episode_routes(http::Router& router, Services& services, const core::Cl
               {"An episode with its statutory clocks, notices and payment liability day by day",
                "Discharge"}});
   router.add(
+      {http::Method::get,
+       "/api/v1/persons/{id}/episodes",
+       http::Access::assignment,
+       [&episodes](http::Context& c) {
+         boost::json::array items;
+         for (const auto& e : episodes.of_person(c.who(), c.param("id"))) {
+           if (e.content_hidden) {
+             items.push_back(boost::json::object{{"id", e.id}, {"contentHidden", true}});
+             continue;
+           }
+           items.push_back(boost::json::object{{"id", e.id},
+                                               {"contentHidden", false},
+                                               {"state", e.state},
+                                               {"wardUnitId", e.ward_unit_id},
+                                               {"wardName", e.ward_name},
+                                               {"admittedAt", e.admitted_at},
+                                               {"dischargedAt", optional_json(e.discharged_at)}});
+         }
+         return json_response(boost::json::object{{"items", std::move(items)}});
+       },
+       {"The person's inpatient episodes, newest first: content where the access policy allows it, "
+        "otherwise only that the episode exists (a block or no consent); 404 without a care "
+        "relation (PDL 4:1). The read is logged",
+        "Discharge"}});
+  router.add(
       {http::Method::post,
        "/api/v1/episodes/{id}/events",
        http::Access::assignment,

@@ -10,6 +10,7 @@ boost::json::object block_json(const service::BlockRecord& b) {
           {"careProviderId", b.care_provider_id},
           {"unitId", optional_json(b.unit_id)},
           {"kind", b.kind},
+          {"careProviderName", optional_json(b.care_provider_name)},
           {"reason", optional_json(b.reason)},
           {"createdAt", b.created_at}};
 }
@@ -127,6 +128,28 @@ void add_sharing_routes(http::Router& router, Services& services) {
                "blocked data "
                "exist, and who blocked only under emergency access",
                "Sharing"}});
+  router.add({http::Method::get,
+              "/api/v1/me/consents",
+              http::Access::assignment,
+              [&sharing](http::Context& c) {
+                boost::json::array items;
+                for (const auto& k : sharing.my_consents(c.who())) {
+                  items.push_back(
+                      boost::json::object{{"id", k.id},
+                                          {"careProviderId", k.care_provider_id},
+                                          {"careProviderName", optional_json(k.care_provider_name)},
+                                          {"scope", k.scope},
+                                          {"givenBy", k.given_by},
+                                          {"givenAt", k.given_at},
+                                          {"validUntil", optional_json(k.valid_until)},
+                                          {"withdrawnAt", optional_json(k.withdrawn_at)}});
+                }
+                return json_response(boost::json::object{{"items", std::move(items)}});
+              },
+              {"My consents: which care provider may take part of other providers' data about me, "
+               "for what, given when and by whom, and when withdrawn (2022:913 3:1); the read is "
+               "logged",
+               "Citizen"}});
 }
 
 }  // namespace nara::api

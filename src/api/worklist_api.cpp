@@ -1,7 +1,9 @@
-// /api/v1/worklist and /api/v1/reports/payment-liability: the discharge chain's work per unit and
-// the municipalities' payment liability per month (Lag 2017:612).
+// /api/v1/worklist, /api/v1/reports/payment-liability and /api/v1/reports/deadline-compliance: the
+// discharge chain's work per unit, the municipalities' payment liability per month and how the
+// statutory deadlines were kept per month (Lag 2017:612).
 #include <date/date.h>
 
+#include <cmath>
 #include <sstream>
 
 #include "api/routes.hpp"
@@ -28,6 +30,61 @@ std::string csv_field(const std::string& text) {
   std::string out = "\"";
   for (char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
   return out + "\"";
+}
+
+boost::json::value share_json(const domain::discharge::ComplianceCounts& c,
+                              domain::discharge::ClockOutcome outcome) {
+  const auto share = c.share(outcome);
+  return share ? boost::json::value(*share) : boost::json::value(nullptr);
+}
+
+// A share as a Swedish percentage with one decimal ("87,5"), empty when nothing was due.
+std::string share_csv(const domain::discharge::ComplianceCounts& c,
+                      domain::discharge::ClockOutcome outcome) {
+  const auto share = c.share(outcome);
+  if (!share) return "";
+  const long tenths = std::lround(*share * 1000.0);
+  return std::to_string(tenths / 10) + "," + std::to_string(tenths % 10);
+}
+
+http::Response compliance_response(const service::ComplianceReport& report, bool csv_format) {
+  using domain::discharge::ClockOutcome;
+  const std::string month_text = date::format("%Y-%m", std::chrono::sys_days(report.month / 1));
+  if (csv_format) {
+    std::ostringstream csv;
+    csv << "frist;regel;ansvarig enhet;i tid;sent;ej uppfyllt, försenat;ej förfallet;andel i "
+           "tid (%)\n";
+    for (const auto& l : report.lines) {
+      csv << domain::discharge::to_string(l.kind) << ';' << csv_field(l.rule) << ';'
+          << csv_field(l.unit_name) << ';' << l.counts.met_in_time << ';' << l.counts.met_late
+          << ';' << l.counts.open_overdue << ';' << l.counts.open_not_due << ';'
+          << share_csv(l.counts, ClockOutcome::met_in_time) << '\n';
+    }
+    http::Response r;
+    r.content_type = "text/csv; charset=utf-8";
+    r.body = csv.str();
+    r.set_header("Content-Disposition",
+                 "attachment; filename=\"tidsfrister-" + month_text + ".csv\"");
+    return r;
+  }
+  boost::json::array lines;
+  for (const auto& l : report.lines) {
+    lines.push_back(boost::json::object{
+        {"kind", domain::discharge::to_string(l.kind)},
+        {"rule", l.rule},
+        {"unitId", l.unit_id.empty() ? boost::json::value(nullptr) : boost::json::value(l.unit_id)},
+        {"unitName",
+         l.unit_name.empty() ? boost::json::value(nullptr) : boost::json::value(l.unit_name)},
+        {"metInTime", l.counts.met_in_time},
+        {"metLate", l.counts.met_late},
+        {"openOverdue", l.counts.open_overdue},
+        {"openNotDue", l.counts.open_not_due},
+        {"due", l.counts.due()},
+        {"shareInTime", share_json(l.counts, ClockOutcome::met_in_time)},
+        {"shareLate", share_json(l.counts, ClockOutcome::met_late)},
+        {"shareOverdue", share_json(l.counts, ClockOutcome::open_overdue)}});
+  }
+  return json_response(boost::json::object{{"month", month_text}, {"lines", std::move(lines)}});
 }
 
 }  // namespace
@@ -176,6 +233,25 @@ void add_worklist_routes(http::Router& router, Services& services) {
         "",
         200,
         {"month", "municipality", "format"}}});
+  router.add(
+      {http::Method::get,
+       "/api/v1/reports/deadline-compliance",
+       http::Access::assignment,
+       [&reports](http::Context& c) {
+         const auto month = month_param(c.request);
+         const auto report =
+             reports.deadline_compliance(c.who(), month, query_text(c.request, "unit", 64));
+         return compliance_response(report, c.request.query_param("format").value_or("") == "csv");
+       },
+       {"How the statutory deadlines due in a month were kept (2 kap. 1, 3 och 5 §§, 3 kap. 2 §, "
+        "4 kap. 3 §): per clock kind and responsible unit met in time, met late, not met and "
+        "overdue, not yet due, with shares of those due; counts only. format=csv for a "
+        "spreadsheet",
+        "Discharge",
+        "",
+        "",
+        200,
+        {"month", "unit", "format"}}});
 }
 
 }  // namespace nara::api

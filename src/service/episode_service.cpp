@@ -364,4 +364,63 @@ void EpisodeService::acknowledge(const domain::access::Actor& actor, const std::
   });
 }
 
+std::vector<PersonEpisode> EpisodeService::of_person(const domain::access::Actor& actor,
+                                                     const std::string& person_id) {
+  SharingService sharing(ctx_);
+  struct Loaded {
+    bool exists = false;
+    domain::access::Decision gate;
+    bool relation = false;
+    std::vector<PersonEpisode> items;
+  };
+  auto loaded = ctx_.db.read([&](store::Transaction& tx) {
+    Loaded out;
+    out.exists = !tx.query("SELECT 1 FROM persons WHERE id = ?", person_id).empty();
+    if (!out.exists) return out;
+    // May the reader see the person at all: their own unit's view (care relation, own record or
+    // emergency access), the same gate as the person's other sub-resources.
+    const auto gate = sharing.facts_for(
+        tx, actor, person_id, {actor.care_provider_id.value_or(""), actor.unit_id.value_or("")},
+        domain::access::DataCategory::clinical);
+    out.gate = domain::access::decide(gate);
+    out.relation = gate.active_care_relation;
+    if (out.gate.verdict == domain::access::Verdict::deny) return out;
+    const auto rows = tx.query(
+        "SELECT e.id, e.state, e.ward_unit_id, w.name, w.care_provider_id, e.admitted_at, "
+        "e.discharged_at FROM inpatient_episodes e JOIN units w ON w.id = e.ward_unit_id "
+        "WHERE e.person_id = ? AND e.state <> 'cancelled' ORDER BY e.admitted_at DESC, e.id "
+        "LIMIT 200",
+        person_id);
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      const auto r = rows.row(i);
+      const auto facts = sharing.facts_for(tx, actor, person_id, {r.text(4), r.text(2)},
+                                           domain::access::DataCategory::clinical);
+      const auto verdict = domain::access::decide(facts).verdict;
+      if (verdict == domain::access::Verdict::deny) continue;
+      PersonEpisode p;
+      p.id = r.text(0);
+      p.content_hidden = verdict == domain::access::Verdict::existence_only;
+      if (!p.content_hidden) {
+        p.state = r.text(1);
+        p.ward_unit_id = r.text(2);
+        p.ward_name = r.text(3);
+        p.admitted_at = r.text(5);
+        p.discharged_at = r.optional_text(6);
+      }
+      out.items.push_back(std::move(p));
+    }
+    return out;
+  });
+  if (!loaded.exists) not_found();
+  const bool visible = loaded.gate.verdict != domain::access::Verdict::deny;
+  auto e = audit_entry(actor, ctx_.clock, visible ? AuditAction::read : AuditAction::denied,
+                       "person_episodes", person_id, person_id);
+  e.outcome = std::string(visible ? "allowed: " : "denied: ") + loaded.gate.rule;
+  e.without_relation = !loaded.relation;
+  e.flagged = loaded.gate.flag_for_review;
+  ctx_.audit->record({e});
+  if (!visible) not_found();
+  return std::move(loaded.items);
+}
+
 }  // namespace nara::service

@@ -27,6 +27,18 @@ struct EpisodeView {
   std::vector<store::NoticeRow> notices;
 };
 
+// One of a person's episodes as listed for them (GET /persons/{id}/episodes): content only where
+// the policy allows it; otherwise that it exists.
+struct PersonEpisode {
+  std::string id;
+  bool content_hidden = false;
+  std::string state;
+  std::string ward_unit_id;
+  std::string ward_name;
+  std::string admitted_at;
+  std::optional<std::string> discharged_at;
+};
+
 struct EpisodeCommand {
   domain::discharge::Event event;
   std::vector<std::string> recipient_unit_ids;  // send_admission_notice: the receiving units
@@ -40,6 +52,11 @@ class EpisodeService {
                     std::optional<core::Instant> admitted_at,
                     std::optional<std::string> external_visit_id);
   EpisodeView get(const domain::access::Actor& actor, const std::string& id);
+  // The person's episodes, newest first, each decided by the access policy for the data its ward
+  // documented (PDL 4:1, 4:4; 2022:913 2:3, 3:1, 3:5): shown, shown as existing, or left out. 404
+  // when the reader may not see the person at all. One audit entry for the list.
+  std::vector<PersonEpisode> of_person(const domain::access::Actor& actor,
+                                       const std::string& person_id);
   EpisodeView apply(const domain::access::Actor& actor, const std::string& id,
                     std::int64_t expected_version, const EpisodeCommand& command);
   // Within the caller's transaction, for trusted sources that decided access themselves (the HL7

@@ -14,14 +14,11 @@ namespace nara::service {
 
 using domain::access::Role;
 
-namespace {
-
-// The municipalities whose figures the actor may see; nullopt means all of them.
-std::optional<std::vector<std::string>> visible_municipalities(store::Transaction& tx,
-                                                               const domain::access::Actor& a) {
+std::optional<std::vector<std::string>> report_municipalities(store::Transaction& tx,
+                                                              const domain::access::Actor& a) {
   if (a.role == Role::county_administrator) return std::nullopt;
   if (a.role != Role::unit_manager || !a.unit_id) {
-    forbidden("Betalningsansvaret per kommun visas för chefer och länsadministratörer.");
+    forbidden("Uppföljningsrapporterna visas för chefer och länsadministratörer.");
   }
   const auto owners = tx.query(
       "SELECT pr.kind, pr.area_code FROM units u JOIN care_provider_owners o ON "
@@ -36,8 +33,6 @@ std::optional<std::vector<std::string>> visible_municipalities(store::Transactio
   return codes;
 }
 
-}  // namespace
-
 LiabilityReport LiabilityReportService::monthly(const domain::access::Actor& actor,
                                                 std::chrono::year_month month,
                                                 const std::optional<std::string>& municipality) {
@@ -51,7 +46,7 @@ LiabilityReport LiabilityReportService::monthly(const domain::access::Actor& act
 
   LiabilityReport report{month, domain::discharge::LiabilityAgreement{}.name, {}};
   ctx_.db.read([&](store::Transaction& tx) {
-    const auto visible = visible_municipalities(tx, actor);
+    const auto visible = report_municipalities(tx, actor);
     const auto terms = load_liability_terms(tx);
     std::map<std::string, std::string> names;
     const auto principals =

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "domain/access/actor.hpp"
+#include "domain/discharge/compliance.hpp"
 #include "domain/discharge/liability.hpp"
 #include "service/context.hpp"
 
@@ -56,14 +57,40 @@ struct LiabilityReport {
   std::vector<MunicipalityLiability> municipalities;
 };
 
+// Deadline compliance per month (issue 6): per statutory clock kind and responsible unit, how the
+// clocks due in the month were kept (Lag 2017:612 2 kap. 1, 3 och 5 §§, 3 kap. 2 §, 4 kap. 3 §).
+// Counts only: no person, no episode.
+struct ComplianceLine {
+  domain::discharge::ClockKind kind;
+  std::string rule;
+  std::string unit_id;  // empty: no outpatient unit was notified
+  std::string unit_name;
+  domain::discharge::ComplianceCounts counts;
+};
+
+struct ComplianceReport {
+  std::chrono::year_month month;
+  std::vector<ComplianceLine> lines;
+};
+
 class LiabilityReportService {
  public:
   explicit LiabilityReportService(ServiceContext context) : ctx_(context) {}
   LiabilityReport monthly(const domain::access::Actor& actor, std::chrono::year_month month,
                           const std::optional<std::string>& municipality_code);
+  // Same readers and scope as the liability report: a municipality's manager sees the clocks of
+  // its residents' episodes; `unit` narrows to one responsible unit (service/compliance_report).
+  ComplianceReport deadline_compliance(const domain::access::Actor& actor,
+                                       std::chrono::year_month month,
+                                       const std::optional<std::string>& unit);
 
  private:
   ServiceContext ctx_;
 };
+
+// The municipalities whose figures the actor may see; nullopt means all of them. 403 for anyone
+// but a unit manager or county administrator.
+std::optional<std::vector<std::string>> report_municipalities(store::Transaction& tx,
+                                                              const domain::access::Actor& actor);
 
 }  // namespace nara::service

@@ -70,8 +70,8 @@ ConsentRecord SharingService::record_consent(const domain::access::Actor& actor,
     if (tx.query("SELECT 1 FROM care_providers WHERE id = ?", *care_provider_id).empty()) {
       core::throw_field_error("careProviderId", "reference", "Vårdgivaren finns inte.");
     }
-    ConsentRecord c{core::new_uuid(), person_id, *care_provider_id, scope,
-                    given_by,         now,       valid_until,       std::nullopt};
+    ConsentRecord c{core::new_uuid(), person_id,    *care_provider_id, scope, given_by, now,
+                    valid_until,      std::nullopt, std::nullopt};
     tx.query(
         "INSERT INTO consents (id, person_id, care_provider_id, scope, given_by, given_at, "
         "valid_until, "
@@ -132,6 +132,7 @@ BlockRecord SharingService::record_block(const domain::access::Actor& actor,
                   kind,
                   reason,
                   store::to_db_time(ctx_.clock.now()),
+                  std::nullopt,
                   std::nullopt};
     tx.query(
         "INSERT INTO blocks (id, person_id, care_provider_id, unit_id, kind, reason, created_at, "
@@ -274,9 +275,9 @@ SharingStatus SharingService::status(const domain::access::Actor& actor,
     for (std::size_t i = 0; i < blocks.size(); ++i) {
       const auto r = blocks.row(i);
       if (own || r.text(1) == actor.care_provider_id.value_or("")) {
-        s.my_providers_blocks.push_back(BlockRecord{r.text(0), person_id, r.text(1),
-                                                    r.optional_text(2), r.text(3),
-                                                    r.optional_text(4), r.text(5), std::nullopt});
+        s.my_providers_blocks.push_back(
+            BlockRecord{r.text(0), person_id, r.text(1), r.optional_text(2), r.text(3),
+                        r.optional_text(4), r.text(5), std::nullopt, r.text(6)});
       } else if (r.text(3) == "across_providers") {
         ++s.blocks_elsewhere;
         // Which provider blocked is shown to another provider only under emergency access (3:5).
@@ -301,6 +302,28 @@ SharingStatus SharingService::status(const domain::access::Actor& actor,
   ctx_.audit->record({e});
   if (!visible) not_found();
   return s;
+}
+
+std::vector<ConsentRecord> SharingService::my_consents(const domain::access::Actor& actor) {
+  if (actor.role != Role::citizen || !actor.person_id) not_found();
+  const auto rs = ctx_.db.read([&](store::Transaction& tx) {
+    return tx.query(
+        "SELECT c.id, c.care_provider_id, c.scope, c.given_by, c.given_at, c.valid_until, "
+        "c.withdrawn_at, cp.name FROM consents c JOIN care_providers cp ON cp.id = "
+        "c.care_provider_id WHERE c.person_id = ? ORDER BY c.given_at DESC, c.id LIMIT 500",
+        *actor.person_id);
+  });
+  std::vector<ConsentRecord> out;
+  for (std::size_t i = 0; i < rs.size(); ++i) {
+    const auto r = rs.row(i);
+    out.push_back(ConsentRecord{r.text(0), *actor.person_id, r.text(1), r.text(2), r.text(3),
+                                r.text(4), r.optional_text(5), r.optional_text(6), r.text(7)});
+  }
+  auto e =
+      audit_entry(actor, ctx_.clock, AuditAction::read, "consents", std::nullopt, *actor.person_id);
+  e.outcome = "allowed: own record (PDL 8:5)";
+  ctx_.audit->record({e});
+  return out;
 }
 
 }  // namespace nara::service

@@ -28,6 +28,7 @@ struct ConsentRecord {
   std::string given_at;
   std::optional<std::string> valid_until;
   std::optional<std::string> withdrawn_at;
+  std::optional<std::string> care_provider_name;  // set where listed (GET /me/consents)
 };
 
 struct BlockRecord {
@@ -39,6 +40,7 @@ struct BlockRecord {
   std::optional<std::string> reason;
   std::string created_at;
   std::optional<std::string> lifted_at;
+  std::optional<std::string> care_provider_name;  // set where the reader may see the blocker
 };
 
 struct EmergencyRecord {
@@ -77,6 +79,9 @@ class SharingService {
                                         const std::string& person_id, const std::string& reason,
                                         int minutes);
   SharingStatus status(const domain::access::Actor& actor, const std::string& person_id);
+  // The citizen's own consents, withdrawn ones too, newest first (2022:913 3:1; PDL 8:5 like
+  // the access log): 404 for anyone but a citizen.
+  std::vector<ConsentRecord> my_consents(const domain::access::Actor& actor);
 
   // The facts for `actor` reading data documented at `source` about `person_id`, as of now.
   domain::access::AccessFacts facts_for(store::Transaction& tx, const domain::access::Actor& actor,

@@ -1,6 +1,9 @@
 // Issue 3 points 3–5: every access decided by the policy, enforced in the query, logged in a
 // hash-chained log that detects tampering, and visible to the citizen.
+#include <thread>
+
 #include "harness.hpp"
+#include "service/audit_log.hpp"
 #include "store/audit_repository.hpp"
 #include "store/database.hpp"
 
@@ -160,6 +163,53 @@ TEST_P(AuditTest, HSLF_FS_2016_40_4_9_DeletingTheNewestEntriesIsDetected) {
     tx.query("DELETE FROM audit_log WHERE seq = (SELECT MAX(seq) FROM audit_log)");
   });
   EXPECT_FALSE(store::verify_audit_chain(db).intact);
+}
+
+TEST_P(AuditTest, HSLF_FS_2016_40_4_9_ConcurrentGroupCommitsKeepEveryEntryInOneChain) {
+  // Reads from many connections share commits (the writer gathers them under load); none may be
+  // lost, duplicated or chained out of order, and a lone entry afterwards is not held back.
+  auto fresh = fresh_server(GetParam(), false);
+  auto& db = fresh->instance->database();
+  const auto before = store::verify_audit_chain(db);
+  ASSERT_TRUE(before.intact) << before.reason;
+  constexpr int kThreads = 8;
+  constexpr int kEach = 40;
+  {
+    service::AuditLog log(db);
+    std::vector<std::thread> threads;
+    for (int t = 0; t < kThreads; ++t) {
+      threads.emplace_back([&log, t] {
+        for (int i = 0; i < kEach; ++i) {
+          domain::access::AuditEntry e;
+          e.at = "2026-11-23T12:00:00.000000Z";
+          e.action = domain::access::AuditAction::read;
+          e.object_type = "test";
+          e.object_id = std::to_string(t) + "-" + std::to_string(i);
+          e.outcome = "allowed: test";
+          log.record({e});  // blocks until committed: no barrier outside a request
+        }
+      });
+    }
+    for (auto& t : threads) t.join();
+    EXPECT_EQ(log.entries_written(), static_cast<std::uint64_t>(kThreads * kEach));
+    EXPECT_LE(log.batches_written(), log.entries_written());
+    domain::access::AuditEntry lone;
+    lone.at = "2026-11-23T12:00:01.000000Z";
+    lone.object_type = "test";
+    lone.object_id = "lone";
+    lone.outcome = "allowed: test";
+    log.record({lone});
+    EXPECT_EQ(log.entries_written(), static_cast<std::uint64_t>(kThreads * kEach + 1));
+  }
+  const auto after = store::verify_audit_chain(db);
+  ASSERT_TRUE(after.intact) << after.reason;
+  EXPECT_EQ(after.entries, before.entries + kThreads * kEach + 1);
+  const auto distinct = db.read([](store::Transaction& tx) {
+    return tx.query("SELECT COUNT(DISTINCT object_id) FROM audit_log WHERE object_type = 'test'")
+        .row(0)
+        .int64(0);
+  });
+  EXPECT_EQ(distinct, kThreads * kEach + 1);
 }
 
 TEST_P(AuditTest, PDL8_5_TheCitizenSeesWhichUnitReadTheirDataAndWhen) {

@@ -78,7 +78,7 @@ test('the unit manager reads payment liability per month as a table and a chart,
   await expect(chart.locator('svg').first()).toBeVisible();
   await expect(chart.locator('figcaption')).toContainText('Stapeldiagram över dagar med betalningsansvar per kommun och månad');
   await expect(chart.locator('figcaption')).toContainText('Samma siffror finns i tabellen ovan.');
-  await expect(page.getByTestId('compliance-gap')).toBeVisible();
+  await expect(page.getByTestId('compliance-link')).toBeVisible();
   await checkPage(page, 'liability-report');
   await checkReflow(page, 'liability-report');
 

@@ -2,7 +2,7 @@ import { Navigate, Outlet, Route, Routes, useLocation } from 'react-router-dom';
 import { Spinner } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { lazy, Suspense } from 'react';
-import { isCitizen, isManager, useSession } from './auth/session';
+import { isCitizen, isLogReviewer, isManager, useSession } from './auth/session';
 import { Layout } from './components/Layout';
 import { SignInPage } from './pages/SignInPage';
 import { ChooseAssignmentPage } from './pages/ChooseAssignmentPage';
@@ -11,6 +11,7 @@ import { WardBoardPage } from './pages/WardBoardPage';
 import { PersonSearchPage } from './pages/PersonSearchPage';
 import { PersonOverviewPage } from './pages/PersonOverviewPage';
 import { EpisodePage } from './pages/EpisodePage';
+import { LogReviewPage } from './pages/LogReviewPage';
 import { AccessLogPage } from './pages/citizen/AccessLogPage';
 import { SharingPage } from './pages/citizen/SharingPage';
 import { NotFoundPage } from './pages/NotFoundPage';
@@ -24,6 +25,8 @@ export const paths = {
   episode: (id: string) => `/vardtillfallen/${encodeURIComponent(id)}`,
   wardBoard: '/utskrivningstavla',
   liability: '/rapporter/betalningsansvar',
+  compliance: '/rapporter/tidsfrister',
+  logReview: '/loggkontroll',
   myAccessLog: '/mina-sidor/vem-har-last',
   mySharing: '/mina-sidor/samtycken-och-sparrar',
   mySips: '/mina-sidor/mina-planer',
@@ -40,6 +43,7 @@ export const paths = {
 // The report page carries the chart library: loaded only when a manager opens it, so the
 // worklist's bundle stays small.
 const LiabilityPage = lazy(() => import('./pages/LiabilityPage').then((m) => ({ default: m.LiabilityPage })));
+const CompliancePage = lazy(() => import('./pages/CompliancePage').then((m) => ({ default: m.CompliancePage })));
 // The SIP, request and citizen plan pages likewise: the worklist, the most used page, does not
 // carry the plan editor.
 const SipListPage = lazy(() => import('./pages/sip/SipListPage').then((m) => ({ default: m.SipListPage })));
@@ -81,10 +85,18 @@ function StaffOnly() {
   return isCitizen(session) ? <Navigate to={paths.myAccessLog} replace /> : <Outlet />;
 }
 
-/** Patient lists are for care staff; a manager opening one (a bookmark) gets the report instead. */
+/** Patient lists are for care staff; a manager or log reviewer opening one (a bookmark) gets
+ * their own start page instead. */
 function NotManagers() {
   const { session } = useSession();
-  return isManager(session) ? <Navigate to={paths.liability} replace /> : <Outlet />;
+  if (isManager(session)) return <Navigate to={paths.liability} replace />;
+  if (isLogReviewer(session)) return <Navigate to={paths.logReview} replace />;
+  return <Outlet />;
+}
+
+function LogReviewersOnly() {
+  const { session } = useSession();
+  return isLogReviewer(session) ? <Outlet /> : <Navigate to="/" replace />;
 }
 
 /** Lazily loaded pages wait here, inside the layout, so the header and nav stay. */
@@ -103,7 +115,13 @@ function CitizenOnly() {
 
 function Home() {
   const { session } = useSession();
-  const to = isCitizen(session) ? paths.myAccessLog : isManager(session) ? paths.liability : paths.worklist;
+  const to = isCitizen(session)
+    ? paths.myAccessLog
+    : isManager(session)
+      ? paths.liability
+      : isLogReviewer(session)
+        ? paths.logReview
+        : paths.worklist;
   return <Navigate to={to} replace />;
 }
 
@@ -143,6 +161,17 @@ export function AppRoutes() {
                 </Suspense>
               }
             />
+            <Route
+              path={paths.compliance}
+              element={
+                <Suspense fallback={<Loading />}>
+                  <CompliancePage />
+                </Suspense>
+              }
+            />
+            <Route element={<LogReviewersOnly />}>
+              <Route path={paths.logReview} element={<LogReviewPage />} />
+            </Route>
           </Route>
           <Route element={<CitizenOnly />}>
             <Route path="/mina-sidor" element={<Navigate to={paths.myAccessLog} replace />} />

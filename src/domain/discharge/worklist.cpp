@@ -4,8 +4,6 @@
 
 namespace nara::domain::discharge {
 
-namespace {
-
 Party responsible_for(ClockKind kind) {
   switch (kind) {
     case ClockKind::admission_notice:      // 2 kap. 1 §: the inpatient care sends it
@@ -17,8 +15,6 @@ Party responsible_for(ClockKind kind) {
   }
   return Party::ward;
 }
-
-}  // namespace
 
 std::vector<WorkItem> open_work(const Episode& episode, Party party, core::Instant now,
                                 const LiabilityAgreement& agreement) {

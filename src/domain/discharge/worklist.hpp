@@ -15,6 +15,11 @@ enum class Party {
   municipality,   // socialtjänst and kommunal hälso- och sjukvård (5 kap.)
 };
 
+// Who answers for a statutory clock: the ward for the admission notice and the information
+// transfer (2 kap. 1 §, 3 kap. 2 §), the region's outpatient care for the named contact and the
+// SIP invitation (2 kap. 5 §, 4 kap. 3 §).
+Party responsible_for(ClockKind kind);
+
 struct WorkItem {
   std::string kind;  // a ClockKind name, or "payment_liability_start"
   core::Instant due;

@@ -55,10 +55,14 @@ class Connection {
     exec("PRAGMA foreign_keys=ON");
     exec(options.sqlite_synchronous_full ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL");
     // The default 2 MB page cache made every transaction re-read index pages through pread (a
-    // kernel copy each); 64 MB per connection holds the demo county's hot pages, and reads of
-    // pages beyond it are mapped rather than copied.
+    // kernel copy each); 64 MB per connection holds the demo county's hot pages.
     exec("PRAGMA cache_size=-65536");
-    exec("PRAGMA mmap_size=268435456");
+    // No memory-mapped reads: in WAL mode a read transaction that finds the database changed
+    // unmaps the whole mapping (pagerBeginReadTransaction → sqlite3OsUnfetch), and the audit log
+    // commits about a thousand times a second under load, so every read paid munmap, TLB
+    // shoot-downs and page faults: the session lookup took 2.7x as long as in a build without
+    // writes (perf, docs/benchmarks.md, issue 3).
+    exec("PRAGMA mmap_size=0");
     // Checkpoint every ~40 MB of WAL instead of every 4 MB: a hot page (an index root, the audit
     // chain head) is copied into the database once per checkpoint, not ten times.
     exec("PRAGMA wal_autocheckpoint=10000");

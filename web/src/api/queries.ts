@@ -4,11 +4,16 @@ import { get, post, request } from './client';
 import type {
   AccessLogLine,
   CareRelation,
+  ComplianceReport,
+  Consent,
   Episode,
   LiabilityReport,
   NoticeInbox,
   Page,
   Person,
+  PersonEpisode,
+  ReviewItem,
+  ReviewOutcome,
   SharingStatus,
   Unit,
   WardBoard,
@@ -28,6 +33,10 @@ export const keys = {
   worklist: (f: WorklistFilter) => ['worklist', f] as const,
   wardBoard: (state: string | undefined) => ['ward-board', state ?? ''] as const,
   liability: (month: string) => ['liability', month] as const,
+  compliance: (month: string) => ['compliance', month] as const,
+  myConsents: ['my-consents'] as const,
+  personEpisodes: (id: string) => ['person-episodes', id] as const,
+  logReview: (from: string, to: string) => ['log-review', from, to] as const,
 };
 
 /** The query string of a worklist filter; the server filters, so only what is shown is logged. */
@@ -73,6 +82,58 @@ export function useLiabilityReports(months: string[]) {
       queryFn: ({ signal }: { signal: AbortSignal }) => get<LiabilityReport>(liabilityReportPath(month), signal),
       staleTime: 5 * 60_000,
     })),
+  });
+}
+
+export function complianceReportPath(month: string, format?: 'csv'): string {
+  const q = new URLSearchParams({ month });
+  if (format) q.set('format', format);
+  return `/api/v1/reports/deadline-compliance?${q}`;
+}
+
+export function useComplianceReport(month: string) {
+  return useQuery({
+    queryKey: keys.compliance(month),
+    queryFn: ({ signal }) => get<ComplianceReport>(complianceReportPath(month), signal),
+    staleTime: 5 * 60_000,
+  });
+}
+
+export function useMyConsents(enabled: boolean) {
+  return useQuery({
+    queryKey: keys.myConsents,
+    queryFn: ({ signal }) => get<{ items: Consent[] }>('/api/v1/me/consents', signal),
+    enabled,
+  });
+}
+
+export function usePersonEpisodes(id: string | undefined) {
+  return useQuery({
+    queryKey: keys.personEpisodes(id ?? ''),
+    queryFn: ({ signal }) =>
+      get<{ items: PersonEpisode[] }>(`/api/v1/persons/${encodeURIComponent(id!)}/episodes`, signal),
+    enabled: !!id,
+  });
+}
+
+/** The accesses to check in [from, to) (ISO 8601 instants); the server logs each one shown. */
+export function useLogReview(from: string, to: string) {
+  return useQuery({
+    queryKey: keys.logReview(from, to),
+    queryFn: ({ signal }) =>
+      get<{ items: ReviewItem[] }>(
+        `/api/v1/log-review/selection?${new URLSearchParams({ from, to })}`,
+        signal,
+      ),
+  });
+}
+
+export function useRecordReview() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ seq, outcome, note }: { seq: number; outcome: ReviewOutcome; note: string }) =>
+      post<void>(`/api/v1/log-review/${seq}`, note.trim() ? { outcome, note: note.trim() } : { outcome }),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: ['log-review'] }),
   });
 }
 

@@ -75,6 +75,8 @@ export interface Block {
   careProviderId: string;
   unitId: string | null;
   kind: 'within_provider' | 'across_providers';
+  /** The blocking provider, where the reader may see it (their own, or under emergency access). */
+  careProviderName?: string | null;
   reason: string | null;
   createdAt: string;
 }
@@ -278,4 +280,71 @@ export interface LiabilityReportMunicipality {
 export interface LiabilityReport {
   month: string;
   municipalities: LiabilityReportMunicipality[];
+}
+
+/** One line of the deadline-compliance report: a clock kind and the unit that answers for it. */
+export interface ComplianceLine {
+  kind: 'admission_notice' | 'named_contact' | 'information_transfer' | 'sip_invitation';
+  rule: string;
+  unitId: string | null;
+  unitName: string | null;
+  metInTime: number;
+  metLate: number;
+  openOverdue: number;
+  openNotDue: number;
+  /** Clocks whose due time has passed: the base of the shares. */
+  due: number;
+  shareInTime: number | null;
+  shareLate: number | null;
+  shareOverdue: number | null;
+}
+
+export interface ComplianceReport {
+  month: string;
+  lines: ComplianceLine[];
+}
+
+/** The citizen's own consent (GET /api/v1/me/consents). */
+export interface Consent {
+  id: string;
+  careProviderId: string;
+  careProviderName: string | null;
+  scope: 'shared_documentation' | 'sip';
+  givenBy: 'person' | 'legal_representative';
+  givenAt: string;
+  validUntil: string | null;
+  withdrawnAt: string | null;
+}
+
+/** A person's episode as listed for them: content only where the policy allows it. */
+export type PersonEpisode =
+  | { id: string; contentHidden: true }
+  | {
+      id: string;
+      contentHidden: false;
+      state: string;
+      wardUnitId: string;
+      wardName: string;
+      admittedAt: string;
+      dischargedAt: string | null;
+    };
+
+export type ReviewReason = 'emergency_access' | 'without_relation' | 'protected_identity' | 'sample';
+export type ReviewOutcome = 'justified' | 'unjustified' | 'needs_follow_up';
+
+/** One access selected for log review (GET /api/v1/log-review/selection). */
+export interface ReviewItem {
+  seq: number;
+  at: string;
+  action: string;
+  outcome: string;
+  reasons: ReviewReason[];
+  userId: string | null;
+  userName: string | null;
+  unitName: string | null;
+  personId: string | null;
+  personName: string | null;
+  purpose: string | null;
+  reviewOutcome: ReviewOutcome | null;
+  reviewNote: string | null;
 }

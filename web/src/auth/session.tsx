@@ -31,6 +31,11 @@ export function isManager(session: Session | null): boolean {
   return role === 'unit_manager' || role === 'county_administrator';
 }
 
+/** Log reviewers check accesses (loggkontroll), not patient lists. */
+export function isLogReviewer(session: Session | null): boolean {
+  return activeAssignment(session)?.role === 'log_reviewer';
+}
+
 export function isCitizen(session: Session | null): boolean {
   return activeAssignment(session)?.role === 'citizen';
 }

@@ -40,6 +40,7 @@ export function EmergencyAccessDialog({ personId, personName }: { personId: stri
       });
       await qc.invalidateQueries({ queryKey: ['sharing', personId] });
       await qc.invalidateQueries({ queryKey: ['episode'] });
+      await qc.invalidateQueries({ queryKey: ['person-episodes', personId] });
       setReason('');
       close();
     } catch (err) {

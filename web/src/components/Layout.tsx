@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import { NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { Button, SkipLink } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
-import { isCitizen, isManager, useSession } from '../auth/session';
+import { isCitizen, isLogReviewer, isManager, useSession } from '../auth/session';
 import { useUnit } from '../api/queries';
 import { paths } from '../routes';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -30,8 +30,9 @@ export function Layout() {
 
   const citizen = isCitizen(session);
   const manager = isManager(session);
+  const reviewer = isLogReviewer(session);
   // The discharge board is the ward's: shown when the assignment's unit is a hospital ward.
-  const unit = useUnit(!citizen && !manager ? assignment?.unitId : null);
+  const unit = useUnit(!citizen && !manager && !reviewer ? assignment?.unitId : null);
   const onWard = unit.data?.kind === 'hospital_ward';
   const nav = citizen
     ? [
@@ -41,8 +42,13 @@ export function Layout() {
         { to: paths.myNamedContacts, label: t('nav.myNamedContacts') },
       ]
     : manager
-      ? [{ to: paths.liability, label: t('nav.liability') }]
-      : [
+      ? [
+          { to: paths.liability, label: t('nav.liability') },
+          { to: paths.compliance, label: t('nav.compliance') },
+        ]
+      : reviewer
+        ? [{ to: paths.logReview, label: t('nav.logReview') }]
+        : [
           { to: paths.worklist, label: t('nav.worklist') },
           ...(onWard ? [{ to: paths.wardBoard, label: t('nav.wardBoard') }] : []),
           { to: paths.personSearch, label: t('nav.personSearch') },

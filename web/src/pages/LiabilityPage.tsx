@@ -1,5 +1,5 @@
 import { useCallback, useMemo } from 'react';
-import { useSearchParams } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { Alert, Button, Heading, Paragraph, Spinner, Table, Textfield } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { liabilityReportPath, useLiabilityReports } from '../api/queries';
@@ -7,6 +7,7 @@ import type { LiabilityReport } from '../api/types';
 import { LiabilityChart } from '../components/LiabilityChart';
 import { PageTitle } from '../components/PageTitle';
 import { ProblemAlert } from '../components/ProblemAlert';
+import { paths } from '../routes';
 import { currentMonth, formatKronor, isMonth, monthAmounts, monthLabel, monthsEnding, totals, unbilledReasons } from '../lib/liability';
 
 export function LiabilityPage() {
@@ -180,12 +181,9 @@ export function LiabilityPage() {
         )}
       </section>
 
-      <section aria-labelledby="compliance-heading" className="nara-section">
-        <Heading level={2} data-size="sm" id="compliance-heading">
-          {t('liability.compliance')}
-        </Heading>
-        <Paragraph data-testid="compliance-gap">{t('liability.complianceGap')}</Paragraph>
-      </section>
+      <Paragraph data-testid="compliance-link">
+        <Link to={paths.compliance + (search.get('manad') ? `?manad=${month}` : '')}>{t('liability.complianceLink')}</Link>
+      </Paragraph>
     </>
   );
 }

@@ -3,8 +3,8 @@ import { Alert, Button, Card, Heading, Paragraph, Spinner, Table, Tag } from '@d
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { request } from '../api/client';
-import { keys, useCareTeam, useEpisodes, useNotices, usePerson, useSharing } from '../api/queries';
-import type { Episode, EpisodeFull, Person } from '../api/types';
+import { keys, useCareTeam, useEpisodes, usePerson, usePersonEpisodes, useSharing } from '../api/queries';
+import type { EpisodeFull, Person } from '../api/types';
 import { isHidden } from '../api/types';
 import { useSession } from '../auth/session';
 import { ClockTag } from '../components/ClockTag';
@@ -14,7 +14,6 @@ import { ProblemAlert } from '../components/ProblemAlert';
 import { mostUrgent } from '../lib/clocks';
 import { formatDate, formatDateTime } from '../lib/time';
 import { useNow } from '../lib/useNow';
-import { distinct } from '../lib/worklist';
 import { paths } from '../routes';
 import { NamedContactsSection } from './sip/NamedContactsSection';
 import { PersonSipSection } from './sip/PersonSipSection';
@@ -143,17 +142,24 @@ function EpisodesSection({ person }: { person: Person }) {
   const now = useNow();
   const navigate = useNavigate();
   const qc = useQueryClient();
-  const notices = useNotices();
-  const ids = distinct((notices.data?.items ?? []).filter((n) => n.personId === person.id).map((n) => n.episodeId));
-  const episodes = useEpisodes(ids)
+  const list = usePersonEpisodes(person.id);
+  const items = list.data?.items ?? [];
+  // The full episode (clocks, liability) for the newest few shown with content; each read is logged.
+  const details = useEpisodes(
+    items
+      .filter((e) => !e.contentHidden)
+      .slice(0, 5)
+      .map((e) => e.id),
+  )
     .map((q) => q.data?.episode)
-    .filter((e): e is Episode => !!e);
+    .filter((e): e is EpisodeFull => !!e && !isHidden(e));
   const canAdmit = !!assignment && WARD_ROLES.includes(assignment.role);
   const admit = useMutation({
     mutationFn: async () =>
       (await request<EpisodeFull>('/api/v1/episodes', { method: 'POST', body: { personId: person.id } })).data,
     onSuccess: (e) => {
       qc.setQueryData(keys.episode(e.id), { episode: e, etag: `"${e.version}"` });
+      void qc.invalidateQueries({ queryKey: keys.personEpisodes(person.id) });
       navigate(paths.episode(e.id));
     },
   });
@@ -174,39 +180,45 @@ function EpisodesSection({ person }: { person: Person }) {
       <Paragraph data-size="sm" className="nara-muted">
         {t('person.episodesSource')}
       </Paragraph>
-      {notices.data && episodes.length === 0 && <Paragraph>{t('person.noEpisodes')}</Paragraph>}
+      {list.isPending && <Spinner aria-label={t('common.loading')} />}
+      {list.error && <ProblemAlert error={list.error} />}
+      {list.data && items.length === 0 && <Paragraph>{t('person.noEpisodes')}</Paragraph>}
       <ul className="nara-plain-list nara-stack">
-        {episodes.map((e) =>
-          isHidden(e) ? (
-            <li key={e.id}>
-              <Alert data-color="info" data-testid="episode-hidden">
-                {t('person.episodeHidden')}
-              </Alert>
-            </li>
-          ) : (
-            <li key={e.id}>
+        {items.map((item) => {
+          if (item.contentHidden) {
+            return (
+              <li key={item.id}>
+                <Alert data-color="info" data-testid="episode-hidden">
+                  {t('person.episodeHidden')}
+                </Alert>
+              </li>
+            );
+          }
+          const e = details.find((d) => d.id === item.id);
+          const c = e ? mostUrgent(e.clocks, now) : null;
+          return (
+            <li key={item.id}>
               <Card className="nara-card" data-testid="episode-card">
                 <Heading level={3} data-size="xs">
-                  <Link to={paths.episode(e.id)}>{e.stateName}</Link>
+                  <Link to={paths.episode(item.id)}>{t(`state.${item.state}`, item.state)}</Link>
                 </Heading>
                 <Paragraph data-size="sm">
-                  {t('episode.admittedAt', { at: formatDateTime(e.admittedAt, i18n.language) })}
-                  {e.plannedDischarge &&
+                  {item.wardName} · {t('episode.admittedAt', { at: formatDateTime(item.admittedAt, i18n.language) })}
+                  {item.dischargedAt && ` · ${t('person.dischargedAt', { at: formatDateTime(item.dischargedAt, i18n.language) })}`}
+                  {!item.dischargedAt &&
+                    e?.plannedDischarge &&
                     ` · ${t('episode.plannedDischargeAt', { at: formatDateTime(e.plannedDischarge, i18n.language) })}`}
                 </Paragraph>
-                {(() => {
-                  const c = mostUrgent(e.clocks, now);
-                  return c ? <ClockTag clock={c} now={now} /> : null;
-                })()}
-                {e.liability.liableDays > 0 && (
+                {c && <ClockTag clock={c} now={now} />}
+                {e && e.liability.liableDays > 0 && (
                   <Paragraph data-size="sm">
                     {t('episode.liabilitySummary', { days: e.liability.liableDays, amount: e.liability.amount.toLocaleString(i18n.language === 'en' ? 'en-GB' : 'sv-SE') })}
                   </Paragraph>
                 )}
               </Card>
             </li>
-          ),
-        )}
+          );
+        })}
       </ul>
     </section>
   );
