@@ -522,6 +522,22 @@ void add_sip_routes(http::Router& router, Services& services) {
         "SIP",
         R"({"type":"object","required":["kind","userId"],"properties":{"kind":{"enum":["fast_vardkontakt","fast_omsorgskontakt"]},"userId":{"type":"string"},"unitId":{"type":"string"}}})",
         "", 201}});
+  router.add({http::Method::get,
+              "/api/v1/units/{id}/named-contact-candidates",
+              http::Access::assignment,
+              [&contacts](http::Context& c) {
+                json::array items;
+                for (const auto& s : contacts.candidates(c.who(), c.param("id"))) {
+                  items.push_back(json::object{{"userId", s.user_id},
+                                               {"displayName", s.display_name},
+                                               {"role", s.role},
+                                               {"title", s.title}});
+                }
+                return json_response(json::object{{"items", std::move(items)}});
+              },
+              {"Staff at a unit of your own care provider who may be appointed named contact "
+               "(an active assignment there in a role that gives or leads care)",
+               "SIP"}});
   router.add({http::Method::post,
               "/api/v1/named-contacts/{id}/end",
               http::Access::assignment,

@@ -2,6 +2,7 @@
 
 #include "core/random.hpp"
 #include "domain/access/policy.hpp"
+#include "domain/access/role.hpp"
 #include "service/audit_log.hpp"
 #include "service/authorization.hpp"
 #include "service/coordination_support.hpp"
@@ -118,6 +119,38 @@ void NamedContactService::end(const domain::access::Actor& actor, const std::str
                          row->person_id);
     e.outcome = "ended";
     AuditLog::record_in(tx, {e});
+  });
+}
+
+std::vector<ContactCandidate> NamedContactService::candidates(const domain::access::Actor& actor,
+                                                              const std::string& unit_id) {
+  using domain::access::Permission;
+  if (!actor.role || !actor.care_provider_id ||
+      !domain::access::permits(*actor.role, Permission::coordinate_care)) {
+    forbidden("Fasta kontakter utses av personal som samordnar vård och omsorg.");
+  }
+  return ctx_.db.read([&](store::Transaction& tx) {
+    const auto unit = store::RegistryRepository(tx).find_unit(unit_id);
+    if (!unit) not_found();
+    if (unit->care_provider_id != *actor.care_provider_id)
+      forbidden("Kontakten utses inom din egen vårdgivare.");
+    std::vector<ContactCandidate> out;
+    const auto rs = tx.query(
+        "SELECT u.id, u.display_name, a.role, a.title FROM assignments a JOIN users u ON u.id = "
+        "a.user_id WHERE a.unit_id = ? AND a.active = 1 AND u.active = 1 ORDER BY "
+        "u.display_name, u.id",
+        unit_id);
+    for (std::size_t i = 0; i < rs.size(); ++i) {
+      // As appoint() asks: an assignment at the unit. Those who only review logs or administer
+      // the county are not anyone's contact.
+      const auto role = domain::access::parse_role(rs.row(i).text(2));
+      using domain::access::Role;
+      if (!role || *role == Role::log_reviewer || *role == Role::county_administrator ||
+          *role == Role::integration || *role == Role::citizen)
+        continue;
+      out.push_back({rs.row(i).text(0), rs.row(i).text(1), rs.row(i).text(2), rs.row(i).text(3)});
+    }
+    return out;
   });
 }
 

@@ -18,6 +18,15 @@ struct NewNamedContact {
   std::optional<std::string> unit_id;  // default: the appointing unit
 };
 
+// A staff member who may be appointed named contact at a unit: an active assignment there in a
+// role that gives or leads care (a fast omsorgskontakt is often hemtjänst's kontaktperson).
+struct ContactCandidate {
+  std::string user_id;
+  std::string display_name;
+  std::string role;
+  std::string title;
+};
+
 class NamedContactService {
  public:
   explicit NamedContactService(ServiceContext context) : ctx_(context) {}
@@ -27,6 +36,10 @@ class NamedContactService {
   std::vector<store::NamedContactRow> list(const domain::access::Actor& actor,
                                            const std::string& person_id, bool current_only);
   void end(const domain::access::Actor& actor, const std::string& contact_id);
+  // Who at a unit of the caller's own care provider may be appointed (the appointing page's
+  // choice of colleague). Organisation data: no person's health data is read.
+  std::vector<ContactCandidate> candidates(const domain::access::Actor& actor,
+                                           const std::string& unit_id);
 
   // The episode's appoint_named_contact (2017:612 2 kap. 5 §) as the person's fast vårdkontakt,
   // in the caller's transaction: the appointing user at the health centre.

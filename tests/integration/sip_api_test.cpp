@@ -22,8 +22,9 @@ class SipApiTest : public EngineTest {
   std::string unit(const std::string& name) {
     return query_one("SELECT id FROM units WHERE name = ?", name);
   }
-  // A Kramfors resident listed at Hälsocentral Kramfors with no relation to home health care
-  // and no plan yet; `skip` moves along the list so tests get different people.
+  // A Kramfors resident listed at Hälsocentral Kramfors with no relation to home health care or
+  // to any hospital ward (the demo's episodes pick new patients every day) and no plan yet;
+  // `skip` moves along the list so tests get different people.
   std::string kramfors_resident(int skip) {
     const auto hc = unit("Hälsocentral Kramfors");
     const auto hsl = unit("Hemsjukvård Kramfors");
@@ -32,8 +33,10 @@ class SipApiTest : public EngineTest {
           "SELECT p.id FROM persons p WHERE p.protected_identity = 0 AND EXISTS (SELECT 1 FROM "
           "care_relations cr WHERE cr.person_id = p.id AND cr.unit_id = ? AND cr.ended_at IS "
           "NULL) AND NOT EXISTS (SELECT 1 FROM care_relations cr WHERE cr.person_id = p.id AND "
-          "cr.unit_id = ?) AND NOT EXISTS (SELECT 1 FROM coordinated_plans cp WHERE cp.person_id "
-          "= p.id) AND p.birth_date < '2000-01-01' ORDER BY p.id DESC LIMIT 1 OFFSET ?",
+          "cr.unit_id = ?) AND NOT EXISTS (SELECT 1 FROM care_relations cr JOIN units u ON u.id = "
+          "cr.unit_id WHERE cr.person_id = p.id AND u.kind = 'hospital_ward') AND NOT EXISTS "
+          "(SELECT 1 FROM coordinated_plans cp WHERE cp.person_id = p.id) AND p.birth_date < "
+          "'2000-01-01' ORDER BY p.id DESC LIMIT 1 OFFSET ?",
           hc, hsl, std::int64_t{skip});
       return rs.row(0).text(0);
     });

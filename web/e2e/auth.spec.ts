@@ -57,6 +57,8 @@ test('a physician with two assignments chooses one, sees it in the header and ca
 
 test('an expired session returns the user to sign-in with a message', async ({ page, context }) => {
   await signIn(page, 'dsk.kramfors');
+  // Let the start page's own requests finish first: one in flight would meet the 401 before the click.
+  await page.waitForLoadState('networkidle');
   await context.clearCookies(); // as when the server ends the session after 30 idle minutes
   await page.getByRole('link', { name: 'Sök person' }).click();
   await page.getByLabel('Personnummer').fill('19400718-9196');

@@ -29,12 +29,35 @@ export const paths = {
   logReview: '/loggkontroll',
   myAccessLog: '/mina-sidor/vem-har-last',
   mySharing: '/mina-sidor/samtycken-och-sparrar',
+  mySips: '/mina-sidor/mina-planer',
+  myNamedContacts: '/mina-sidor/fasta-vardkontakter',
+  sips: '/sip',
+  sip: (id: string) => `/sip/${encodeURIComponent(id)}`,
+  startSip: (personId: string, episodeId?: string) =>
+    `/sip/ny?person=${encodeURIComponent(personId)}${episodeId ? `&vardtillfalle=${encodeURIComponent(episodeId)}` : ''}`,
+  requests: '/begaran',
+  request: (id: string) => `/begaran/${encodeURIComponent(id)}`,
+  newRequest: (personId: string) => `/begaran/ny?person=${encodeURIComponent(personId)}`,
 };
 
 // The report page carries the chart library: loaded only when a manager opens it, so the
 // worklist's bundle stays small.
 const LiabilityPage = lazy(() => import('./pages/LiabilityPage').then((m) => ({ default: m.LiabilityPage })));
 const CompliancePage = lazy(() => import('./pages/CompliancePage').then((m) => ({ default: m.CompliancePage })));
+// The SIP, request and citizen plan pages likewise: the worklist, the most used page, does not
+// carry the plan editor.
+const SipListPage = lazy(() => import('./pages/sip/SipListPage').then((m) => ({ default: m.SipListPage })));
+const SipPage = lazy(() => import('./pages/sip/SipPage').then((m) => ({ default: m.SipPage })));
+const StartSipPage = lazy(() => import('./pages/sip/StartSipPage').then((m) => ({ default: m.StartSipPage })));
+const RequestsPage = lazy(() => import('./pages/requests/RequestsPage').then((m) => ({ default: m.RequestsPage })));
+const RequestDetailPage = lazy(() =>
+  import('./pages/requests/RequestDetailPage').then((m) => ({ default: m.RequestDetailPage })),
+);
+const NewRequestPage = lazy(() => import('./pages/requests/NewRequestPage').then((m) => ({ default: m.NewRequestPage })));
+const MySipsPage = lazy(() => import('./pages/citizen/MySipsPage').then((m) => ({ default: m.MySipsPage })));
+const MyNamedContactsPage = lazy(() =>
+  import('./pages/citizen/MyNamedContactsPage').then((m) => ({ default: m.MyNamedContactsPage })),
+);
 
 function Loading() {
   const { t } = useTranslation();
@@ -76,6 +99,15 @@ function LogReviewersOnly() {
   return isLogReviewer(session) ? <Outlet /> : <Navigate to="/" replace />;
 }
 
+/** Lazily loaded pages wait here, inside the layout, so the header and nav stay. */
+function LazyPages() {
+  return (
+    <Suspense fallback={<Loading />}>
+      <Outlet />
+    </Suspense>
+  );
+}
+
 function CitizenOnly() {
   const { session } = useSession();
   return isCitizen(session) ? <Outlet /> : <Navigate to={paths.worklist} replace />;
@@ -111,6 +143,16 @@ export function AppRoutes() {
             <Route path={paths.personSearch} element={<PersonSearchPage />} />
             <Route path="/personer/:personId" element={<PersonOverviewPage />} />
             <Route path="/vardtillfallen/:episodeId" element={<EpisodePage />} />
+            <Route element={<NotManagers />}>
+              <Route element={<LazyPages />}>
+                <Route path={paths.sips} element={<SipListPage />} />
+                <Route path="/sip/ny" element={<StartSipPage />} />
+                <Route path="/sip/:planId" element={<SipPage />} />
+                <Route path={paths.requests} element={<RequestsPage />} />
+                <Route path="/begaran/ny" element={<NewRequestPage />} />
+                <Route path="/begaran/:requestId" element={<RequestDetailPage />} />
+              </Route>
+            </Route>
             <Route
               path={paths.liability}
               element={
@@ -135,6 +177,10 @@ export function AppRoutes() {
             <Route path="/mina-sidor" element={<Navigate to={paths.myAccessLog} replace />} />
             <Route path={paths.myAccessLog} element={<AccessLogPage />} />
             <Route path={paths.mySharing} element={<SharingPage />} />
+            <Route element={<LazyPages />}>
+              <Route path={paths.mySips} element={<MySipsPage />} />
+              <Route path={paths.myNamedContacts} element={<MyNamedContactsPage />} />
+            </Route>
           </Route>
           <Route path="*" element={<NotFoundPage />} />
         </Route>

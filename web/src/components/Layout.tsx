@@ -38,6 +38,8 @@ export function Layout() {
     ? [
         { to: paths.myAccessLog, label: t('nav.myAccessLog') },
         { to: paths.mySharing, label: t('nav.mySharing') },
+        { to: paths.mySips, label: t('nav.mySips') },
+        { to: paths.myNamedContacts, label: t('nav.myNamedContacts') },
       ]
     : manager
       ? [
@@ -50,6 +52,8 @@ export function Layout() {
           { to: paths.worklist, label: t('nav.worklist') },
           ...(onWard ? [{ to: paths.wardBoard, label: t('nav.wardBoard') }] : []),
           { to: paths.personSearch, label: t('nav.personSearch') },
+          { to: paths.sips, label: t('nav.sips') },
+          { to: paths.requests, label: t('nav.requests') },
         ];
 
   return (

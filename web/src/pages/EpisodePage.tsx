@@ -81,6 +81,7 @@ function EpisodeBoard({ episode: e }: { episode: EpisodeFull }) {
         </Tag>
         {e.needs.sipRequired && <Tag data-color="info">{t('episode.sipRequired')}</Tag>}
         <Link to={paths.person(e.personId)}>{t('episode.toPerson')}</Link>
+        {e.needs.sipRequired && <Link to={paths.startSip(e.personId, e.id)}>{t('sip.startForEpisode')}</Link>}
       </div>
 
       <ActionsPanel episode={e} />

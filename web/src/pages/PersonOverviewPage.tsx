@@ -15,6 +15,8 @@ import { mostUrgent } from '../lib/clocks';
 import { formatDate, formatDateTime } from '../lib/time';
 import { useNow } from '../lib/useNow';
 import { paths } from '../routes';
+import { NamedContactsSection } from './sip/NamedContactsSection';
+import { PersonSipSection } from './sip/PersonSipSection';
 
 const WARD_ROLES = ['ward_nurse', 'physician'];
 
@@ -75,6 +77,8 @@ function Overview({ person }: { person: Person }) {
         <SharingCard person={person} name={name} />
       </div>
       <EpisodesSection person={person} />
+      <PersonSipSection personId={person.id} />
+      <NamedContactsSection personId={person.id} />
       <CareTeamSection personId={person.id} />
     </>
   );
