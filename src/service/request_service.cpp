@@ -143,7 +143,8 @@ RequestView RequestService::get(const domain::access::Actor& actor, const std::s
 std::vector<RequestView> RequestService::list(const domain::access::Actor& actor, bool inbox,
                                               const std::string& state) {
   require_staff_of_unit(actor);
-  if (!state.empty() && !req::parse_request_state(state))
+  // "open": still waiting for an answer or completion (Request::open()), what a worklist shows.
+  if (!state.empty() && state != "open" && !req::parse_request_state(state))
     core::throw_field_error("state", "enum", "Okänt tillstånd.", 400);
   const auto now = ctx_.clock.now();
   auto views = ctx_.db.read([&](store::Transaction& tx) {

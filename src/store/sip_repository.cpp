@@ -232,8 +232,10 @@ std::vector<RequestRow> SipRepository::requests_of_unit(const std::string& unit_
                                                         std::size_t limit) {
   const auto rs = tx_.query(std::string(kRequestSelect) +
                                 (inbox ? "WHERE r.to_unit_id = ? " : "WHERE r.from_unit_id = ? ") +
-                                "AND (? = '' OR r.state = ?) ORDER BY r.sent_at DESC, r.id LIMIT ?",
-                            unit_id, state, state, static_cast<std::int64_t>(limit));
+                                "AND (? = '' OR r.state = ? OR (? = 'open' AND r.state IN "
+                                "('sent', 'received', 'accepted'))) "  // Request::open()
+                                "ORDER BY r.sent_at DESC, r.id LIMIT ?",
+                            unit_id, state, state, state, static_cast<std::int64_t>(limit));
   std::vector<RequestRow> out;
   for (std::size_t i = 0; i < rs.size(); ++i) out.push_back(request_from(rs.row(i)));
   return out;

@@ -364,6 +364,21 @@ TEST_P(SipApiTest, RequestsFlowBetweenHealthCentreAndHomeHealthCare) {
                      r.header("etag"));
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(r.json().at("state"), "accepted");
+  // The worklist asks for what still waits on the unit: sent, received or accepted.
+  const auto in_open_inbox = [&] {
+    const Reply open = home.get("/api/v1/requests?box=inbox&state=open");
+    EXPECT_EQ(open.status, 200);
+    bool found = false;
+    for (const auto& x : open.json().at("items").as_array()) {
+      found = found || x.at("id").as_string() == id;
+      EXPECT_TRUE(x.at("state") == "sent" || x.at("state") == "received" ||
+                  x.at("state") == "accepted")
+          << x.at("state");
+    }
+    return found;
+  };
+  EXPECT_TRUE(in_open_inbox());
+  EXPECT_EQ(home.get("/api/v1/requests?box=inbox&state=waiting").status, 400);
   // Accepting made home health care part of the person's care (origin accepted request).
   EXPECT_EQ(home.get("/api/v1/persons/" + person).status, 200);
   const auto origin =
@@ -380,6 +395,7 @@ TEST_P(SipApiTest, RequestsFlowBetweenHealthCentreAndHomeHealthCare) {
   for (const auto& e : r.json().at("events").as_array())
     steps.emplace_back(e.at("kind").as_string());
   EXPECT_EQ(steps, (std::vector<std::string>{"send", "receive", "accept", "complete"}));
+  EXPECT_FALSE(in_open_inbox());
   // The sender sees it in its outbox; a third unit never sees it.
   const Reply outbox = centre.get("/api/v1/requests?box=outbox&state=done");
   listed = false;

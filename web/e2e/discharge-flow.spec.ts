@@ -359,6 +359,9 @@ test('a request goes from the health centre to home health care and is answered'
   await signOut(page);
 
   await signIn(page, 'hsl.kramfors');
+  // The new request waits on home health care's worklist, beside the statutory clocks.
+  await expect(page.getByRole('heading', { level: 1, name: /Arbetslista/ })).toBeVisible();
+  await expect(page.getByTestId('worklist-request').filter({ hasText: HUGO.name }).filter({ hasText: 'Skickad' }).first()).toBeVisible();
   await page.getByRole('link', { name: 'Begäran', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Begäran om insats' })).toBeVisible();
   const row = page.getByTestId('request-row').filter({ hasText: HUGO.name }).filter({ hasText: 'Skickad' }).first();

@@ -141,7 +141,7 @@ export async function planEvent(id: string, body: unknown, version: number): Pro
   return (await request<SipPlanFull>(`/api/v1/sips/${enc(id)}/events`, { method: 'POST', body, ifMatch: version })).data;
 }
 
-export function useRequests(box: Box, state: RequestState | '') {
+export function useRequests(box: Box, state: RequestState | 'open' | '') {
   return useQuery({
     queryKey: sipKeys.requests(box, state),
     queryFn: ({ signal }) =>

@@ -60,3 +60,12 @@ export function isOpen(state: RequestState): boolean {
 export function declineReasonValid(reason: string): boolean {
   return reason.trim().length >= 10;
 }
+
+/** What waits on the unit first: overdue, then the earliest wished-for date (none last), then the
+ * oldest. The worklist shows the inbox's open requests in this order. */
+export function worklistOrder<T extends Pick<CareRequest, 'overdue' | 'dueAt' | 'sentAt'>>(items: T[]): T[] {
+  const due = (r: T) => (r.dueAt ? Date.parse(r.dueAt) : Number.POSITIVE_INFINITY);
+  return [...items].sort(
+    (a, b) => Number(b.overdue) - Number(a.overdue) || due(a) - due(b) || Date.parse(a.sentAt) - Date.parse(b.sentAt),
+  );
+}

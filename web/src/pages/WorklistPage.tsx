@@ -7,6 +7,7 @@ import type { WorkItem, WorklistFilter } from '../api/types';
 import { useSession } from '../auth/session';
 import { PageTitle } from '../components/PageTitle';
 import { ProblemAlert } from '../components/ProblemAlert';
+import { WorklistRequests } from '../components/WorklistRequests';
 import { useNow } from '../lib/useNow';
 import {
   filterFromSearch,
@@ -243,6 +244,7 @@ export function WorklistPage() {
           </Table>
         </div>
       )}
+      <WorklistRequests />
     </>
   );
 }
