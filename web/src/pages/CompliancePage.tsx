@@ -1,20 +1,19 @@
 import { useCallback, useMemo } from 'react';
-import { useSearchParams } from 'react-router-dom';
-import { Button, Heading, Paragraph, Spinner, Table, Textfield } from '@digdir/designsystemet-react';
+import { Button, Heading, Paragraph, Spinner, Table } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { complianceReportPath, useComplianceReport } from '../api/queries';
 import { ComplianceChart } from '../components/ComplianceChart';
 import { PageTitle } from '../components/PageTitle';
+import { ReportMonthField, useReportMonth } from '../components/ReportMonth';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { chartPoints, formatShare, totalsPerKind, weakest } from '../lib/compliance';
-import { currentMonth, isMonth, monthLabel } from '../lib/liability';
+import { monthLabel } from '../lib/liability';
 
 /** How the statutory deadlines of Lag (2017:612) were kept in a month, per clock kind and unit. */
 export function CompliancePage() {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
-  const [search, setSearch] = useSearchParams();
-  const month = isMonth(search.get('manad')) ? search.get('manad')! : currentMonth(new Date());
+  const [month, setMonth] = useReportMonth();
   const report = useComplianceReport(month);
   const label = monthLabel(month, lng);
   const totals = useMemo(() => (report.data ? totalsPerKind(report.data) : []), [report.data]);
@@ -33,18 +32,7 @@ export function CompliancePage() {
     <>
       <PageTitle title={t('compliance.title')}>{t('compliance.title')}</PageTitle>
       <Paragraph>{t('compliance.intro')}</Paragraph>
-      <div className="nara-filters nara-filters__row">
-        <Textfield
-          label={t('compliance.month')}
-          description={t('liability.monthHelp')}
-          type="month"
-          value={month}
-          min="2019-01"
-          onChange={(e) => {
-            if (isMonth(e.target.value)) setSearch({ manad: e.target.value }, { replace: true });
-          }}
-        />
-      </div>
+      <ReportMonthField label={t('compliance.month')} month={month} onChange={setMonth} />
 
       <section aria-labelledby="kinds-heading" className="nara-section">
         <div className="nara-section__head">

@@ -1,20 +1,21 @@
 import { useCallback, useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { Alert, Button, Heading, Paragraph, Spinner, Table, Textfield } from '@digdir/designsystemet-react';
+import { Alert, Button, Heading, Paragraph, Spinner, Table } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { liabilityReportPath, useLiabilityReports } from '../api/queries';
 import type { LiabilityReport } from '../api/types';
 import { LiabilityChart } from '../components/LiabilityChart';
 import { PageTitle } from '../components/PageTitle';
+import { ReportMonthField, useReportMonth } from '../components/ReportMonth';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { paths } from '../routes';
-import { currentMonth, formatKronor, isMonth, monthAmounts, monthLabel, monthsEnding, totals, unbilledReasons } from '../lib/liability';
+import { formatKronor, monthAmounts, monthLabel, monthsEnding, totals, unbilledReasons } from '../lib/liability';
 
 export function LiabilityPage() {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
-  const [search, setSearch] = useSearchParams();
-  const month = isMonth(search.get('manad')) ? search.get('manad')! : currentMonth(new Date());
+  const [month, setMonth] = useReportMonth();
+  const [search] = useSearchParams();
   const months = useMemo(() => monthsEnding(month, 6), [month]);
   const queries = useLiabilityReports(months);
   const selected = queries[queries.length - 1];
@@ -42,18 +43,7 @@ export function LiabilityPage() {
     <>
       <PageTitle title={t('liability.title')}>{t('liability.title')}</PageTitle>
       <Paragraph>{t('liability.intro')}</Paragraph>
-      <div className="nara-filters nara-filters__row">
-        <Textfield
-          label={t('liability.month')}
-          description={t('liability.monthHelp')}
-          type="month"
-          value={month}
-          min="2019-01"
-          onChange={(e) => {
-            if (isMonth(e.target.value)) setSearch({ manad: e.target.value }, { replace: true });
-          }}
-        />
-      </div>
+      <ReportMonthField label={t('liability.month')} month={month} onChange={setMonth} />
 
       <section aria-labelledby="month-heading" className="nara-section">
         <div className="nara-section__head">
