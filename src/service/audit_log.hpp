@@ -3,10 +3,13 @@
 // 4 kap. 9 §). Changes write their entries in their own transaction; reads hand theirs to a group
 // committer that writes many requests' entries in one transaction, and the read is answered only
 // once its entries are durable — so no data leaves without its log entry, and reads stay fast.
+#include <algorithm>
 #include <atomic>
 #include <condition_variable>
 #include <deque>
 #include <mutex>
+#include <string>
+#include <string_view>
 #include <thread>
 #include <vector>
 
@@ -23,6 +26,27 @@ domain::access::AuditEntry audit_entry(const domain::access::Actor& actor, const
                                        domain::access::AuditAction action, std::string object_type,
                                        std::optional<std::string> object_id,
                                        std::optional<std::string> person_id);
+
+// One read entry per person among listed items (PDL 4:3): a list that shows a person in several
+// rows is one access to their data. `Item` has `episode_id` and `person_id`.
+template <class Item>
+std::vector<domain::access::AuditEntry> read_entries_per_person(const domain::access::Actor& actor,
+                                                                const core::Clock& clock,
+                                                                const std::vector<Item>& items,
+                                                                const std::string& object_type,
+                                                                const std::string& outcome) {
+  std::vector<domain::access::AuditEntry> entries;
+  std::vector<std::string_view> logged;
+  for (const auto& item : items) {
+    if (std::find(logged.begin(), logged.end(), item.person_id) != logged.end()) continue;
+    logged.emplace_back(item.person_id);
+    auto e = audit_entry(actor, clock, domain::access::AuditAction::read, object_type,
+                         item.episode_id, item.person_id);
+    e.outcome = outcome;
+    entries.push_back(std::move(e));
+  }
+  return entries;
+}
 
 class AuditLog {
  public:

@@ -55,17 +55,8 @@ WardBoard WardBoardService::for_ward(const domain::access::Actor& actor,
     return out;
   });
   // Each person on the board is an access to their data (PDL 4:3): one entry per person listed.
-  std::vector<domain::access::AuditEntry> entries;
-  std::vector<std::string> logged;
-  for (const auto& item : board.episodes) {
-    if (std::find(logged.begin(), logged.end(), item.person_id) != logged.end()) continue;
-    logged.push_back(item.person_id);
-    auto e = audit_entry(actor, ctx_.clock, domain::access::AuditAction::read, "ward_board",
-                         item.episode_id, item.person_id);
-    e.outcome = "allowed: 2017:612 (utskrivningstavla)";
-    entries.push_back(std::move(e));
-  }
-  ctx_.audit->record(std::move(entries));
+  ctx_.audit->record(read_entries_per_person(actor, ctx_.clock, board.episodes, "ward_board",
+                                             "allowed: 2017:612 (utskrivningstavla)"));
   return board;
 }
 

@@ -142,17 +142,8 @@ Worklist WorklistService::for_unit(const domain::access::Actor& actor,
   std::stable_sort(list.items.begin(), list.items.end(),
                    [](const WorklistEntry& a, const WorklistEntry& b) { return a.due < b.due; });
   // Each person shown is an access to their data (PDL 4:3): one entry per person listed.
-  std::vector<domain::access::AuditEntry> entries;
-  std::vector<std::string> logged;
-  for (const auto& item : list.items) {
-    if (std::find(logged.begin(), logged.end(), item.person_id) != logged.end()) continue;
-    logged.push_back(item.person_id);
-    auto e = audit_entry(actor, ctx_.clock, domain::access::AuditAction::read, "worklist",
-                         item.episode_id, item.person_id);
-    e.outcome = "allowed: 2017:612 (arbetslista)";
-    entries.push_back(std::move(e));
-  }
-  ctx_.audit->record(std::move(entries));
+  ctx_.audit->record(read_entries_per_person(actor, ctx_.clock, list.items, "worklist",
+                                             "allowed: 2017:612 (arbetslista)"));
   return list;
 }
 
