@@ -83,13 +83,14 @@ void AuditLog::run() {
       gather_target_ = batch.size();
     }
     try {
-      std::size_t count = 0;
-      db_.write([&](store::Transaction& tx) {
-        std::vector<AuditEntry> all;
-        for (auto& p : batch) all.insert(all.end(), p.entries.begin(), p.entries.end());
-        store::AuditRepository(tx).append(all);
-        count = all.size();
-      });
+      std::vector<AuditEntry> all;
+      for (auto& p : batch) {
+        all.insert(all.end(), std::make_move_iterator(p.entries.begin()),
+                   std::make_move_iterator(p.entries.end()));
+      }
+      // append() only assigns seq and hashes, from the chain head it reads: a retry is safe.
+      db_.write([&](store::Transaction& tx) { store::AuditRepository(tx).append(all); });
+      const std::size_t count = all.size();
       ++batches_;
       entries_ += count;
       for (auto& p : batch) p.done->finish(nullptr);

@@ -8,11 +8,11 @@ using domain::access::AuditEntry;
 
 namespace {
 
+// Read through the audit_log view (migration 0009), which joins each entry to its actor.
 constexpr const char* kColumns =
     "seq, at, user_id, user_hsa_id, assignment_id, role, unit_id, unit_hsa_id, care_provider_id, "
-    "person_id, action, "
-    "object_type, object_id, outcome, purpose, flagged, without_relation, request_id, prev_hash, "
-    "hash";
+    "person_id, action, object_type, object_id, outcome, purpose, flagged, without_relation, "
+    "request_id, hash";
 
 AuditEntry entry_from(const Row& r) {
   AuditEntry e;
@@ -35,35 +35,86 @@ AuditEntry entry_from(const Row& r) {
   e.flagged = r.boolean(15);
   e.without_relation = r.boolean(16);
   e.request_id = r.optional_text(17);
-  e.prev_hash = r.text(18);
-  e.hash = r.text(19);
-  return e;
+  e.hash = r.text(18);
+  return e;  // prev_hash is the hash of the entry before: the reader of the chain fills it in
+}
+
+// Characters, as SQL's LENGTH counts them: every byte that does not continue a UTF-8 sequence.
+std::size_t characters(const std::string& text) {
+  std::size_t n = 0;
+  for (const char c : text) n += (static_cast<unsigned char>(c) & 0xC0U) != 0x80U ? 1 : 0;
+  return n;
+}
+
+void key_field(std::string& key, const std::optional<std::string>& value, bool first = false) {
+  if (!first) key += '|';
+  if (!value) {
+    key += '-';
+    return;
+  }
+  key += std::to_string(characters(*value));
+  key += ':';
+  key += *value;
+}
+
+// The same text migration 0009 computes in SQL for the actors it moved.
+std::string actor_key(const AuditEntry& e) {
+  std::string key;
+  key_field(key, e.user_id, true);
+  key_field(key, e.user_hsa_id);
+  key_field(key, e.assignment_id);
+  key_field(key, e.role);
+  key_field(key, e.unit_id);
+  key_field(key, e.unit_hsa_id);
+  return key;
 }
 
 }  // namespace
 
 void AuditRepository::append(std::vector<AuditEntry>& entries) {
   if (entries.empty()) return;
-  // Built once: the writer appends ~30 entries per commit under load.
-  static const std::string insert = std::string("INSERT INTO audit_log (") + kColumns +
-                                    ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                                    "?, ?, ?)";
   const std::string lock = tx_.engine() == Engine::postgres ? " FOR UPDATE" : "";
+  // Everything below runs under the chain head's lock, so actor ids are assigned in one order too.
   const auto head = tx_.query("SELECT seq, hash FROM audit_chain_head WHERE id = 1" + lock);
   std::int64_t seq = head.row(0).int64(0);
   std::string prev = head.row(0).text(1);
+  // A batch under load is a few actors' many reads: look each actor up once.
+  std::vector<std::pair<std::string, std::int64_t>> actors;
+  const auto actor_id = [&](const AuditEntry& e) {
+    std::string key = actor_key(e);
+    for (const auto& [known, id] : actors) {
+      if (known == key) return id;
+    }
+    const auto found = tx_.query("SELECT id FROM audit_actors WHERE actor_key = ?", key);
+    std::int64_t id = 0;
+    if (!found.empty()) {
+      id = found.row(0).int64(0);
+    } else {
+      id = tx_.query("SELECT COALESCE(MAX(id), 0) + 1 FROM audit_actors").row(0).int64(0);
+      tx_.query(
+          "INSERT INTO audit_actors (id, actor_key, user_id, user_hsa_id, assignment_id, role, "
+          "unit_id, unit_hsa_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+          id, key, optional_value(e.user_id), optional_value(e.user_hsa_id),
+          optional_value(e.assignment_id), optional_value(e.role), optional_value(e.unit_id),
+          optional_value(e.unit_hsa_id));
+    }
+    actors.emplace_back(std::move(key), id);
+    return id;
+  };
+  static const std::string insert =
+      "INSERT INTO audit_entries (seq, at, actor_id, care_provider_id, person_id, action, "
+      "object_type, object_id, outcome, purpose, flagged, without_relation, request_id, hash) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   for (auto& e : entries) {
     e.seq = ++seq;
     e.prev_hash = prev;
     e.hash = core::sha256_hex(domain::access::canonical_text(e));
     prev = e.hash;
-    tx_.query(insert, e.seq, e.at, optional_value(e.user_id), optional_value(e.user_hsa_id),
-              optional_value(e.assignment_id), optional_value(e.role), optional_value(e.unit_id),
-              optional_value(e.unit_hsa_id), optional_value(e.care_provider_id),
+    tx_.query(insert, e.seq, e.at, actor_id(e), optional_value(e.care_provider_id),
               optional_value(e.person_id), std::string(domain::access::to_string(e.action)),
               e.object_type, optional_value(e.object_id), e.outcome, optional_value(e.purpose),
               std::int64_t{e.flagged ? 1 : 0}, std::int64_t{e.without_relation ? 1 : 0},
-              optional_value(e.request_id), e.prev_hash, e.hash);
+              optional_value(e.request_id), e.hash);
   }
   tx_.query("UPDATE audit_chain_head SET seq = ?, hash = ? WHERE id = 1", seq, prev);
 }
@@ -102,22 +153,21 @@ ChainCheck verify_audit_chain(Database& db) {
     expected_prev = checkpoint.row(0).text(1);
   }
   for (;;) {
-    const auto page =
-        db.read([&](Transaction& tx) { return AuditRepository(tx).range(last_seq, 5000); });
+    auto page = db.read([&](Transaction& tx) { return AuditRepository(tx).range(last_seq, 5000); });
     if (page.empty()) break;
-    for (const auto& e : page) {
+    for (auto& e : page) {
       ++check.entries;
       if (e.seq != last_seq + 1) {
         check = {false, check.entries, e.seq,
                  "entry " + std::to_string(last_seq + 1) + " is missing"};
         return check;
       }
-      if (e.prev_hash != expected_prev) {
-        check = {false, check.entries, e.seq, "does not link to the entry before it"};
-        return check;
-      }
+      // The hash covers the previous entry's hash: an entry changed, or a hash recomputed after
+      // a change, breaks here or at the next entry.
+      e.prev_hash = expected_prev;
       if (core::sha256_hex(domain::access::canonical_text(e)) != e.hash) {
-        check = {false, check.entries, e.seq, "its content does not match its hash"};
+        check = {false, check.entries, e.seq,
+                 "its hash does not match its content and the entry before it"};
         return check;
       }
       expected_prev = e.hash;
@@ -148,7 +198,7 @@ std::int64_t prune_audit_log(Transaction& tx, const std::string& cutoff, const s
       "INSERT INTO audit_checkpoints (seq, hash, created_at, removed_before) VALUES (?, ?, ?, ?)",
       seq, last.row(0).text(1), now, cutoff);
   tx.query("DELETE FROM log_reviews WHERE audit_seq <= ?", seq);
-  return tx.query("DELETE FROM audit_log WHERE seq <= ?", seq).affected_rows;
+  return tx.query("DELETE FROM audit_entries WHERE seq <= ?", seq).affected_rows;
 }
 
 }  // namespace nara::store

@@ -21,7 +21,8 @@ class AuditRepository {
  public:
   explicit AuditRepository(Transaction& tx) : tx_(tx) {}
 
-  // Assigns seq, prev_hash and hash to each entry and inserts them, in order.
+  // Assigns seq, prev_hash and hash to each entry and inserts them, in order; each entry refers to
+  // its actor (user, assignment, role, unit) in audit_actors, added the first time it is seen.
   void append(std::vector<domain::access::AuditEntry>& entries);
 
   std::vector<domain::access::AuditEntry> for_person(const std::string& person_id,

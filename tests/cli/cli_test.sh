@@ -33,7 +33,7 @@ check demo_again 0 'already present' -- "$nara" demo --db "sqlite:$dir/demo.db" 
 check audit_verify 0 'intact' -- "$nara" audit verify --db "sqlite:$dir/demo.db"
 check retention_minimum 2 'minst fem' -- "$nara" audit apply-retention --db "sqlite:$dir/demo.db" --log-retention-years 3
 check retention_default 0 'older than 10 years' -- "$nara" audit apply-retention --db "sqlite:$dir/demo.db"
-sqlite3 "$dir/demo.db" "UPDATE audit_log SET outcome = 'x' WHERE seq = 1"
+sqlite3 "$dir/demo.db" "UPDATE audit_entries SET outcome = 'x' WHERE seq = 1"
 check audit_tampered 1 'BROKEN at entry 1' -- "$nara" audit verify --db "sqlite:$dir/demo.db"
 
 # Issue 7 point 5: `nara plan FILE` on a shared benchmark instance writes a checked plan as JSON.

@@ -2,6 +2,7 @@
 // hash-chained log that detects tampering, and visible to the citizen.
 #include <thread>
 
+#include "core/random.hpp"
 #include "harness.hpp"
 #include "service/audit_log.hpp"
 #include "store/audit_repository.hpp"
@@ -136,20 +137,55 @@ TEST_P(AuditTest, HSLF_FS_2016_40_4_9_TamperingWithTheLogIsDetected) {
   auto check = store::verify_audit_chain(db);
   ASSERT_TRUE(check.intact) << check.reason;
   ASSERT_GE(check.entries, 20);
-  // Someone hides one access by rewriting its row.
+  // Someone hides one access by pointing its row at another actor.
   db.write([](store::Transaction& tx) {
-    tx.query("UPDATE audit_log SET user_id = 'someone-else' WHERE seq = 7");
+    tx.query(
+        "INSERT INTO audit_actors (id, actor_key, user_id) "
+        "VALUES ((SELECT MAX(id) + 1 FROM audit_actors), 'forged', 'someone-else')");
+    tx.query(
+        "UPDATE audit_entries SET actor_id = (SELECT MAX(id) FROM audit_actors) WHERE seq = 7");
   });
   check = store::verify_audit_chain(db);
   EXPECT_FALSE(check.intact);
   EXPECT_EQ(check.first_broken_seq, 7);
   // Recomputing that row's hash does not help: the next entry no longer links to it.
-  db.write([](store::Transaction& tx) {
-    tx.query("UPDATE audit_log SET hash = 'forged' WHERE seq = 7");
+  const auto entries = db.read([](store::Transaction& tx) {
+    return store::AuditRepository(tx).range(5, 2);  // entries 6 and 7, as the view now shows them
+  });
+  ASSERT_EQ(entries.size(), 2U);
+  auto forged = entries[1];
+  forged.prev_hash = entries[0].hash;
+  db.write([&](store::Transaction& tx) {
+    tx.query("UPDATE audit_entries SET hash = ? WHERE seq = 7",
+             core::sha256_hex(domain::access::canonical_text(forged)));
   });
   check = store::verify_audit_chain(db);
   EXPECT_FALSE(check.intact);
-  EXPECT_EQ(check.first_broken_seq, 7);
+  EXPECT_EQ(check.first_broken_seq, 8);
+}
+
+TEST_P(AuditTest, HSLF_FS_2016_40_4_9_RewritingAnActorIsDetectedAtItsFirstEntry) {
+  // Each actor (user, assignment, unit) is stored once and its entries refer to it: rewriting
+  // who the actor was changes every entry by that actor, and the first of them is named.
+  auto fresh = fresh_server(GetParam(), true);
+  Client nurse = fresh->client();
+  ASSERT_EQ(nurse.sign_in("dsk.kramfors").status, 201);
+  ASSERT_EQ(nurse.get("/api/v1/persons?limit=5").status, 200);
+  auto& db = fresh->instance->database();
+  ASSERT_TRUE(store::verify_audit_chain(db).intact);
+  const auto first = db.read([](store::Transaction& tx) {
+    return tx.query(
+        "SELECT MIN(e.seq), a.id FROM audit_entries e JOIN audit_actors a ON a.id = e.actor_id "
+        "WHERE a.user_id = (SELECT id FROM users WHERE username = 'dsk.kramfors') GROUP BY a.id");
+  });
+  ASSERT_EQ(first.size(), 1U);
+  db.write([&](store::Transaction& tx) {
+    tx.query("UPDATE audit_actors SET user_id = 'someone-else' WHERE id = ?",
+             first.row(0).int64(1));
+  });
+  const auto check = store::verify_audit_chain(db);
+  EXPECT_FALSE(check.intact);
+  EXPECT_EQ(check.first_broken_seq, first.row(0).int64(0));
 }
 
 TEST_P(AuditTest, HSLF_FS_2016_40_4_9_DeletingTheNewestEntriesIsDetected) {
@@ -160,7 +196,7 @@ TEST_P(AuditTest, HSLF_FS_2016_40_4_9_DeletingTheNewestEntriesIsDetected) {
   auto& db = fresh->instance->database();
   ASSERT_TRUE(store::verify_audit_chain(db).intact);
   db.write([](store::Transaction& tx) {
-    tx.query("DELETE FROM audit_log WHERE seq = (SELECT MAX(seq) FROM audit_log)");
+    tx.query("DELETE FROM audit_entries WHERE seq = (SELECT MAX(seq) FROM audit_entries)");
   });
   EXPECT_FALSE(store::verify_audit_chain(db).intact);
 }

@@ -36,7 +36,8 @@ TEST_P(RetentionTest, HSLF_FS_2016_40_4_9_OldEntriesGoAndTheRestStillVerifies) {
   EXPECT_EQ(service::apply_log_retention(db, *fresh->clock, 10), 0);
   // Tampering after a checkpoint is still caught.
   db.write([](store::Transaction& tx) {
-    tx.query("UPDATE audit_log SET outcome = 'x' WHERE seq = (SELECT MIN(seq) FROM audit_log)");
+    tx.query(
+        "UPDATE audit_entries SET outcome = 'x' WHERE seq = (SELECT MIN(seq) FROM audit_entries)");
   });
   EXPECT_FALSE(store::verify_audit_chain(db).intact);
 }

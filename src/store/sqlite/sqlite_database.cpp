@@ -113,6 +113,7 @@ class Connection {
       if (rc == SQLITE_DONE) break;
       if (rc != SQLITE_ROW) {
         sqlite3_reset(stmt);
+        sqlite3_clear_bindings(stmt);
         raise(db_, rc, "step");
       }
       auto& row = result.rows.emplace_back();
@@ -129,12 +130,13 @@ class Connection {
     }
     result.affected_rows = sqlite3_changes64(db_);
     sqlite3_reset(stmt);
+    sqlite3_clear_bindings(stmt);  // the bound text belongs to the caller (SQLITE_STATIC below)
     return result;
   }
 
  private:
   sqlite3_stmt* prepared(std::string_view sql) {
-    auto it = statements_.find(std::string(sql));
+    auto it = statements_.find(sql);
     if (it != statements_.end()) return it->second.get();
     sqlite3_stmt* stmt = nullptr;
     const int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()),
@@ -153,13 +155,23 @@ class Connection {
       rc = sqlite3_bind_double(stmt, index, *d);
     } else {
       const auto& s = std::get<std::string>(value);
-      rc = sqlite3_bind_text64(stmt, index, s.data(), s.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
+      // Not copied: the parameters outlive the statement's use of them, because run() clears
+      // the bindings before it returns. A copy per text parameter was measurable in the audit
+      // writer, which binds 20 per entry.
+      rc = sqlite3_bind_text64(stmt, index, s.data(), s.size(), SQLITE_STATIC, SQLITE_UTF8);
     }
     if (rc != SQLITE_OK) raise(db_, rc, "bind");
   }
 
   sqlite3* db_ = nullptr;
-  std::unordered_map<std::string, StatementPtr> statements_;
+  // Looked up by string_view: a std::string key built per query was a malloc per query.
+  struct SqlHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view sql) const noexcept {
+      return std::hash<std::string_view>{}(sql);
+    }
+  };
+  std::unordered_map<std::string, StatementPtr, SqlHash, std::equal_to<>> statements_;
 };
 
 namespace {
