@@ -80,8 +80,9 @@ ALTER TABLE log_reviews_new RENAME TO log_reviews;
 CREATE UNIQUE INDEX log_reviews_once ON log_reviews (audit_seq, care_provider_id);
 
 DROP TABLE audit_log;
-CREATE INDEX audit_by_person ON audit_entries (person_id, seq);
-CREATE INDEX audit_by_provider ON audit_entries (care_provider_id, seq);
+-- seq is the rowid, which every SQLite index entry ends with: (person_id) orders by seq already.
+CREATE INDEX audit_by_person ON audit_entries (person_id);
+CREATE INDEX audit_by_provider ON audit_entries (care_provider_id);
 
 CREATE VIEW audit_log AS
 SELECT e.seq, e.at, a.user_id, a.user_hsa_id, a.assignment_id, a.role, a.unit_id, a.unit_hsa_id,
