@@ -83,7 +83,12 @@ void AuditLog::run() {
       gather_target_ = batch.size();
     }
     try {
+      std::size_t total = 0;
+      for (const auto& p : batch) total += p.entries.size();
       std::vector<AuditEntry> all;
+      // Sized once: growing it doubled through several large allocations per commit, and each
+      // made malloc consolidate its free lists (visible in the profile).
+      all.reserve(total);
       for (auto& p : batch) {
         all.insert(all.end(), std::make_move_iterator(p.entries.begin()),
                    std::make_move_iterator(p.entries.end()));

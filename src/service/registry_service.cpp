@@ -318,8 +318,10 @@ Person RegistryService::read_person_checked(
   });
   if (!loaded.person) not_found();
   // The entry is durable before any data leave; a refused attempt is logged too.
-  ctx_.audit->record({person_entry(actor, ctx_.clock, AuditAction::read, loaded.person->id,
-                                   loaded.access, purpose)});
+  std::vector<domain::access::AuditEntry> entries;  // moved, not copied as a braced list would be
+  entries.push_back(person_entry(actor, ctx_.clock, AuditAction::read, loaded.person->id,
+                                 loaded.access, purpose));
+  ctx_.audit->record(std::move(entries));
   if (loaded.access.decision.verdict != Verdict::allow)
     not_found();  // 404, not 403: existence is not confirmed
   return std::move(*loaded.person);
