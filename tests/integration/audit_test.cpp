@@ -99,8 +99,9 @@ TEST_P(AuditTest, PDL4_1_AManualCareRelationNeedsAReasonAndOpensTheRecord) {
   const auto [related, unrelated] = related_and_unrelated();
   Client nurse = server().client();
   ASSERT_EQ(nurse.sign_in("dsk.kramfors").status, 201);
+  const std::string& unrelated_id = unrelated;  // a lambda may not capture a structured binding
   const std::string identifier = server().instance->database().read([&](store::Transaction& tx) {
-    return tx.query("SELECT identifier FROM persons WHERE id = ?", unrelated).row(0).text(0);
+    return tx.query("SELECT identifier FROM persons WHERE id = ?", unrelated_id).row(0).text(0);
   });
   const Reply no_reason =
       nurse.post("/api/v1/care-relations", boost::json::object{{"identifier", identifier}});
@@ -213,6 +214,7 @@ TEST_P(AuditTest, HSLF_FS_2016_40_4_9_ConcurrentGroupCommitsKeepEveryEntryInOneC
   {
     service::AuditLog log(db);
     std::vector<std::thread> threads;
+    threads.reserve(kThreads);
     for (int t = 0; t < kThreads; ++t) {
       threads.emplace_back([&log, t] {
         for (int i = 0; i < kEach; ++i) {
@@ -239,7 +241,7 @@ TEST_P(AuditTest, HSLF_FS_2016_40_4_9_ConcurrentGroupCommitsKeepEveryEntryInOneC
   }
   const auto after = store::verify_audit_chain(db);
   ASSERT_TRUE(after.intact) << after.reason;
-  EXPECT_EQ(after.entries, before.entries + kThreads * kEach + 1);
+  EXPECT_EQ(after.entries, before.entries + std::int64_t{kThreads} * kEach + 1);
   const auto distinct = db.read([](store::Transaction& tx) {
     return tx.query("SELECT COUNT(DISTINCT object_id) FROM audit_log WHERE object_type = 'test'")
         .row(0)
