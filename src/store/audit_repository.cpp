@@ -8,7 +8,7 @@ using domain::access::AuditEntry;
 
 namespace {
 
-// Read through the audit_log view (migration 0009), which joins each entry to its actor.
+// Read through the audit_log view (migrations 0009-0010), which joins each entry to its actor.
 constexpr const char* kColumns =
     "seq, at, user_id, user_hsa_id, assignment_id, role, unit_id, unit_hsa_id, care_provider_id, "
     "person_id, action, object_type, object_id, outcome, purpose, flagged, without_relation, "
@@ -57,7 +57,7 @@ void key_field(std::string& key, const std::optional<std::string>& value, bool f
   key += *value;
 }
 
-// The same text migration 0009 computes in SQL for the actors it moved.
+// The same text migration 0010 computes in SQL for the actors it moved.
 std::string actor_key(const AuditEntry& e) {
   std::string key;
   key_field(key, e.user_id, true);

@@ -1,6 +1,6 @@
-// Migration 0009 (issue 3 point 9) moved the audit log into a compact form: each actor stored
-// once, the previous hash not stored again. A log written before it must come through whole: the
-// same entries, the chain still verifying, and the writer finding the moved actors again.
+// Migrations 0009 and 0010 (issue 3 point 9) moved the audit log into a compact form: each actor
+// stored once, the previous hash not stored again. A log written before it must come through whole:
+// the same entries, the chain still verifying, and the writer finding the moved actors again.
 #include <string>
 #include <vector>
 
@@ -39,13 +39,17 @@ CREATE TABLE log_reviews (
 CREATE UNIQUE INDEX log_reviews_once ON log_reviews (audit_seq, care_provider_id);
 )sql";
 
-std::string migration_0009(const std::string& engine) {
+// Migrations 0009 (the compact tables, per engine) and 0010 (the move, portable), in order.
+std::string compact_form_migrations(const std::string& engine) {
   const std::string own = engine == "sqlite" ? ".sqlite.sql" : ".postgres.sql";
+  std::string tables;
+  std::string move;
   for (const auto& file : store::migration_files()) {
     const std::string name(file.file_name);
-    if (name.starts_with("0009_") && name.ends_with(own)) return std::string(file.sql);
+    if (name.starts_with("0009_") && name.ends_with(own)) tables = file.sql;
+    if (name.starts_with("0010_")) move = file.sql;
   }
-  return {};
+  return tables.empty() || move.empty() ? std::string() : tables + "\n" + move;
 }
 
 AuditEntry entry(int i) {
@@ -76,7 +80,7 @@ AuditEntry entry(int i) {
 TEST_P(AuditMigrationTest, HSLF_FS_2016_40_4_9_ALogWrittenBeforeTheCompactFormStillVerifies) {
   auto fresh = fresh_server(GetParam(), false);
   auto& db = fresh->instance->database();
-  const std::string sql = migration_0009(GetParam());
+  const std::string sql = compact_form_migrations(GetParam());
   ASSERT_FALSE(sql.empty());
   constexpr int kEntries = 12;
   std::vector<AuditEntry> written;
