@@ -192,7 +192,11 @@ std::uint16_t Instance::start() {
            "# TYPE nara_audit_batches_total counter\nnara_audit_batches_total " +
            std::to_string(audit->batches_written()) +
            "\n# TYPE nara_audit_entries_total counter\nnara_audit_entries_total " +
-           std::to_string(audit->entries_written()) + "\n" + hl7;
+           std::to_string(audit->entries_written()) +
+           "\n# TYPE nara_audit_index_runs_total counter\nnara_audit_index_runs_total " +
+           std::to_string(audit->index_runs()) +
+           "\n# TYPE nara_audit_index_failures_total counter\nnara_audit_index_failures_total " +
+           std::to_string(audit->index_failures()) + "\n" + hl7;
   };
 
   const std::filesystem::path web_root = impl.config.web_root;

@@ -101,10 +101,12 @@ store::Page<AccessLogLine> AccessService::my_access_log(const domain::access::Ac
         "SELECT a.seq, a.at, a.action, u.name, a.unit_hsa_id, cp.name FROM audit_log a "
         "LEFT JOIN units u ON u.id = a.unit_id LEFT JOIN care_providers cp ON cp.id = "
         "a.care_provider_id "
-        "WHERE a.person_id = ? AND a.seq < ? AND a.action <> 'denied' AND (a.user_id IS NULL OR "
-        "a.user_id <> ?) "
-        "ORDER BY a.seq DESC LIMIT ?",
-        *actor.person_id, before, actor.user_id, static_cast<std::int64_t>(page.limit) + 1);
+        "WHERE a.seq IN " +
+            std::string(store::kPersonSeqs) +
+            " AND a.seq < ? AND a.action <> 'denied' AND (a.user_id IS NULL OR a.user_id <> ?) "
+            "ORDER BY a.seq DESC LIMIT ?",
+        *actor.person_id, *actor.person_id, before, actor.user_id,
+        static_cast<std::int64_t>(page.limit) + 1);
   });
   store::Page<AccessLogLine> out;
   for (std::size_t i = 0; i < rs.size() && i < page.limit; ++i) {

@@ -11,6 +11,9 @@ using domain::access::AuditEntry;
 
 namespace {
 constexpr auto kGatherDelay = std::chrono::microseconds(300);
+// Idle this long with entries not yet in the lookup tables: index them, so a quiet system's
+// readers have no tail to scan.
+constexpr auto kIndexWhenIdle = std::chrono::seconds(1);
 }  // namespace
 
 AuditEntry audit_entry(const domain::access::Actor& actor, const core::Clock& clock,
@@ -33,7 +36,8 @@ AuditEntry audit_entry(const domain::access::Actor& actor, const core::Clock& cl
   return e;
 }
 
-AuditLog::AuditLog(store::Database& db) : db_(db), writer_([this] { run(); }) {}
+AuditLog::AuditLog(store::Database& db, std::int64_t index_every)
+    : db_(db), index_every_(std::max<std::int64_t>(1, index_every)), writer_([this] { run(); }) {}
 
 AuditLog::~AuditLog() {
   {
@@ -67,13 +71,35 @@ void AuditLog::record_in(store::Transaction& tx, std::vector<AuditEntry> entries
   store::AuditRepository(tx).append(entries);
 }
 
+void AuditLog::index_pending() {
+  try {
+    db_.write([](store::Transaction& tx) { store::AuditRepository(tx).index_pending(); });
+    unindexed_ = 0;
+    ++index_runs_;
+  } catch (...) {
+    // Readers stay correct without it (they scan the tail); the next trigger retries.
+    ++index_failures_;
+  }
+}
+
 void AuditLog::run() {
   for (;;) {
     std::deque<Pending> batch;
     {
       std::unique_lock lock(mutex_);
-      wake_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
-      if (queue_.empty() && stopping_) return;
+      const auto has_work = [&] { return stopping_ || !queue_.empty(); };
+      if (unindexed_ == 0) {
+        wake_.wait(lock, has_work);
+      } else if (!wake_.wait_for(lock, kIndexWhenIdle, has_work)) {
+        lock.unlock();
+        index_pending();
+        continue;
+      }
+      if (queue_.empty() && stopping_) {
+        lock.unlock();
+        if (unindexed_ > 0) index_pending();  // a restart begins with nothing to scan
+        return;
+      }
       // Like PostgreSQL's commit_delay with commit_siblings: wait only when the last commit was
       // shared, and never longer than a fraction of one fdatasync.
       if (gather_target_ > 1)
@@ -94,14 +120,18 @@ void AuditLog::run() {
                    std::make_move_iterator(p.entries.end()));
       }
       // append() only assigns seq and hashes, from the chain head it reads: a retry is safe.
-      db_.write([&](store::Transaction& tx) { store::AuditRepository(tx).append(all); });
+      db_.write(
+          [&](store::Transaction& tx) { unindexed_ = store::AuditRepository(tx).append(all); });
       const std::size_t count = all.size();
       ++batches_;
       entries_ += count;
       for (auto& p : batch) p.done->finish(nullptr);
     } catch (...) {
       for (auto& p : batch) p.done->finish(std::current_exception());
+      continue;
     }
+    // After the responses are released: indexing delays only the next batch, once per thousands.
+    if (unindexed_ >= index_every_) index_pending();
   }
 }
 

@@ -50,7 +50,10 @@ std::vector<domain::access::AuditEntry> read_entries_per_person(const domain::ac
 
 class AuditLog {
  public:
-  explicit AuditLog(store::Database& db);
+  // Every `index_every` entries, and after a second without work, the writer copies the new
+  // entries' keys into the log's lookup tables in one transaction (AuditRepository::index_pending).
+  static constexpr std::int64_t kIndexEvery = 2048;
+  explicit AuditLog(store::Database& db, std::int64_t index_every = kIndexEvery);
   ~AuditLog();
   AuditLog(const AuditLog&) = delete;
   AuditLog& operator=(const AuditLog&) = delete;
@@ -65,6 +68,10 @@ class AuditLog {
   // Group commits and the entries they held, since start (exposed on /metrics).
   [[nodiscard]] std::uint64_t batches_written() const { return batches_; }
   [[nodiscard]] std::uint64_t entries_written() const { return entries_; }
+  // Batches of entries copied into the lookup tables, and attempts that failed (retried later;
+  // until then readers find those entries by scanning the log's tail).
+  [[nodiscard]] std::uint64_t index_runs() const { return index_runs_; }
+  [[nodiscard]] std::uint64_t index_failures() const { return index_failures_; }
 
  private:
   struct Pending {
@@ -72,6 +79,7 @@ class AuditLog {
     std::shared_ptr<core::Completion> done;
   };
   void run();
+  void index_pending();
 
   store::Database& db_;
   std::mutex mutex_;
@@ -84,6 +92,12 @@ class AuditLog {
   bool stopping_ = false;
   std::atomic<std::uint64_t> batches_{0};
   std::atomic<std::uint64_t> entries_{0};
+  std::atomic<std::uint64_t> index_runs_{0};
+  std::atomic<std::uint64_t> index_failures_{0};
+  const std::int64_t index_every_;
+  // Entries after the lookup tables' indexed_seq, as of the writer's last transaction; only the
+  // writer thread uses it.
+  std::int64_t unindexed_ = 0;
   std::thread writer_;
 };
 

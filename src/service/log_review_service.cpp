@@ -5,6 +5,7 @@
 #include "core/random.hpp"
 #include "service/audit_log.hpp"
 #include "service/authorization.hpp"
+#include "store/audit_repository.hpp"
 #include "store/time_codec.hpp"
 
 namespace nara::service {
@@ -19,17 +20,19 @@ void require_reviewer(const domain::access::Actor& actor) {
   }
 }
 
-constexpr const char* kSelect =
-    "SELECT a.seq, a.at, a.action, a.outcome, a.flagged, a.without_relation, p.protected_identity, "
-    "a.user_id, "
-    "us.display_name, un.name, a.person_id, p.given_name, p.family_name, a.purpose, r.outcome, "
-    "r.note "
-    "FROM audit_log a LEFT JOIN users us ON us.id = a.user_id LEFT JOIN units un ON un.id = "
-    "a.unit_id "
-    "LEFT JOIN persons p ON p.id = a.person_id "
-    "LEFT JOIN log_reviews r ON r.audit_seq = a.seq AND r.care_provider_id = a.care_provider_id "
-    "WHERE a.care_provider_id = ? AND a.at >= ? AND a.at < ? AND a.person_id IS NOT NULL AND "
-    "a.action <> 'review' ";
+// A provider's entries in a period, with who, which unit, which person and any earlier review.
+std::string select_sql() {
+  return std::string(
+             "SELECT a.seq, a.at, a.action, a.outcome, a.flagged, a.without_relation, "
+             "p.protected_identity, a.user_id, us.display_name, un.name, a.person_id, "
+             "p.given_name, p.family_name, a.purpose, r.outcome, r.note "
+             "FROM audit_log a LEFT JOIN users us ON us.id = a.user_id "
+             "LEFT JOIN units un ON un.id = a.unit_id LEFT JOIN persons p ON p.id = a.person_id "
+             "LEFT JOIN log_reviews r ON r.audit_seq = a.seq AND r.care_provider_id = "
+             "a.care_provider_id WHERE a.seq IN ") +
+         store::kProviderSeqs +
+         " AND a.at >= ? AND a.at < ? AND a.person_id IS NOT NULL AND a.action <> 'review' ";
+}
 
 }  // namespace
 
@@ -39,17 +42,18 @@ std::vector<ReviewItem> LogReviewService::selection(const domain::access::Actor&
   const std::string provider = *actor.care_provider_id;
   const auto [targeted, sampled] = ctx_.db.read([&](store::Transaction& tx) {
     auto t =
-        tx.query(std::string(kSelect) +
+        tx.query(select_sql() +
                      "AND (a.flagged = 1 OR a.without_relation = 1 OR p.protected_identity = 1) "
                      "ORDER BY a.seq LIMIT 1000",
-                 provider, sel.from, sel.to);
+                 provider, provider, sel.from, sel.to);
     // A stable pseudo-random sample: ordering by the entries' own hashes needs no RNG and
     // gives another reviewer the same selection for the same period.
-    auto s = tx.query(std::string(kSelect) +
-                          "AND a.flagged = 0 AND a.without_relation = 0 AND "
-                          "COALESCE(p.protected_identity, 0) = 0 "
-                          "ORDER BY a.hash LIMIT ?",
-                      provider, sel.from, sel.to, static_cast<std::int64_t>(sel.sample_size));
+    auto s =
+        tx.query(select_sql() +
+                     "AND a.flagged = 0 AND a.without_relation = 0 AND "
+                     "COALESCE(p.protected_identity, 0) = 0 "
+                     "ORDER BY a.hash LIMIT ?",
+                 provider, provider, sel.from, sel.to, static_cast<std::int64_t>(sel.sample_size));
     return std::make_pair(std::move(t), std::move(s));
   });
   std::map<std::int64_t, ReviewItem> items;

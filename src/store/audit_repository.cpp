@@ -1,5 +1,7 @@
 #include "store/audit_repository.hpp"
 
+#include <algorithm>
+
 #include "core/random.hpp"
 
 namespace nara::store {
@@ -71,13 +73,15 @@ std::string actor_key(const AuditEntry& e) {
 
 }  // namespace
 
-void AuditRepository::append(std::vector<AuditEntry>& entries) {
-  if (entries.empty()) return;
+std::int64_t AuditRepository::append(std::vector<AuditEntry>& entries) {
+  if (entries.empty()) return 0;
   const std::string lock = tx_.engine() == Engine::postgres ? " FOR UPDATE" : "";
   // Everything below runs under the chain head's lock, so actor ids are assigned in one order too.
-  const auto head = tx_.query("SELECT seq, hash FROM audit_chain_head WHERE id = 1" + lock);
+  const auto head =
+      tx_.query("SELECT seq, hash, indexed_seq FROM audit_chain_head WHERE id = 1" + lock);
   std::int64_t seq = head.row(0).int64(0);
   std::string prev = head.row(0).text(1);
+  const std::int64_t indexed_seq = head.row(0).int64(2);
   // A batch under load is a few actors' many reads: look each actor up once.
   std::vector<std::pair<std::string, std::int64_t>> actors;
   const auto actor_id = [&](const AuditEntry& e) {
@@ -117,6 +121,28 @@ void AuditRepository::append(std::vector<AuditEntry>& entries) {
               optional_value(e.request_id), e.hash);
   }
   tx_.query("UPDATE audit_chain_head SET seq = ?, hash = ? WHERE id = 1", seq, prev);
+  return seq - indexed_seq;
+}
+
+std::int64_t AuditRepository::index_pending() {
+  const std::string lock = tx_.engine() == Engine::postgres ? " FOR UPDATE" : "";
+  // Under the chain head's lock no append is in flight: every entry up to seq is committed.
+  const auto head = tx_.query("SELECT seq, indexed_seq FROM audit_chain_head WHERE id = 1" + lock);
+  const std::int64_t seq = head.row(0).int64(0);
+  const std::int64_t indexed_seq = head.row(0).int64(1);
+  if (seq == indexed_seq) return 0;
+  // ORDER BY the key: each page of the lookup tables is then filled once, left to right.
+  tx_.query(
+      "INSERT INTO audit_person_index (person_id, seq) SELECT person_id, seq FROM audit_entries "
+      "WHERE seq > ? AND seq <= ? AND person_id IS NOT NULL ORDER BY person_id, seq",
+      indexed_seq, seq);
+  tx_.query(
+      "INSERT INTO audit_provider_index (care_provider_id, seq) SELECT care_provider_id, seq "
+      "FROM audit_entries WHERE seq > ? AND seq <= ? AND care_provider_id IS NOT NULL "
+      "ORDER BY care_provider_id, seq",
+      indexed_seq, seq);
+  tx_.query("UPDATE audit_chain_head SET indexed_seq = ? WHERE id = 1", seq);
+  return seq - indexed_seq;
 }
 
 std::vector<AuditEntry> AuditRepository::for_person(const std::string& person_id,
@@ -124,9 +150,9 @@ std::vector<AuditEntry> AuditRepository::for_person(const std::string& person_id
   const std::int64_t before =
       page.after && !page.after->empty() ? std::stoll(page.after->front()) : INT64_MAX;
   const auto rs =
-      tx_.query(std::string("SELECT ") + kColumns +
-                    " FROM audit_log WHERE person_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?",
-                person_id, before, static_cast<std::int64_t>(page.limit) + 1);
+      tx_.query(std::string("SELECT ") + kColumns + " FROM audit_log WHERE seq IN " + kPersonSeqs +
+                    " AND seq < ? ORDER BY seq DESC LIMIT ?",
+                person_id, person_id, before, static_cast<std::int64_t>(page.limit) + 1);
   std::vector<AuditEntry> out;
   for (std::size_t i = 0; i < rs.size(); ++i) out.push_back(entry_from(rs.row(i)));
   return out;
@@ -181,6 +207,36 @@ ChainCheck verify_audit_chain(Database& db) {
     check.intact = false;
     check.first_broken_seq = last_seq + 1;
     check.reason = "the chain head does not match the last entry (entries removed at the end?)";
+    return check;
+  }
+  // The lookup tables decide what a citizen's access log and a log review show: an entry missing
+  // from them, or a key pointing elsewhere, hides an access as surely as a removed entry.
+  const auto lookups = db.read([](Transaction& tx) {
+    // The first entry whose key is missing from `table`, or whose key there is not its own.
+    const auto first_wrong = [&](const std::string& table,
+                                 const std::string& column) -> std::optional<std::int64_t> {
+      const auto rs = tx.query(
+          "SELECT MIN(seq) FROM (SELECT e.seq FROM audit_entries e, audit_chain_head h WHERE "
+          "h.id = 1 AND e.seq <= h.indexed_seq AND e." +
+          column + " IS NOT NULL AND NOT EXISTS (SELECT 1 FROM " + table +
+          " k WHERE k.seq = e.seq AND k." + column + " = e." + column +
+          ") UNION ALL SELECT k.seq FROM " + table +
+          " k WHERE NOT EXISTS (SELECT 1 FROM audit_entries e WHERE e.seq = k.seq AND e." + column +
+          " = k." + column + ")) wrong");
+      if (rs.row(0).is_null(0)) return std::nullopt;
+      return rs.row(0).int64(0);
+    };
+    const auto person = first_wrong("audit_person_index", "person_id");
+    const auto provider = first_wrong("audit_provider_index", "care_provider_id");
+    if (person && provider) return std::optional<std::int64_t>(std::min(*person, *provider));
+    return person ? person : provider;
+  });
+  if (lookups) {
+    check.intact = false;
+    check.first_broken_seq = *lookups;
+    check.reason =
+        "the lookup of this entry by person or care provider is missing or points elsewhere, "
+        "so access logs would not show it";
   }
   return check;
 }
@@ -198,6 +254,15 @@ std::int64_t prune_audit_log(Transaction& tx, const std::string& cutoff, const s
       "INSERT INTO audit_checkpoints (seq, hash, created_at, removed_before) VALUES (?, ?, ?, ?)",
       seq, last.row(0).text(1), now, cutoff);
   tx.query("DELETE FROM log_reviews WHERE audit_seq <= ?", seq);
+  // Each removed entry's keys, looked up by their own primary key (not a scan of the tables).
+  tx.query(
+      "DELETE FROM audit_person_index WHERE (person_id, seq) IN (SELECT person_id, seq FROM "
+      "audit_entries WHERE seq <= ? AND person_id IS NOT NULL)",
+      seq);
+  tx.query(
+      "DELETE FROM audit_provider_index WHERE (care_provider_id, seq) IN (SELECT "
+      "care_provider_id, seq FROM audit_entries WHERE seq <= ? AND care_provider_id IS NOT NULL)",
+      seq);
   return tx.query("DELETE FROM audit_entries WHERE seq <= ?", seq).affected_rows;
 }
 

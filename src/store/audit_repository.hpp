@@ -17,13 +17,31 @@ struct ChainCheck {
   std::string reason;
 };
 
+// Subqueries for `seq IN ...` selecting one person's (one care provider's) entries: those up to
+// indexed_seq through the lookup table, the few after it by scanning the log's tail. Each takes
+// the person (care provider) id twice.
+inline constexpr const char* kPersonSeqs =
+    "(SELECT seq FROM audit_person_index WHERE person_id = ? UNION ALL SELECT seq FROM "
+    "audit_entries WHERE seq > (SELECT indexed_seq FROM audit_chain_head WHERE id = 1) AND "
+    "person_id = ?)";
+inline constexpr const char* kProviderSeqs =
+    "(SELECT seq FROM audit_provider_index WHERE care_provider_id = ? UNION ALL SELECT seq FROM "
+    "audit_entries WHERE seq > (SELECT indexed_seq FROM audit_chain_head WHERE id = 1) AND "
+    "care_provider_id = ?)";
+
 class AuditRepository {
  public:
   explicit AuditRepository(Transaction& tx) : tx_(tx) {}
 
   // Assigns seq, prev_hash and hash to each entry and inserts them, in order; each entry refers to
   // its actor (user, assignment, role, unit) in audit_actors, added the first time it is seen.
-  void append(std::vector<domain::access::AuditEntry>& entries);
+  // Returns how many entries of the log are not yet in the lookup tables (index_pending).
+  std::int64_t append(std::vector<domain::access::AuditEntry>& entries);
+
+  // Copies the person and care provider of every entry after audit_chain_head.indexed_seq into
+  // the lookup tables (migration 0011) and moves indexed_seq to the head; returns how many
+  // entries that was. Batching this keeps append cheap; readers find the rest by kPersonSeqs.
+  std::int64_t index_pending();
 
   std::vector<domain::access::AuditEntry> for_person(const std::string& person_id,
                                                      const PageRequest& page);
