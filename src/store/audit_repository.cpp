@@ -1,6 +1,8 @@
 #include "store/audit_repository.hpp"
 
 #include <algorithm>
+#include <array>
+#include <bit>
 
 #include "core/random.hpp"
 
@@ -71,6 +73,35 @@ std::string actor_key(const AuditEntry& e) {
   return key;
 }
 
+constexpr std::size_t kInsertColumns = 14;
+constexpr std::size_t kRowsPerInsert = 64;  // 896 parameters, well below either engine's limit
+
+// Rows for the next INSERT: 64, 32, ..., 1, so the statements prepared are a handful of texts.
+std::size_t rows_per_insert(std::size_t remaining) {
+  std::size_t rows = kRowsPerInsert;
+  while (rows > remaining) rows /= 2;
+  return rows;
+}
+
+const std::string& insert_sql(std::size_t rows) {
+  static const auto texts = [] {
+    std::array<std::string, 7> out;  // 1, 2, 4, ..., 64 rows
+    for (std::size_t k = 0; k < out.size(); ++k) {
+      std::string sql =
+          "INSERT INTO audit_entries (seq, at, actor_id, care_provider_id, person_id, action, "
+          "object_type, object_id, outcome, purpose, flagged, without_relation, request_id, "
+          "hash) VALUES ";
+      for (std::size_t r = 0; r < (std::size_t{1} << k); ++r) {
+        sql += r == 0 ? "" : ", ";
+        sql += "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+      }
+      out[k] = std::move(sql);
+    }
+    return out;
+  }();
+  return texts[static_cast<std::size_t>(std::countr_zero(rows))];
+}
+
 }  // namespace
 
 std::int64_t AuditRepository::append(std::vector<AuditEntry>& entries) {
@@ -105,20 +136,39 @@ std::int64_t AuditRepository::append(std::vector<AuditEntry>& entries) {
     actors.emplace_back(std::move(key), id);
     return id;
   };
-  static const std::string insert =
-      "INSERT INTO audit_entries (seq, at, actor_id, care_provider_id, person_id, action, "
-      "object_type, object_id, outcome, purpose, flagged, without_relation, request_id, hash) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   for (auto& e : entries) {
     e.seq = ++seq;
     e.prev_hash = prev;
     e.hash = core::sha256_hex(domain::access::canonical_text(e));
     prev = e.hash;
-    tx_.query(insert, e.seq, e.at, actor_id(e), optional_value(e.care_provider_id),
-              optional_value(e.person_id), std::string(domain::access::to_string(e.action)),
-              e.object_type, optional_value(e.object_id), e.outcome, optional_value(e.purpose),
-              std::int64_t{e.flagged ? 1 : 0}, std::int64_t{e.without_relation ? 1 : 0},
-              optional_value(e.request_id), e.hash);
+  }
+  // Many rows per statement: each statement costs a round trip on PostgreSQL, and on SQLite a
+  // statement journal that copies every page the statement changes (the foreign key to the actor
+  // may abort it), so one row per statement copied the log's last page once per entry.
+  std::vector<Value> params;
+  params.reserve(std::min(entries.size(), kRowsPerInsert) * kInsertColumns);
+  for (std::size_t done = 0; done < entries.size();) {
+    const std::size_t rows = rows_per_insert(entries.size() - done);
+    params.clear();
+    for (std::size_t i = done; i < done + rows; ++i) {
+      const AuditEntry& e = entries[i];
+      params.emplace_back(e.seq);
+      params.emplace_back(e.at);
+      params.emplace_back(actor_id(e));
+      params.push_back(optional_value(e.care_provider_id));
+      params.push_back(optional_value(e.person_id));
+      params.emplace_back(std::string(domain::access::to_string(e.action)));
+      params.emplace_back(e.object_type);
+      params.push_back(optional_value(e.object_id));
+      params.emplace_back(e.outcome);
+      params.push_back(optional_value(e.purpose));
+      params.emplace_back(std::int64_t{e.flagged ? 1 : 0});
+      params.emplace_back(std::int64_t{e.without_relation ? 1 : 0});
+      params.push_back(optional_value(e.request_id));
+      params.emplace_back(e.hash);
+    }
+    tx_.run(insert_sql(rows), params);
+    done += rows;
   }
   tx_.query("UPDATE audit_chain_head SET seq = ?, hash = ? WHERE id = 1", seq, prev);
   return seq - indexed_seq;

@@ -29,7 +29,19 @@ TEST_P(RetentionTest, HSLF_FS_2016_40_4_9_OldEntriesGoAndTheRestStillVerifies) {
   EXPECT_THROW(service::apply_log_retention(db, *fresh->clock, 4), core::ProblemError);
   EXPECT_EQ(fresh->count("audit_log"), all);  // refused: nothing removed
 
+  // Old entries in the lookup tables too, so that pruning has to remove them there as well.
+  db.write([](store::Transaction& tx) { store::AuditRepository(tx).index_pending(); });
   EXPECT_EQ(service::apply_log_retention(db, *fresh->clock, 10), old_entries);
+  const auto stale_lookups = db.read([](store::Transaction& tx) {
+    return tx
+        .query(
+            "SELECT (SELECT COUNT(*) FROM audit_person_index WHERE seq NOT IN (SELECT seq FROM "
+            "audit_entries)) + (SELECT COUNT(*) FROM audit_provider_index WHERE seq NOT IN "
+            "(SELECT seq FROM audit_entries))")
+        .row(0)
+        .int64(0);
+  });
+  EXPECT_EQ(stale_lookups, 0);
   EXPECT_EQ(fresh->count("audit_log"), all - old_entries + 1);  // plus the entry saying so
   const auto check = store::verify_audit_chain(db);
   EXPECT_TRUE(check.intact) << check.reason;
