@@ -1,11 +1,13 @@
 // The audit writer's cost per entry, apart from HTTP (issue 3 point 9, docs/benchmarks.md).
 //
-//   audit_append DB-PATH [BATCH=22] [BATCHES=4000] [PERSONS=1]
+//   audit_append DB-PATH [BATCH=22] [BATCHES=4000] [PERSONS=1] [INDEX_EVERY=2048]
 //
 // Creates a fresh SQLite database at DB-PATH (it must not exist), migrates it, and appends
 // BATCHES group commits of BATCH read entries each, the way the group committer does under the
-// person-GET benchmark (22 entries per commit there), spread over PERSONS persons. Prints CPU time
-// (user+system of the process) and wall time per entry. The file is left for inspection.
+// person-GET benchmark (17-22 entries per commit there), spread over PERSONS persons; like the
+// writer, it copies the entries' keys into the lookup tables in a transaction of its own whenever
+// INDEX_EVERY entries are waiting. Prints CPU time (user+system of the process) and wall time per
+// entry. The file is left for inspection.
 #include <sys/resource.h>
 
 #include <algorithm>
@@ -53,13 +55,14 @@ nara::domain::access::AuditEntry read_entry(const std::string& person_id) {
 
 int main(int argc, char** argv) {
   if (argc < 2) {
-    std::fprintf(stderr, "usage: audit_append DB-PATH [BATCH] [BATCHES] [PERSONS]\n");
+    std::fprintf(stderr, "usage: audit_append DB-PATH [BATCH] [BATCHES] [PERSONS] [INDEX_EVERY]\n");
     return 2;
   }
   const std::string path = argv[1];
   const int batch = argc > 2 ? std::stoi(argv[2]) : 22;
   const int batches = argc > 3 ? std::stoi(argv[3]) : 4000;
   const int persons = argc > 4 ? std::max(1, std::stoi(argv[4])) : 1;
+  const std::int64_t index_every = argc > 5 ? std::max(1, std::stoi(argv[5])) : 2048;
   if (std::filesystem::exists(path)) {
     std::fprintf(stderr, "%s exists; give a new path\n", path.c_str());
     return 2;
@@ -79,8 +82,13 @@ int main(int argc, char** argv) {
     for (int i = 0; i < batch; ++i) {
       entries.push_back(read_entry(person_ids[next_person++ % person_ids.size()]));
     }
-    db->write(
-        [&](nara::store::Transaction& tx) { nara::store::AuditRepository(tx).append(entries); });
+    const std::int64_t unindexed = db->write([&](nara::store::Transaction& tx) {
+      return nara::store::AuditRepository(tx).append(entries);
+    });
+    if (unindexed >= index_every) {
+      db->write(
+          [](nara::store::Transaction& tx) { nara::store::AuditRepository(tx).index_pending(); });
+    }
   }
   const double cpu = cpu_seconds() - cpu_before;
   const double wall =
