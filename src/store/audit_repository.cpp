@@ -142,9 +142,8 @@ std::int64_t AuditRepository::append(std::vector<AuditEntry>& entries) {
     e.hash = core::sha256_hex(domain::access::canonical_text(e));
     prev = e.hash;
   }
-  // Many rows per statement: each statement costs a round trip on PostgreSQL, and on SQLite a
-  // statement journal that copies every page the statement changes (the foreign key to the actor
-  // may abort it), so one row per statement copied the log's last page once per entry.
+  // Many rows per statement: each statement costs a round trip on PostgreSQL and, on SQLite, its
+  // own start (binding, opening the table's and the actor lookup's cursors, seeking the end).
   std::vector<Value> params;
   params.reserve(std::min(entries.size(), kRowsPerInsert) * kInsertColumns);
   for (std::size_t done = 0; done < entries.size();) {
@@ -181,7 +180,7 @@ std::int64_t AuditRepository::index_pending() {
   const std::int64_t seq = head.row(0).int64(0);
   const std::int64_t indexed_seq = head.row(0).int64(1);
   if (seq == indexed_seq) return 0;
-  // ORDER BY the key: each page of the lookup tables is then filled once, left to right.
+  // In key order, the order the tables keep (sorting first or not measured the same).
   tx_.query(
       "INSERT INTO audit_person_index (person_id, seq) SELECT person_id, seq FROM audit_entries "
       "WHERE seq > ? AND seq <= ? AND person_id IS NOT NULL ORDER BY person_id, seq",
