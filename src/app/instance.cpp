@@ -245,7 +245,7 @@ std::uint16_t Instance::start() {
     mllp_options.port = *impl.config.hl7_port;
     auto* queue = impl.hl7_queue.get();
     impl.mllp = std::make_unique<interop::hl7v2::MllpServer>(
-        mllp_options, [queue](std::string message, const std::string& peer,
+        mllp_options, [queue](const std::string& message, const std::string& peer,
                               std::function<void(std::string)> reply) {
           domain::access::Actor sender;
           sender.display_name = "HL7 v2 MLLP " + peer;
