@@ -105,7 +105,7 @@ store::Page<AccessLogLine> AccessService::my_access_log(const domain::access::Ac
             std::string(store::kPersonSeqs) +
             " AND a.seq < ? AND a.action <> 'denied' AND (a.user_id IS NULL OR a.user_id <> ?) "
             "ORDER BY a.seq DESC LIMIT ?",
-        *actor.person_id, *actor.person_id, before, actor.user_id,
+        *actor.person_id, store::indexed_audit_seq(tx), *actor.person_id, before, actor.user_id,
         static_cast<std::int64_t>(page.limit) + 1);
   });
   store::Page<AccessLogLine> out;

@@ -41,19 +41,20 @@ std::vector<ReviewItem> LogReviewService::selection(const domain::access::Actor&
   require_reviewer(actor);
   const std::string provider = *actor.care_provider_id;
   const auto [targeted, sampled] = ctx_.db.read([&](store::Transaction& tx) {
+    const std::int64_t indexed_seq = store::indexed_audit_seq(tx);
     auto t =
         tx.query(select_sql() +
                      "AND (a.flagged = 1 OR a.without_relation = 1 OR p.protected_identity = 1) "
                      "ORDER BY a.seq LIMIT 1000",
-                 provider, provider, sel.from, sel.to);
+                 provider, indexed_seq, provider, sel.from, sel.to);
     // A stable pseudo-random sample: ordering by the entries' own hashes needs no RNG and
     // gives another reviewer the same selection for the same period.
-    auto s =
-        tx.query(select_sql() +
-                     "AND a.flagged = 0 AND a.without_relation = 0 AND "
-                     "COALESCE(p.protected_identity, 0) = 0 "
-                     "ORDER BY a.hash LIMIT ?",
-                 provider, provider, sel.from, sel.to, static_cast<std::int64_t>(sel.sample_size));
+    auto s = tx.query(select_sql() +
+                          "AND a.flagged = 0 AND a.without_relation = 0 AND "
+                          "COALESCE(p.protected_identity, 0) = 0 "
+                          "ORDER BY a.hash LIMIT ?",
+                      provider, indexed_seq, provider, sel.from, sel.to,
+                      static_cast<std::int64_t>(sel.sample_size));
     return std::make_pair(std::move(t), std::move(s));
   });
   std::map<std::int64_t, ReviewItem> items;

@@ -194,14 +194,18 @@ std::int64_t AuditRepository::index_pending() {
   return seq - indexed_seq;
 }
 
+std::int64_t indexed_audit_seq(Transaction& tx) {
+  return tx.query("SELECT indexed_seq FROM audit_chain_head WHERE id = 1").row(0).int64(0);
+}
+
 std::vector<AuditEntry> AuditRepository::for_person(const std::string& person_id,
                                                     const PageRequest& page) {
   const std::int64_t before =
       page.after && !page.after->empty() ? std::stoll(page.after->front()) : INT64_MAX;
-  const auto rs =
-      tx_.query(std::string("SELECT ") + kColumns + " FROM audit_log WHERE seq IN " + kPersonSeqs +
-                    " AND seq < ? ORDER BY seq DESC LIMIT ?",
-                person_id, person_id, before, static_cast<std::int64_t>(page.limit) + 1);
+  const auto rs = tx_.query(std::string("SELECT ") + kColumns + " FROM audit_log WHERE seq IN " +
+                                kPersonSeqs + " AND seq < ? ORDER BY seq DESC LIMIT ?",
+                            person_id, indexed_audit_seq(tx_), person_id, before,
+                            static_cast<std::int64_t>(page.limit) + 1);
   std::vector<AuditEntry> out;
   for (std::size_t i = 0; i < rs.size(); ++i) out.push_back(entry_from(rs.row(i)));
   return out;

@@ -96,7 +96,7 @@ TEST_P(AuditLookupTest, HSLF_FS_2016_40_4_9_APersonsEntriesAreFoundBeforeAndAfte
   const auto kommun = db.read([](store::Transaction& tx) {
     return tx
         .query(std::string("SELECT COUNT(*) FROM audit_log WHERE seq IN ") + store::kProviderSeqs,
-               "kommun", "kommun")
+               "kommun", store::indexed_audit_seq(tx), "kommun")
         .row(0)
         .int64(0);
   });
