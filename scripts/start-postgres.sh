@@ -2,7 +2,12 @@
 # Starts a throwaway PostgreSQL 15 cluster on a free loopback port in a temporary folder.
 # Prints shell lines to eval: NARA_TEST_POSTGRES_URL and NARA_TEST_POSTGRES_DIR.
 # Stop and remove it with: scripts/stop-postgres.sh "$NARA_TEST_POSTGRES_DIR"
+#   --durable  keep PostgreSQL's durability defaults (fsync, synchronous_commit, full-page
+#              writes), for benchmarks; without it they are off, which tests do not need.
 set -euo pipefail
+
+durability=(-c fsync=off -c synchronous_commit=off -c full_page_writes=off)
+if [ "${1:-}" = "--durable" ]; then durability=(); fi
 
 bin=/usr/lib/postgresql/15/bin
 if [ ! -x "$bin/initdb" ]; then
@@ -28,9 +33,9 @@ fi
 
 "${run_as[@]}" "$bin/initdb" -D "$dir/data" -U nara --auth=trust --encoding=UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 ||
   { cat "$dir/initdb.log" >&2; exit 1; }
-# Durability settings are off: this cluster lives for one test run only.
+# Durability settings are off unless --durable: this cluster lives for one run only.
 "${run_as[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-  -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+  -o "-p $port -k $dir -c listen_addresses=127.0.0.1 ${durability[*]} -c max_connections=200" \
   start >/dev/null || { cat "$dir/server.log" >&2; exit 1; }
 "${run_as[@]}" "$bin/createdb" -h 127.0.0.1 -p "$port" -U nara nara_test
 

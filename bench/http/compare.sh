@@ -6,7 +6,7 @@
 #   BASE_BIN=/tmp/nara-base/build/release/src/app/nara bench/http/compare.sh
 #   ROUNDS=5 BASE_BIN=... NEW_BIN=... bench/http/compare.sh
 #
-# Each build seeds its own throwaway SQLite demo county with its own binary (the schemas differ)
+# Each build seeds its own throwaway demo county with its own binary (the schemas differ)
 # and is measured on the first person its list shows the signed-in user. Both servers run during
 # the whole run; the one not being measured is idle. Rounds alternate which build goes first.
 #
@@ -15,6 +15,9 @@
 #   NEW_BIN=path        the binary under test (default build/release/src/app/nara, not rebuilt)
 #   ROUNDS=3 DURATION=10s CONNECTIONS=64 WRK_THREADS=2 WARMUP=2s NARA_THREADS=0 BENCH_USER=dsk.kramfors
 #   RESULTS=path        also write the summary to this file
+#   DB_ENGINE=sqlite    or postgres: both counties in one throwaway PostgreSQL 15 cluster with its
+#                       durability defaults (scripts/start-postgres.sh --durable), one database
+#                       per build; server CPU per request then counts nara only, not PostgreSQL
 #
 # Loopback only; takes about ROUNDS x 4 x (DURATION + WARMUP) plus seeding.
 set -euo pipefail
@@ -42,18 +45,36 @@ cleanup() {
   local b
   for b in "${!pid[@]}"; do bench_stop "${pid[$b]}"; done
   bench_stop "${started_pid:-}"  # a server that failed during start-up, before it was recorded
+  if [[ -n "${pg_dir:-}" ]]; then "$root/scripts/stop-postgres.sh" "$pg_dir" >/dev/null 2>&1 || true; fi
   rm -rf "$work"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
+
+DB_ENGINE="${DB_ENGINE:-sqlite}"
+declare -A db_url=()
+case "$DB_ENGINE" in
+  sqlite) ;;
+  postgres)
+    pg_env="$("$root/scripts/start-postgres.sh" --durable)"
+    pg_url="$(sed -n 's/^export NARA_TEST_POSTGRES_URL=//p' <<<"$pg_env")"
+    pg_dir="$(sed -n 's/^export NARA_TEST_POSTGRES_DIR=//p' <<<"$pg_env")"
+    for b in base new; do
+      psql -q "$pg_url" -c "CREATE DATABASE nara_$b"
+      db_url[$b]="${pg_url%/*}/nara_$b"
+    done
+    ;;
+  *) echo "DB_ENGINE must be sqlite or postgres" >&2; exit 2 ;;
+esac
 
 builds=(base new)
 declare -A bin=([base]="$BASE_BIN" [new]="$NEW_BIN")
 for b in "${builds[@]}"; do
   echo "== $b: ${bin[$b]}"
   mkdir -p "$work/$b"
-  bench_seed "${bin[$b]}" "$work/$b/nara.db" "$work/$b/demo.log"
-  bench_start_nara "${bin[$b]}" "$work/$b/nara.db" "$work/$b/nara.out" "$work/$b/nara.err" "$NARA_THREADS"
+  [[ -n "${db_url[$b]:-}" ]] || db_url[$b]="sqlite:$work/$b/nara.db"
+  bench_seed "${bin[$b]}" "${db_url[$b]}" "$work/$b/demo.log"
+  bench_start_nara "${bin[$b]}" "${db_url[$b]}" "$work/$b/nara.out" "$work/$b/nara.err" "$NARA_THREADS"
   pid[$b]="$started_pid"
   base_url[$b]="http://127.0.0.1:$started_port"
   token[$b]="$(bench_sign_in "${base_url[$b]}" "$USERNAME")"
@@ -74,6 +95,7 @@ audit_counter() {  # build name -> a counter from the build's /metrics, or "" if
 
 echo "== machine: $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)"
 echo "== load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "== database: $DB_ENGINE"
 echo "== wrk -t$WRK_THREADS -c$CONNECTIONS -d$DURATION (after $WARMUP warm-up), nara --threads $NARA_THREADS"
 : >"$work/results"
 for round in $(seq "$ROUNDS"); do

@@ -17,17 +17,17 @@ bench_require_tools() {  # tools... -> exits if one is missing
   done
 }
 
-bench_seed() {  # binary db-path log -> a throwaway SQLite demo county seeded by that binary
-  "$1" demo --db "sqlite:$2" --shared "${NARA_SHARED:-/work/shared}" >"$3" 2>&1 ||
+bench_seed() {  # binary db-url log -> a throwaway demo county seeded by that binary
+  "$1" demo --db "$2" --shared "${NARA_SHARED:-/work/shared}" >"$3" 2>&1 ||
     { cat "$3" >&2; exit 1; }
 }
 
-# binary db-path out-file err-file threads -> starts `nara serve` on a free loopback port in the
+# binary db-url out-file err-file threads -> starts `nara serve` on a free loopback port in the
 # background of the calling shell (so its cleanup can wait for it); sets started_pid and
 # started_port.
 bench_start_nara() {
   : >"$3"  # exists before the poll below reads it, however late the background job starts
-  "$1" serve --db "sqlite:$2" --address 127.0.0.1 --port 0 --no-access-log \
+  "$1" serve --db "$2" --address 127.0.0.1 --port 0 --no-access-log \
     --threads "$5" >"$3" 2>"$4" &
   started_pid=$!
   started_port=""

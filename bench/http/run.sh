@@ -70,10 +70,10 @@ free_port() {
 }
 
 echo "== seeding a throwaway SQLite demo county in $work"
-bench_seed "$NARA_BIN" "$work/nara.db" "$work/demo.log"
+bench_seed "$NARA_BIN" "sqlite:$work/nara.db" "$work/demo.log"
 
 echo "== starting nara (threads=$NARA_THREADS, no access log)"
-bench_start_nara "$NARA_BIN" "$work/nara.db" "$work/nara.out" "$work/nara.err" "$NARA_THREADS"
+bench_start_nara "$NARA_BIN" "sqlite:$work/nara.db" "$work/nara.out" "$work/nara.err" "$NARA_THREADS"
 nara_pid="$started_pid"
 nara="http://127.0.0.1:$started_port"
 
