@@ -31,6 +31,12 @@ class AuditTest : public EngineTest {
       return std::make_pair(related.row(0).text(0), unrelated.row(0).text(0));
     });
   }
+  // A district nurse signs in and lists `count` persons, which logs a read of each of them.
+  static void nurse_lists_persons(const Server& server, int count) {
+    Client nurse = server.client();
+    ASSERT_EQ(nurse.sign_in("dsk.kramfors").status, 201);
+    ASSERT_EQ(nurse.get("/api/v1/persons?limit=" + std::to_string(count)).status, 200);
+  }
   store::ResultSet entries_for(const std::string& person_id) {
     return server().instance->database().read([&](store::Transaction& tx) {
       return tx.query(
@@ -131,9 +137,7 @@ TEST_P(AuditTest, PDL4_1_AManualCareRelationNeedsAReasonAndOpensTheRecord) {
 
 TEST_P(AuditTest, HSLF_FS_2016_40_4_9_TamperingWithTheLogIsDetected) {
   auto fresh = fresh_server(GetParam(), true);
-  Client nurse = fresh->client();
-  ASSERT_EQ(nurse.sign_in("dsk.kramfors").status, 201);
-  ASSERT_EQ(nurse.get("/api/v1/persons?limit=20").status, 200);
+  ASSERT_NO_FATAL_FAILURE(nurse_lists_persons(*fresh, 20));
   auto& db = fresh->instance->database();
   auto check = store::verify_audit_chain(db);
   ASSERT_TRUE(check.intact) << check.reason;
@@ -169,9 +173,7 @@ TEST_P(AuditTest, HSLF_FS_2016_40_4_9_RewritingAnActorIsDetectedAtItsFirstEntry)
   // Each actor (user, assignment, unit) is stored once and its entries refer to it: rewriting
   // who the actor was changes every entry by that actor, and the first of them is named.
   auto fresh = fresh_server(GetParam(), true);
-  Client nurse = fresh->client();
-  ASSERT_EQ(nurse.sign_in("dsk.kramfors").status, 201);
-  ASSERT_EQ(nurse.get("/api/v1/persons?limit=5").status, 200);
+  ASSERT_NO_FATAL_FAILURE(nurse_lists_persons(*fresh, 5));
   auto& db = fresh->instance->database();
   ASSERT_TRUE(store::verify_audit_chain(db).intact);
   const auto first = db.read([](store::Transaction& tx) {
@@ -191,9 +193,7 @@ TEST_P(AuditTest, HSLF_FS_2016_40_4_9_RewritingAnActorIsDetectedAtItsFirstEntry)
 
 TEST_P(AuditTest, HSLF_FS_2016_40_4_9_DeletingTheNewestEntriesIsDetected) {
   auto fresh = fresh_server(GetParam(), true);
-  Client nurse = fresh->client();
-  ASSERT_EQ(nurse.sign_in("dsk.kramfors").status, 201);
-  ASSERT_EQ(nurse.get("/api/v1/persons?limit=5").status, 200);
+  ASSERT_NO_FATAL_FAILURE(nurse_lists_persons(*fresh, 5));
   auto& db = fresh->instance->database();
   ASSERT_TRUE(store::verify_audit_chain(db).intact);
   db.write([](store::Transaction& tx) {
