@@ -21,6 +21,7 @@ void require_reviewer(const domain::access::Actor& actor) {
 }
 
 // A provider's entries in a period, with who, which unit, which person and any earlier review.
+// Parameters: the provider's kProviderSeqsInRange, then the period.
 std::string select_sql() {
   return std::string(
              "SELECT a.seq, a.at, a.action, a.outcome, a.flagged, a.without_relation, "
@@ -30,7 +31,7 @@ std::string select_sql() {
              "LEFT JOIN units un ON un.id = a.unit_id LEFT JOIN persons p ON p.id = a.person_id "
              "LEFT JOIN log_reviews r ON r.audit_seq = a.seq AND r.care_provider_id = "
              "a.care_provider_id WHERE a.seq IN ") +
-         store::kProviderSeqs +
+         store::kProviderSeqsInRange +
          " AND a.at >= ? AND a.at < ? AND a.person_id IS NOT NULL AND a.action <> 'review' ";
 }
 
@@ -42,18 +43,20 @@ std::vector<ReviewItem> LogReviewService::selection(const domain::access::Actor&
   const std::string provider = *actor.care_provider_id;
   const auto [targeted, sampled] = ctx_.db.read([&](store::Transaction& tx) {
     const std::int64_t indexed_seq = store::indexed_audit_seq(tx);
+    // Only the period's days of the provider's lookup, not every entry it ever had.
+    const auto days = store::audit_seq_range(tx, sel.from, sel.to);
     auto t =
         tx.query(select_sql() +
                      "AND (a.flagged = 1 OR a.without_relation = 1 OR p.protected_identity = 1) "
                      "ORDER BY a.seq LIMIT 1000",
-                 provider, indexed_seq, provider, sel.from, sel.to);
+                 provider, days.first, days.last, indexed_seq, provider, sel.from, sel.to);
     // A stable pseudo-random sample: ordering by the entries' own hashes needs no RNG and
     // gives another reviewer the same selection for the same period.
     auto s = tx.query(select_sql() +
                           "AND a.flagged = 0 AND a.without_relation = 0 AND "
                           "COALESCE(p.protected_identity, 0) = 0 "
                           "ORDER BY a.hash LIMIT ?",
-                      provider, indexed_seq, provider, sel.from, sel.to,
+                      provider, days.first, days.last, indexed_seq, provider, sel.from, sel.to,
                       static_cast<std::int64_t>(sel.sample_size));
     return std::make_pair(std::move(t), std::move(s));
   });

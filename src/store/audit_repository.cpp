@@ -190,12 +190,29 @@ std::int64_t AuditRepository::index_pending() {
       "FROM audit_entries WHERE seq > ? AND seq <= ? AND care_provider_id IS NOT NULL "
       "ORDER BY care_provider_id, seq",
       indexed_seq, seq);
+  const bool postgres = tx_.engine() == Engine::postgres;
+  tx_.query(std::string("INSERT INTO audit_day_index (day, first_seq, last_seq) SELECT "
+                        "substr(at, 1, 10), MIN(seq), MAX(seq) FROM audit_entries WHERE seq > ? "
+                        "AND seq <= ? GROUP BY substr(at, 1, 10) ON CONFLICT (day) DO UPDATE SET "
+                        "first_seq = ") +
+                (postgres ? "LEAST" : "min") + "(audit_day_index.first_seq, excluded.first_seq), " +
+                "last_seq = " + (postgres ? "GREATEST" : "max") +
+                "(audit_day_index.last_seq, excluded.last_seq)",
+            indexed_seq, seq);
   tx_.query("UPDATE audit_chain_head SET indexed_seq = ? WHERE id = 1", seq);
   return seq - indexed_seq;
 }
 
 std::int64_t indexed_audit_seq(Transaction& tx) {
   return tx.query("SELECT indexed_seq FROM audit_chain_head WHERE id = 1").row(0).int64(0);
+}
+
+AuditSeqRange audit_seq_range(Transaction& tx, const std::string& from, const std::string& to) {
+  const auto rs = tx.query(
+      "SELECT MIN(first_seq), MAX(last_seq) FROM audit_day_index WHERE day >= ? AND day <= ?",
+      from.substr(0, 10), to.substr(0, 10));
+  if (rs.row(0).is_null(0)) return {};
+  return {rs.row(0).int64(0), rs.row(0).int64(1)};
 }
 
 std::vector<AuditEntry> AuditRepository::for_person(const std::string& person_id,
@@ -284,12 +301,26 @@ ChainCheck verify_audit_chain(Database& db) {
     if (person && provider) return std::optional<std::int64_t>(std::min(*person, *provider));
     return person ? person : provider;
   });
-  if (lookups) {
+  // A day's range that leaves out one of its entries hides that entry from log reviews of the day.
+  const auto days = db.read([](Transaction& tx) {
+    const auto rs = tx.query(
+        "SELECT MIN(e.seq) FROM audit_entries e, audit_chain_head h WHERE h.id = 1 AND e.seq <= "
+        "h.indexed_seq AND NOT EXISTS (SELECT 1 FROM audit_day_index d WHERE d.day = "
+        "substr(e.at, 1, 10) AND e.seq BETWEEN d.first_seq AND d.last_seq)");
+    return rs.row(0).is_null(0) ? std::nullopt : std::optional<std::int64_t>(rs.row(0).int64(0));
+  });
+  if (lookups && (!days || *lookups <= *days)) {
     check.intact = false;
     check.first_broken_seq = *lookups;
     check.reason =
         "the lookup of this entry by person or care provider is missing or points elsewhere, "
         "so access logs would not show it";
+  } else if (days) {
+    check.intact = false;
+    check.first_broken_seq = *days;
+    check.reason =
+        "its day's range in the log leaves it out, so a log review of that day would "
+        "not show it";
   }
   return check;
 }
@@ -316,6 +347,8 @@ std::int64_t prune_audit_log(Transaction& tx, const std::string& cutoff, const s
       "DELETE FROM audit_provider_index WHERE (care_provider_id, seq) IN (SELECT "
       "care_provider_id, seq FROM audit_entries WHERE seq <= ? AND care_provider_id IS NOT NULL)",
       seq);
+  // A day partly removed keeps its range: a range wider than the entries left is still right.
+  tx.query("DELETE FROM audit_day_index WHERE last_seq <= ?", seq);
   return tx.query("DELETE FROM audit_entries WHERE seq <= ?", seq).affected_rows;
 }
 

@@ -31,8 +31,23 @@ inline constexpr const char* kProviderSeqs =
     "(SELECT seq FROM audit_provider_index WHERE care_provider_id = ? UNION ALL SELECT seq FROM "
     "audit_entries WHERE seq > ? AND care_provider_id = ?)";
 
+// kProviderSeqs limited to the entries of some days: parameters the care provider id, the first
+// and last seq of AuditSeqRange, indexed_audit_seq(), the id again.
+inline constexpr const char* kProviderSeqsInRange =
+    "(SELECT seq FROM audit_provider_index WHERE care_provider_id = ? AND seq BETWEEN ? AND ? "
+    "UNION ALL SELECT seq FROM audit_entries WHERE seq > ? AND care_provider_id = ?)";
+
 // The last entry whose keys are in the lookup tables (AuditRepository::index_pending).
 std::int64_t indexed_audit_seq(Transaction& tx);
+
+// The indexed entries of the days [from, to] touch (instants as stored, UTC) lie in
+// [first, last]; first > last when no indexed entry does (migration 0013). The tail after
+// indexed_audit_seq() is not covered: callers scan it, as kProviderSeqsInRange does.
+struct AuditSeqRange {
+  std::int64_t first = 1;
+  std::int64_t last = 0;
+};
+AuditSeqRange audit_seq_range(Transaction& tx, const std::string& from, const std::string& to);
 
 class AuditRepository {
  public:
@@ -44,8 +59,9 @@ class AuditRepository {
   std::int64_t append(std::vector<domain::access::AuditEntry>& entries);
 
   // Copies the person and care provider of every entry after audit_chain_head.indexed_seq into
-  // the lookup tables (migration 0011) and moves indexed_seq to the head; returns how many
-  // entries that was. Batching this keeps append cheap; readers find the rest by kPersonSeqs.
+  // the lookup tables (migration 0011), widens their days' ranges (migration 0013) and moves
+  // indexed_seq to the head; returns how many entries that was. Batching this keeps append cheap;
+  // readers find the rest by kPersonSeqs.
   std::int64_t index_pending();
 
   std::vector<domain::access::AuditEntry> for_person(const std::string& person_id,

@@ -1,4 +1,5 @@
-// Issue 3 points 4-6: the audit log's lookups by person and by care provider (migration 0011).
+// Issue 3 points 4-6: the audit log's lookups by person and by care provider (migration 0011) and
+// each day's range of entries (migration 0013).
 // Entries reach the lookup tables in batches; until then readers find them in the log's tail.
 // Whichever side of that boundary an entry is on, the citizen's access log and the log review
 // must show it, and `nara audit verify` must notice a lookup that was removed or redirected.
@@ -188,6 +189,66 @@ TEST_P(AuditLookupTest, PDL8_5_TheCitizenSeesReadsOnBothSidesOfTheIndexingBounda
       ++reads_by_health_centre;
   }
   EXPECT_EQ(reads_by_health_centre, 2);
+}
+
+TEST_P(AuditLookupTest, HSLF_FS_2016_40_4_9_ALogReviewOfAPeriodReadsOnlyItsDays) {
+  auto fresh = fresh_server(GetParam(), true);
+  auto& db = fresh->instance->database();
+  const std::string provider = db.read([](store::Transaction& tx) {
+    return tx
+        .query(
+            "SELECT un.care_provider_id FROM users u JOIN assignments a ON a.user_id = u.id JOIN "
+            "units un ON un.id = a.unit_id WHERE u.username = 'logg.region'")
+        .row(0)
+        .text(0);
+  });
+  // Accesses without a care relation (always selected) on the 1st, 2nd and 3rd of March, and one
+  // on the 2nd written with a clock set back (its seq comes after the 3rd's).
+  const auto without_relation = [&](const std::string& day, int n) {
+    AuditEntry e = read_of("person-" + day, provider, n);
+    e.at = "2026-03-0" + day + "T12:00:00.000000Z";
+    e.without_relation = true;
+    return e;
+  };
+  db.write([&](store::Transaction& tx) {
+    std::vector<AuditEntry> entries{without_relation("1", 1), without_relation("2", 2),
+                                    without_relation("3", 3), without_relation("2", 4)};
+    store::AuditRepository(tx).append(entries);
+  });
+  const auto range_of = [&](const std::string& from, const std::string& to) {
+    return db.read([&](store::Transaction& tx) { return store::audit_seq_range(tx, from, to); });
+  };
+  EXPECT_GT(range_of("2026-03-02T00:00:00Z", "2026-03-03T00:00:00Z").first,
+            range_of("2026-03-02T00:00:00Z", "2026-03-03T00:00:00Z").last);  // not indexed yet
+  Client reviewer = fresh->client();
+  ASSERT_EQ(reviewer.sign_in("logg.region").status, 201);
+  const auto selected_on_the_2nd = [&] {
+    const Reply selection = reviewer.get(
+        "/api/v1/log-review/selection?from=2026-03-02T00:00:00Z&to=2026-03-03T00:00:00Z&sample=0");
+    EXPECT_EQ(selection.status, 200) << selection.body;
+    std::vector<std::string> persons;
+    for (const auto& item : selection.json().at("items").as_array())
+      persons.emplace_back(item.at("personId").as_string());
+    return persons;
+  };
+  // In the log's tail, then through the lookup tables and the days' ranges: the same two.
+  EXPECT_EQ(selected_on_the_2nd(), (std::vector<std::string>{"person-2", "person-2"}));
+  db.write([](store::Transaction& tx) { store::AuditRepository(tx).index_pending(); });
+  const auto second = range_of("2026-03-02T00:00:00Z", "2026-03-03T00:00:00Z");
+  const auto third = range_of("2026-03-03T00:00:00Z", "2026-03-03T23:00:00Z");
+  EXPECT_LT(second.first, third.first);
+  EXPECT_GT(second.last, third.last);  // the late entry of the 2nd widens its day's range
+  EXPECT_EQ(selected_on_the_2nd(), (std::vector<std::string>{"person-2", "person-2"}));
+  ASSERT_TRUE(store::verify_audit_chain(db).intact);
+
+  // Narrowing the 2nd's range would hide its late entry from a review of that day.
+  db.write([&](store::Transaction& tx) {
+    tx.query("UPDATE audit_day_index SET last_seq = ? WHERE day = '2026-03-02'", second.first);
+  });
+  const auto check = store::verify_audit_chain(db);
+  EXPECT_FALSE(check.intact);
+  EXPECT_EQ(check.first_broken_seq, second.last);
+  EXPECT_EQ(selected_on_the_2nd(), (std::vector<std::string>{"person-2"}));
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, AuditLookupTest, ::testing::ValuesIn(engines()), engine_name);

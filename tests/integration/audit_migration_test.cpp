@@ -1,8 +1,8 @@
 // Migrations 0009 and 0010 (issue 3 point 9) moved the audit log into a compact form: each actor
 // stored once, the previous hash not stored again; 0011 and 0012 replaced its indexes by lookup
-// tables filled in bulk. A log written before them must come through whole: the same entries, the
-// chain still verifying, every entry found by person and care provider, and the writer finding
-// the moved actors again.
+// tables filled in bulk, and 0013 added each day's range of entries. A log written before them must
+// come through whole: the same entries, the chain still verifying, every entry found by person and
+// care provider, and the writer finding the moved actors again.
 #include <map>
 #include <string>
 #include <vector>
@@ -22,6 +22,7 @@ class AuditMigrationTest : public EngineTest {};
 
 // The audit tables as migration 0002 created them (log_reviews referred to audit_log).
 constexpr const char* kLogBefore0009 = R"sql(
+DROP TABLE audit_day_index;
 DROP TABLE audit_person_index;
 DROP TABLE audit_provider_index;
 ALTER TABLE audit_chain_head DROP COLUMN indexed_seq;
@@ -45,8 +46,8 @@ CREATE TABLE log_reviews (
 CREATE UNIQUE INDEX log_reviews_once ON log_reviews (audit_seq, care_provider_id);
 )sql";
 
-// Migrations 0009 to 0012, in order: the compact tables (per engine), the move (portable), the
-// lookup tables (per engine) and their filling (portable).
+// Migrations 0009 to 0013, in order: the compact tables (per engine), the move (portable), the
+// lookup tables (per engine), their filling (portable) and the days' ranges (portable).
 std::string compact_form_migrations(const std::string& engine) {
   const std::string own = engine == "sqlite" ? ".sqlite.sql" : ".postgres.sql";
   std::map<std::string, std::string> chosen;
@@ -54,10 +55,10 @@ std::string compact_form_migrations(const std::string& engine) {
     const std::string name(file.file_name);
     const std::string version = name.substr(0, 4);
     const bool engine_specific = name.ends_with(".sqlite.sql") || name.ends_with(".postgres.sql");
-    if (version < "0009" || version > "0012" || (engine_specific && !name.ends_with(own))) continue;
+    if (version < "0009" || version > "0013" || (engine_specific && !name.ends_with(own))) continue;
     chosen[version] = file.sql;
   }
-  if (chosen.size() != 4) return {};
+  if (chosen.size() != 5) return {};
   std::string sql;
   for (const auto& [version, text] : chosen) sql += text + "\n";
   return sql;
@@ -130,6 +131,7 @@ TEST_P(AuditMigrationTest, HSLF_FS_2016_40_4_9_ALogWrittenBeforeTheCompactFormSt
   EXPECT_EQ(fresh->count("audit_actors"), 3);  // two staff actors and the system
   EXPECT_EQ(fresh->count("audit_person_index"), kEntries);
   EXPECT_EQ(fresh->count("audit_provider_index"), kEntries - kEntries / 3);  // not the system's
+  EXPECT_EQ(fresh->count("audit_day_index"), 9);  // the 1st to the 9th of January
   const auto indexed_seq = db.read([](store::Transaction& tx) {
     return tx.query("SELECT indexed_seq FROM audit_chain_head WHERE id = 1").row(0).int64(0);
   });

@@ -42,6 +42,15 @@ TEST_P(RetentionTest, HSLF_FS_2016_40_4_9_OldEntriesGoAndTheRestStillVerifies) {
         .int64(0);
   });
   EXPECT_EQ(stale_lookups, 0);
+  const auto stale_days = db.read([](store::Transaction& tx) {
+    return tx
+        .query(
+            "SELECT COUNT(*) FROM audit_day_index WHERE last_seq < (SELECT MIN(seq) FROM "
+            "audit_entries)")
+        .row(0)
+        .int64(0);
+  });
+  EXPECT_EQ(stale_days, 0);
   EXPECT_EQ(fresh->count("audit_log"), all - old_entries + 1);  // plus the entry saying so
   const auto check = store::verify_audit_chain(db);
   EXPECT_TRUE(check.intact) << check.reason;
