@@ -349,7 +349,11 @@ std::int64_t prune_audit_log(Transaction& tx, const std::string& cutoff, const s
       seq);
   // A day partly removed keeps its range: a range wider than the entries left is still right.
   tx.query("DELETE FROM audit_day_index WHERE last_seq <= ?", seq);
-  return tx.query("DELETE FROM audit_entries WHERE seq <= ?", seq).affected_rows;
+  const auto removed = tx.query("DELETE FROM audit_entries WHERE seq <= ?", seq).affected_rows;
+  // Staff and assignments no remaining entry names are not kept past the log's retention either.
+  // One scan of the log's actor column; retention runs as a batch job, not per request.
+  tx.query("DELETE FROM audit_actors WHERE id NOT IN (SELECT actor_id FROM audit_entries)");
+  return removed;
 }
 
 }  // namespace nara::store

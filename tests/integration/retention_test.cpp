@@ -6,6 +6,7 @@
 #include "harness.hpp"
 #include "store/audit_repository.hpp"
 #include "store/database.hpp"
+#include "store/time_codec.hpp"
 
 namespace nara::test {
 namespace {
@@ -18,6 +19,19 @@ TEST_P(RetentionTest, HSLF_FS_2016_40_4_9_OldEntriesGoAndTheRestStillVerifies) {
   Client nurse = fresh->client();
   ASSERT_EQ(nurse.sign_in("dsk.kramfors").status, 201);
   ASSERT_EQ(nurse.get("/api/v1/persons?limit=10").status, 200);
+  // A member of staff who has since left, whose only entry is old.
+  db.write([&](store::Transaction& tx) {
+    domain::access::AuditEntry e;
+    e.at = store::to_db_time(fresh->clock->now());
+    e.user_id = "user-who-left";
+    e.user_hsa_id = "SE2321000198-LEFT";
+    e.role = "physician";
+    e.action = domain::access::AuditAction::read;
+    e.object_type = "person";
+    e.outcome = "allowed: test";
+    std::vector<domain::access::AuditEntry> entries{e};
+    store::AuditRepository(tx).append(entries);
+  });
   const auto old_entries = fresh->count("audit_log");
   ASSERT_GE(old_entries, 10);
 
@@ -51,6 +65,16 @@ TEST_P(RetentionTest, HSLF_FS_2016_40_4_9_OldEntriesGoAndTheRestStillVerifies) {
         .int64(0);
   });
   EXPECT_EQ(stale_days, 0);
+  const auto actors_of = [&](const std::string& user) {
+    return db.read([&](store::Transaction& tx) {
+      return tx.query("SELECT COUNT(*) FROM audit_actors WHERE user_id = ?", user).row(0).int64(0);
+    });
+  };
+  EXPECT_EQ(actors_of("user-who-left"), 0);
+  const auto nurse_id = db.read([](store::Transaction& tx) {
+    return tx.query("SELECT id FROM users WHERE username = 'dsk.kramfors'").row(0).text(0);
+  });
+  EXPECT_GE(actors_of(nurse_id), 1);                            // named by the entries kept
   EXPECT_EQ(fresh->count("audit_log"), all - old_entries + 1);  // plus the entry saying so
   const auto check = store::verify_audit_chain(db);
   EXPECT_TRUE(check.intact) << check.reason;
