@@ -330,6 +330,10 @@ ChainCheck verify_audit_chain(Database& db) {
 namespace nara::store {
 
 std::int64_t prune_audit_log(Transaction& tx, const std::string& cutoff, const std::string& now) {
+  // Under the chain head's lock, as append() is: an append that found an actor commits before its
+  // actor can be judged unused below, or runs after and adds the actor again.
+  if (tx.engine() == Engine::postgres)
+    tx.query("SELECT seq FROM audit_chain_head WHERE id = 1 FOR UPDATE");
   const auto last =
       tx.query("SELECT seq, hash FROM audit_log WHERE at < ? ORDER BY seq DESC LIMIT 1", cutoff);
   if (last.empty()) return 0;
