@@ -1,7 +1,5 @@
 #include "service/episode_link.hpp"
 
-#include <boost/json.hpp>
-
 #include "core/random.hpp"
 #include "domain/discharge/episode.hpp"
 #include "service/audit_log.hpp"
@@ -32,20 +30,11 @@ bool record_sip_invitation_on_episode(store::Transaction& tx, const domain::acce
   const std::string now = store::to_db_time(clock.now());
   if (!repo.save(*record, version, now)) return false;
   repo.add_event(episode_id, "invite_sip", store::to_db_time(at), actor.user_id, "sip", now);
-  const auto recipients = tx.query(
-      "SELECT DISTINCT to_unit_id FROM notices WHERE episode_id = ? AND kind = 'admission_notice' "
-      "ORDER BY to_unit_id",
-      episode_id);
-  for (std::size_t i = 0; i < recipients.size(); ++i) {
-    const std::string to = recipients.row(i).text(0);
+  for (const auto& to : repo.admission_notice_recipients(episode_id)) {
     if (to == *actor.unit_id) continue;
-    repo.insert_notice(store::NoticeRow{core::new_uuid(), episode_id, record->person_id,
-                                        "sip_invitation", *actor.unit_id, "", to, now, std::nullopt,
-                                        std::nullopt});
-    repo.enqueue(
-        "notice.sip_invitation",
-        boost::json::serialize(boost::json::object{{"episodeId", episode_id}, {"toUnitId", to}}),
-        now);
+    repo.send_notice(store::NoticeRow{core::new_uuid(), episode_id, record->person_id,
+                                      "sip_invitation", *actor.unit_id, "", to, now, std::nullopt,
+                                      std::nullopt});
   }
   auto e = audit_entry(actor, clock, domain::access::AuditAction::update, "inpatient_episode",
                        episode_id, record->person_id);

@@ -235,11 +235,7 @@ std::optional<domain::discharge::TransitionError> EpisodeService::apply_in(
     }
     recipients = command.recipient_unit_ids;
   } else if (notice_kind(kind)) {
-    const auto rs = tx.query(
-        "SELECT DISTINCT to_unit_id FROM notices WHERE episode_id = ? AND kind = "
-        "'admission_notice' ORDER BY to_unit_id",
-        id);
-    for (std::size_t i = 0; i < rs.size(); ++i) recipients.push_back(rs.row(i).text(0));
+    recipients = repo.admission_notice_recipients(id);
   }
 
   const std::string previous_ward = record.episode.ward_unit_id;
@@ -261,11 +257,8 @@ std::optional<domain::discharge::TransitionError> EpisodeService::apply_in(
                                     : notice_kind(kind).value_or("");
   for (const auto& to : recipients) {
     if (sent_kind.empty() || to == from) continue;
-    repo.insert_notice(store::NoticeRow{core::new_uuid(), id, record.person_id, sent_kind, from, "",
-                                        to, now_text, std::nullopt, std::nullopt});
-    repo.enqueue("notice." + sent_kind,
-                 boost::json::serialize(boost::json::object{{"episodeId", id}, {"toUnitId", to}}),
-                 now_text);
+    repo.send_notice(store::NoticeRow{core::new_uuid(), id, record.person_id, sent_kind, from, "",
+                                      to, now_text, std::nullopt, std::nullopt});
     if (kind == EventKind::send_admission_notice &&
         !access.has_active_relation(to, record.person_id)) {
       // Receiving units start planning (2 kap. 6 §): they take part in the person's care.

@@ -1,5 +1,7 @@
 #include "store/episode_repository.hpp"
 
+#include <boost/json.hpp>
+
 #include "core/random.hpp"
 #include "store/time_codec.hpp"
 
@@ -135,6 +137,26 @@ void EpisodeRepository::insert_notice(const NoticeRow& n) {
       "INSERT INTO notices (id, episode_id, kind, from_unit_id, to_unit_id, sent_at) VALUES (?, ?, "
       "?, ?, ?, ?)",
       n.id, n.episode_id, n.kind, n.from_unit_id, n.to_unit_id, n.sent_at);
+}
+
+void EpisodeRepository::send_notice(const NoticeRow& n) {
+  insert_notice(n);
+  enqueue("notice." + n.kind,
+          boost::json::serialize(
+              boost::json::object{{"episodeId", n.episode_id}, {"toUnitId", n.to_unit_id}}),
+          n.sent_at);
+}
+
+std::vector<std::string> EpisodeRepository::admission_notice_recipients(
+    const std::string& episode_id) {
+  const auto rs = tx_.query(
+      "SELECT DISTINCT to_unit_id FROM notices WHERE episode_id = ? AND kind = 'admission_notice' "
+      "ORDER BY to_unit_id",
+      episode_id);
+  std::vector<std::string> out;
+  out.reserve(rs.size());
+  for (std::size_t i = 0; i < rs.size(); ++i) out.push_back(rs.row(i).text(0));
+  return out;
 }
 
 namespace {

@@ -45,6 +45,10 @@ class EpisodeRepository {
                  const std::string& now);
 
   void insert_notice(const NoticeRow& notice);
+  // A notice and, in the same transaction, its outbox message ("notice.<kind>") for delivery.
+  void send_notice(const NoticeRow& notice);
+  // The units the episode's admission notice went to, in order: later notices go to them too.
+  std::vector<std::string> admission_notice_recipients(const std::string& episode_id);
   std::vector<NoticeRow> inbox(const std::string& unit_id, bool unacknowledged_only,
                                std::size_t limit);
   std::optional<NoticeRow> find_notice(const std::string& id);
