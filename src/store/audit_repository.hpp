@@ -27,12 +27,9 @@ struct ChainCheck {
 inline constexpr const char* kPersonSeqs =
     "(SELECT seq FROM audit_person_index WHERE person_id = ? UNION ALL SELECT seq FROM "
     "audit_entries WHERE seq > ? AND person_id = ?)";
-inline constexpr const char* kProviderSeqs =
-    "(SELECT seq FROM audit_provider_index WHERE care_provider_id = ? UNION ALL SELECT seq FROM "
-    "audit_entries WHERE seq > ? AND care_provider_id = ?)";
-
-// kProviderSeqs limited to the entries of some days: parameters the care provider id, the first
-// and last seq of AuditSeqRange, indexed_audit_seq(), the id again.
+// For a care provider, limited to the indexed entries of some days (a log review asks for a
+// period): parameters the provider id, the first and last seq of AuditSeqRange,
+// indexed_audit_seq(), the id again.
 inline constexpr const char* kProviderSeqsInRange =
     "(SELECT seq FROM audit_provider_index WHERE care_provider_id = ? AND seq BETWEEN ? AND ? "
     "UNION ALL SELECT seq FROM audit_entries WHERE seq > ? AND care_provider_id = ?)";
