@@ -16,11 +16,11 @@ if [ ! -x "$bin/initdb" ]; then
 fi
 
 port_is_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-port=""
-for candidate in $(seq 55432 55532); do
-  if port_is_free "$candidate"; then port=$candidate; break; fi
-done
-[ -n "$port" ] || { echo "start-postgres: no free port in 55432-55532" >&2; exit 1; }
+# Below Linux's ephemeral range (32768-60999 by default): a port in it can be taken between the
+# check above and PostgreSQL's bind by any outgoing connection (a CI run once lost 55432 to the
+# browser tests that had just finished). A port that is lost anyway is retried with the next one.
+first_port=25432
+last_port=25531
 
 dir=$(mktemp -d /tmp/nara-pg.XXXXXX)
 run_as=()
@@ -34,9 +34,19 @@ fi
 "${run_as[@]}" "$bin/initdb" -D "$dir/data" -U nara --auth=trust --encoding=UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 ||
   { cat "$dir/initdb.log" >&2; exit 1; }
 # Durability settings are off unless --durable: this cluster lives for one run only.
-"${run_as[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-  -o "-p $port -k $dir -c listen_addresses=127.0.0.1 ${durability[*]} -c max_connections=200" \
-  start >/dev/null || { cat "$dir/server.log" >&2; exit 1; }
+port=""
+for candidate in $(seq "$first_port" "$last_port"); do
+  port_is_free "$candidate" || continue
+  rm -f "$dir/server.log"  # so that only this attempt's failure is read below
+  if "${run_as[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
+    -o "-p $candidate -k $dir -c listen_addresses=127.0.0.1 ${durability[*]} -c max_connections=200" \
+    start >/dev/null; then
+    port=$candidate
+    break
+  fi
+  grep -q "Address already in use" "$dir/server.log" || { cat "$dir/server.log" >&2; exit 1; }
+done
+[ -n "$port" ] || { echo "start-postgres: no free port in $first_port-$last_port" >&2; exit 1; }
 "${run_as[@]}" "$bin/createdb" -h 127.0.0.1 -p "$port" -U nara nara_test
 
 echo "export NARA_TEST_POSTGRES_URL=postgresql://nara@127.0.0.1:$port/nara_test"
