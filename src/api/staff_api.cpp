@@ -33,7 +33,12 @@ void add_staff_routes(http::Router& router, Services& services) {
               [&reg](http::Context& c) {
                 return page_response(reg.list_users(c.who(), page_request(c.request)), user_json);
               },
-              {"List staff and citizen accounts", "Staff", "", "", 200, {"limit", "cursor"}}});
+              {"List staff accounts; citizen accounts only for administrators (each view logged)",
+               "Staff",
+               "",
+               "",
+               200,
+               {"limit", "cursor"}}});
   router.add({http::Method::get,
               "/api/v1/users/{id}",
               http::Access::assignment,

@@ -357,8 +357,28 @@ Person RegistryService::get_person(const Actor& actor, const std::string& id) {
 
 Person RegistryService::find_person_by_identifier(const Actor& actor,
                                                   const std::string& identifier) {
-  require(actor, Permission::read_person_registry);
   const auto parsed = parse_person_identifier(identifier, std::nullopt, ctx_.clock, "identifier");
+  if (!allowed(actor, Permission::read_person_registry)) {
+    // The role may not search at all, but the attempt names a person: the log shows it like a
+    // refused read (PDL 4:3), so a reviewer sees who looked for whom.
+    const auto relation_and_id = ctx_.db.read([&](store::Transaction& tx) {
+      const auto found =
+          store::RegistryRepository(tx).find_person_by_identifier(parsed.canonical());
+      if (!found) return std::optional<std::pair<std::string, bool>>();
+      return std::optional(std::make_pair(
+          found->id, actor.unit_id.has_value() && store::AccessRepository(tx).has_active_relation(
+                                                      *actor.unit_id, found->id)));
+    });
+    if (relation_and_id) {
+      auto e = audit_entry(actor, ctx_.clock, AuditAction::denied, "person", relation_and_id->first,
+                           relation_and_id->first);
+      e.outcome = "denied: PDL 4:2";
+      e.without_relation = !relation_and_id->second;
+      e.purpose = "search";
+      ctx_.audit->record({e});
+    }
+    require(actor, Permission::read_person_registry);
+  }
   return read_person_checked(
       actor,
       [&](store::Transaction& tx) {
@@ -427,16 +447,51 @@ Person RegistryService::update_person(const Actor& actor, const std::string& id,
 
 // ---- Users ----
 
+namespace {
+
+// A citizen's account names the person it belongs to. Staff need the directory to address
+// notices and requests, not to learn who uses the citizen service, so only those who administer
+// accounts see citizens' accounts, and each time they do it is an access to that person's data
+// (PDL 4:3): logged like any other.
+bool administers_accounts(const Actor& actor) {
+  return actor.role && domain::access::permits(*actor.role, Permission::manage_staff);
+}
+
+domain::access::AuditEntry citizen_account_entry(const Actor& actor, const core::Clock& clock,
+                                                 const User& user, bool shown) {
+  auto e = audit_entry(actor, clock, shown ? AuditAction::read : AuditAction::denied,
+                       "user_account", user.id, user.person_id);
+  e.outcome = shown ? "allowed: kontoadministration" : "denied: PDL 4:1";
+  e.without_relation = true;
+  return e;
+}
+
+}  // namespace
+
 store::Page<User> RegistryService::list_users(const Actor& actor, const store::PageRequest& page) {
   require(actor, Permission::read_staff);
-  return ctx_.db.read(
-      [&](store::Transaction& tx) { return store::RegistryRepository(tx).list_users(page); });
+  const bool administers = administers_accounts(actor);
+  auto users = ctx_.db.read([&](store::Transaction& tx) {
+    return store::RegistryRepository(tx).list_users(page, administers);
+  });
+  std::vector<domain::access::AuditEntry> entries;
+  for (const auto& u : users.items) {
+    if (u.person_id) entries.push_back(citizen_account_entry(actor, ctx_.clock, u, true));
+  }
+  ctx_.audit->record(std::move(entries));
+  return users;
 }
 
 User RegistryService::get_user(const Actor& actor, const std::string& id) {
   require(actor, Permission::read_staff);
-  return require_found(ctx_.db.read(
+  auto user = require_found(ctx_.db.read(
       [&](store::Transaction& tx) { return store::RegistryRepository(tx).find_user(id); }));
+  if (user.person_id) {
+    const bool shown = administers_accounts(actor);
+    ctx_.audit->record({citizen_account_entry(actor, ctx_.clock, user, shown)});
+    if (!shown) not_found();
+  }
+  return user;
 }
 
 std::vector<Assignment> RegistryService::assignments_of(const Actor& actor,

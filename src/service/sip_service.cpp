@@ -418,15 +418,19 @@ std::vector<PlanView> SipService::plans_of_person(const domain::access::Actor& a
                                                   const std::string& person_id) {
   SharingService sharing(ctx_);
   bool visible = false;
+  bool exists = false;
+  std::string gate_rule;
   std::vector<domain::access::AuditEntry> entries;
   auto views = ctx_.db.read([&](store::Transaction& tx) {
     std::vector<PlanView> out;
-    if (tx.query("SELECT 1 FROM persons WHERE id = ?", person_id).empty()) return out;
+    exists = !tx.query("SELECT 1 FROM persons WHERE id = ?", person_id).empty();
+    if (!exists) return out;
     // PDL 4:1: without a relation there is nothing to see, not even that the person exists.
-    visible =
-        coordination::is_own_record(actor, person_id) ||
-        (actor.unit_id && actor.role && domain::access::role_reads_clinical_content(*actor.role) &&
-         store::AccessRepository(tx).has_active_relation(*actor.unit_id, person_id));
+    const bool own = coordination::is_own_record(actor, person_id);
+    const bool role_reads = actor.role && domain::access::role_reads_clinical_content(*actor.role);
+    visible = own || (actor.unit_id && role_reads &&
+                      store::AccessRepository(tx).has_active_relation(*actor.unit_id, person_id));
+    gate_rule = own ? "PDL 8:5" : role_reads ? "PDL 4:1" : "PDL 4:2";
     if (!visible) return out;
     for (auto& row : store::SipRepository(tx).plans_of_person(person_id)) {
       const Plan plan = decode(row);
@@ -450,6 +454,16 @@ std::vector<PlanView> SipService::plans_of_person(const domain::access::Actor& a
     }
     return out;
   });
+  // Asking for a person's plans is an access to their record even when it shows none: an
+  // attempt without a relation is logged as denied, one that found no plan as a read
+  // (PDL 4:3, HSLF-FS 2016:40 4 kap. 9 §).
+  if (entries.empty() && exists) {
+    auto e = audit_entry(actor, ctx_.clock, visible ? AuditAction::read : AuditAction::denied,
+                         "person_sips", person_id, person_id);
+    e.outcome = (visible ? "allowed: " : "denied: ") + gate_rule;
+    e.without_relation = !visible;
+    entries.push_back(std::move(e));
+  }
   ctx_.audit->record(std::move(entries));
   if (!visible) not_found();
   return views;

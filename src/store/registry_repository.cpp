@@ -349,11 +349,12 @@ std::int64_t RegistryRepository::count_persons() {
 
 // ---- Users and assignments ----
 
-Page<User> RegistryRepository::list_users(const PageRequest& page) {
-  const auto rs =
-      tx_.query(std::string("SELECT ") + kUserColumns +
-                    " FROM users WHERE (username, id) > (?, ?) ORDER BY username, id LIMIT ?",
-                after_or_empty(page, 0), after_or_empty(page, 1), limit_plus_one(page));
+Page<User> RegistryRepository::list_users(const PageRequest& page, bool with_citizen_accounts) {
+  const auto rs = tx_.query(std::string("SELECT ") + kUserColumns +
+                                " FROM users WHERE (username, id) > (?, ?) AND (? = 1 OR person_id "
+                                "IS NULL) ORDER BY username, id LIMIT ?",
+                            after_or_empty(page, 0), after_or_empty(page, 1),
+                            std::int64_t{with_citizen_accounts ? 1 : 0}, limit_plus_one(page));
   std::vector<User> items;
   for (std::size_t i = 0; i < rs.size(); ++i) items.push_back(user_from(rs.row(i)));
   return to_page(std::move(items), page, [](const User& u) {

@@ -56,7 +56,8 @@ class RegistryRepository {
   std::int64_t count_persons();
 
   // Users and assignments
-  Page<domain::registry::User> list_users(const PageRequest& page);
+  // Staff accounts; citizens' accounts (linked to a person) only when `with_citizen_accounts`.
+  Page<domain::registry::User> list_users(const PageRequest& page, bool with_citizen_accounts);
   std::optional<domain::registry::User> find_user(const std::string& id);
   std::optional<domain::registry::User> find_user_by_username(const std::string& username);
   std::optional<std::string> password_hash(const std::string& user_id);

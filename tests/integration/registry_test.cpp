@@ -259,6 +259,67 @@ TEST_P(RegistryTest, Issue2Point6_OpenApiMetricsAndRequestIds) {
   EXPECT_GE(ready.json().at("schemaVersion").as_int64(), 3);
 }
 
+TEST_P(RegistryTest, PDL4_3_CitizenAccountsAreShownOnlyToAdministratorsAndEachViewIsLogged) {
+  const auto [citizen_user, citizen_person] =
+      server().instance->database().read([](store::Transaction& tx) {
+        const auto r = tx.query("SELECT id, person_id FROM users WHERE username = 'invanare'");
+        return std::make_pair(r.row(0).text(0), r.row(0).text(1));
+      });
+  // Every account the directory lists to `client`, page by page, each page with its request id.
+  const auto directory = [](const Client& client, const std::string& request_id) {
+    std::vector<boost::json::object> users;
+    std::string cursor;
+    for (int page = 0; page < 20; ++page) {
+      const Reply r = client.send("GET", "/api/v1/users?limit=200" + cursor, "",
+                                  {{"X-Request-Id", request_id + "-" + std::to_string(page)}});
+      EXPECT_EQ(r.status, 200) << r.body;
+      for (const auto& u : r.json().at("items").as_array()) users.push_back(u.as_object());
+      if (r.json().at("nextCursor").is_null()) break;
+      cursor = "&cursor=" + std::string(r.json().at("nextCursor").as_string());
+    }
+    return users;
+  };
+  const auto entries = [&](const std::string& request_id) {
+    return server().instance->database().read([&](store::Transaction& tx) {
+      return tx.query(
+          "SELECT action, object_type, outcome FROM audit_log WHERE request_id LIKE ? AND "
+          "person_id = ?",
+          request_id + "%", citizen_person);
+    });
+  };
+  // Staff use the directory to address notices; it does not tell them who uses the citizen
+  // service.
+  Client nurse = server().client();
+  ASSERT_EQ(nurse.sign_in("hemtjanst.kramfors").status, 201);
+  const auto staff_view = directory(nurse, "citizen-account-staff-list");
+  ASSERT_GT(staff_view.size(), 100U);
+  for (const auto& u : staff_view) EXPECT_TRUE(u.at("personId").is_null()) << u.at("username");
+  EXPECT_EQ(entries("citizen-account-staff-list").size(), 0U);
+  const Reply asked = nurse.send("GET", "/api/v1/users/" + citizen_user, "",
+                                 {{"X-Request-Id", "citizen-account-asked"}});
+  EXPECT_EQ(asked.status, 404);
+  const auto denied = entries("citizen-account-asked");
+  ASSERT_EQ(denied.size(), 1U);
+  EXPECT_EQ(denied.row(0).text(0), "denied");
+
+  // The administrator manages the account, and that is an access to the person it belongs to.
+  Client c = admin();
+  const Reply read = c.send("GET", "/api/v1/users/" + citizen_user, "",
+                            {{"X-Request-Id", "citizen-account-admin"}});
+  ASSERT_EQ(read.status, 200) << read.body;
+  EXPECT_EQ(read.json().at("personId"), citizen_person.c_str());
+  const auto logged = entries("citizen-account-admin");
+  ASSERT_EQ(logged.size(), 1U);
+  EXPECT_EQ(logged.row(0).text(0), "read");
+  EXPECT_EQ(logged.row(0).text(1), "user_account");
+  bool listed_for_admin = false;
+  for (const auto& u : directory(c, "citizen-account-list")) {
+    listed_for_admin = listed_for_admin || u.at("id") == citizen_user.c_str();
+  }
+  EXPECT_TRUE(listed_for_admin);
+  EXPECT_EQ(entries("citizen-account-list").size(), 1U);
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, RegistryTest, ::testing::ValuesIn(engines()), engine_name);
 
 }  // namespace

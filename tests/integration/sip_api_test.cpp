@@ -658,6 +658,50 @@ TEST_P(SipApiTest, BadPlanInputNamesTheFieldAndChangesNothing) {
   }
 }
 
+TEST_P(SipApiTest, PDL4_3_AskingForAPersonsPlansIsLoggedEvenWhenNoneIsShown) {
+  // A person with no plan, listed at Kramfors health centre, and one with no relation to it.
+  const auto [related, unrelated] = server().instance->database().read([](store::Transaction& tx) {
+    const auto unit =
+        tx.query("SELECT id FROM units WHERE name = 'Hälsocentral Kramfors'").row(0).text(0);
+    const auto with_relation = tx.query(
+        "SELECT person_id FROM care_relations cr WHERE unit_id = ? AND ended_at IS NULL AND NOT "
+        "EXISTS (SELECT 1 FROM coordinated_plans sp WHERE sp.person_id = cr.person_id) ORDER BY "
+        "person_id LIMIT 1",
+        unit);
+    const auto without = tx.query(
+        "SELECT id FROM persons p WHERE NOT EXISTS (SELECT 1 FROM care_relations cr WHERE "
+        "cr.person_id = p.id AND cr.unit_id = ?) ORDER BY id LIMIT 1",
+        unit);
+    return std::make_pair(with_relation.row(0).text(0), without.row(0).text(0));
+  });
+  const auto logged = [&](const std::string& request_id) {
+    return server().instance->database().read([&](store::Transaction& tx) {
+      return tx.query(
+          "SELECT action, object_type, without_relation FROM audit_log WHERE request_id = ?",
+          request_id);
+    });
+  };
+  Client nurse = server().client();
+  ASSERT_EQ(nurse.sign_in("dsk.kramfors").status, 201);
+  const Reply none = nurse.send("GET", "/api/v1/persons/" + related + "/sips", "",
+                                {{"X-Request-Id", "sips-of-related"}});
+  ASSERT_EQ(none.status, 200) << none.body;
+  EXPECT_TRUE(none.json().at("items").as_array().empty());
+  const auto read = logged("sips-of-related");
+  ASSERT_EQ(read.size(), 1U);
+  EXPECT_EQ(read.row(0).text(0), "read");
+  EXPECT_EQ(read.row(0).text(1), "person_sips");
+  EXPECT_FALSE(read.row(0).boolean(2));
+
+  const Reply refused = nurse.send("GET", "/api/v1/persons/" + unrelated + "/sips", "",
+                                   {{"X-Request-Id", "sips-of-unrelated"}});
+  EXPECT_EQ(refused.status, 404);
+  const auto denied = logged("sips-of-unrelated");
+  ASSERT_EQ(denied.size(), 1U);
+  EXPECT_EQ(denied.row(0).text(0), "denied");
+  EXPECT_TRUE(denied.row(0).boolean(2));
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, SipApiTest, ::testing::ValuesIn(engines()), engine_name);
 
 }  // namespace
