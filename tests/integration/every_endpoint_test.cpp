@@ -248,7 +248,10 @@ TEST_P(EveryEndpointTest, PDL4_3_NoEndpointShowsAPersonWithoutAnAuditEntryForTha
         }
         // The citizen's own person id in their own session is who signed in, not a record read.
         if (route == "/api/v1/session" && !own_person.empty()) named.erase(own_person);
-        expect_logged(username + " GET " + target, reply, named, request_id);
+        std::string what = username;
+        what += " GET ";
+        what += target;
+        expect_logged(what, reply, named, request_id);
       }
     }
     // The one read that takes its question in the body, to keep the personnummer out of URLs.
@@ -262,7 +265,8 @@ TEST_P(EveryEndpointTest, PDL4_3_NoEndpointShowsAPersonWithoutAnAuditEntryForTha
       ASSERT_LT(reply.status, 500) << username << " search: " << reply.body;
       std::set<std::string> named = persons_shown(reply.body, persons);
       named.insert(id);
-      expect_logged(username + " POST /api/v1/persons/search", reply, named, request_id);
+      expect_logged(username + std::string(" POST /api/v1/persons/search"), reply, named,
+                    request_id);
     }
   }
   // The walk reached every route with at least one user who may use it, and it saw personal data.

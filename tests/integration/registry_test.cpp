@@ -260,11 +260,12 @@ TEST_P(RegistryTest, Issue2Point6_OpenApiMetricsAndRequestIds) {
 }
 
 TEST_P(RegistryTest, PDL4_3_CitizenAccountsAreShownOnlyToAdministratorsAndEachViewIsLogged) {
-  const auto [citizen_user, citizen_person] =
-      server().instance->database().read([](store::Transaction& tx) {
-        const auto r = tx.query("SELECT id, person_id FROM users WHERE username = 'invanare'");
-        return std::make_pair(r.row(0).text(0), r.row(0).text(1));
-      });
+  const auto citizen = server().instance->database().read([](store::Transaction& tx) {
+    const auto r = tx.query("SELECT id, person_id FROM users WHERE username = 'invanare'");
+    return std::make_pair(r.row(0).text(0), r.row(0).text(1));
+  });
+  const std::string& citizen_user = citizen.first;
+  const std::string& citizen_person = citizen.second;
   // Every account the directory lists to `client`, page by page, each page with its request id.
   const auto directory = [](const Client& client, const std::string& request_id) {
     std::vector<boost::json::object> users;

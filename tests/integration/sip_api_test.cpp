@@ -517,7 +517,7 @@ TEST_P(SipApiTest, LUS_4_3_SipAtDischargeIsTheEpisodesInvitationAndNamedContactI
   const Reply admitted = ward.post("/api/v1/episodes", json::object{{"personId", person}});
   ASSERT_EQ(admitted.status, 201) << admitted.body;
   const std::string episode(admitted.json().at("id").as_string());
-  auto event = [&](Client& c, const std::string& etag, json::object body) {
+  auto event = [&](Client& c, const std::string& etag, const json::object& body) {
     return send_with_etag(c, "POST", "/api/v1/episodes/" + episode + "/events", body, etag);
   };
   Reply r = event(ward, admitted.header("etag"),
