@@ -1,6 +1,7 @@
 #include "api/json_codec.hpp"
 
 #include "api/support.hpp"
+#include "domain/access/policy.hpp"
 
 namespace nara::api {
 
@@ -74,7 +75,9 @@ boost::json::object unit_json(const Unit& u) {
 
 boost::json::object person_json(const Person& p, const domain::access::Actor& viewer) {
   const bool own_record = viewer.person_id && *viewer.person_id == p.id;
-  const bool show_address = !p.protected_identity || own_record;
+  const bool show_address =
+      !p.protected_identity || domain::access::may_see_protected_address(
+                                   viewer.role, own_record, viewer.protected_address_access);
   boost::json::object identifier{{"value", display_identifier(p)},
                                  {"kind", p.identifier_kind},
                                  {"system", fhir_system(p)},
@@ -122,7 +125,8 @@ boost::json::object assignment_json(const Assignment& a) {
                         {"role", domain::access::to_string(a.role)},
                         {"roleName", domain::access::swedish_title(a.role)},
                         {"title", a.title},
-                        {"active", a.active}};
+                        {"active", a.active},
+                        {"protectedAddressAccess", a.protected_address_access}};
   add_stamp(o, a.stamp);
   return o;
 }

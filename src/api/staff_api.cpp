@@ -106,6 +106,8 @@ void add_staff_routes(http::Router& router, Services& services) {
                   reader.add_error("role", "enum", "Okänd roll.");
                 a.title = reader.optional_string("title", 200)
                               .value_or(std::string(domain::access::swedish_title(a.role)));
+                a.protected_address_access =
+                    reader.optional_bool("protectedAddressAccess").value_or(false);
                 reader.finish();
                 const auto created = reg.add_assignment(c.who(), std::move(a));
                 return json_with_etag(assignment_json(created), created.stamp.version, 201);
@@ -113,8 +115,35 @@ void add_staff_routes(http::Router& router, Services& services) {
               {"Give an account an assignment (user × unit × role)", "Staff",
                R"({"type":"object","required":["role"],"properties":{"unitId":{"type":"string"},
 "role":{"enum":["ward_nurse","physician","district_nurse","home_health_care_nurse","home_care_staff","sip_coordinator","unit_manager","log_reviewer","county_administrator","citizen"]},
-"title":{"type":"string"}}})",
+"title":{"type":"string"},"protectedAddressAccess":{"type":"boolean"}}})",
                "", 201}});
+  router.add({http::Method::patch,
+              "/api/v1/assignments/{id}",
+              http::Access::assignment,
+              [&reg](http::Context& c) {
+                const auto version = if_match_version(c.request);
+                const auto body = body_object(c.request);
+                const auto read = [&](Assignment& target) {
+                  http::ObjectReader reader(body);
+                  if (auto v = reader.optional_bool("active")) target.active = *v;
+                  if (auto v = reader.optional_bool("protectedAddressAccess"))
+                    target.protected_address_access = *v;
+                  if (auto v = reader.optional_string("title", 200)) target.title = *v;
+                  reader.finish();
+                };
+                {
+                  Assignment scratch;
+                  read(scratch);  // the whole body is checked before anything is loaded
+                }
+                const auto a = reg.update_assignment(c.who(), c.param("id"), version, read);
+                return json_with_etag(assignment_json(a), a.stamp.version);
+              },
+              {"End or reopen an assignment, rename it, or grant or withdraw its special "
+               "authorisation for protected addresses (OSL 22:1; If-Match; county administrator)",
+               "Staff",
+               R"({"type":"object","properties":{"active":{"type":"boolean"},
+"protectedAddressAccess":{"type":"boolean"},"title":{"type":"string"}}})"},
+              true});
 }
 
 }  // namespace nara::api

@@ -171,26 +171,29 @@ class Seeder {
     return u;
   }
 
-  void assign(const User& user, const std::optional<Unit>& unit, Role role) {
+  void assign(const User& user, const std::optional<Unit>& unit, Role role,
+              bool protected_address_access = false) {
     Assignment a;
     a.id = core::new_uuid();
     a.user_id = user.id;
     if (unit) a.unit_id = unit->id;
     a.role = role;
+    a.protected_address_access = protected_address_access;
     a.title = std::string(domain::access::swedish_title(role));
     a.stamp = stamp();
     repo_.insert_assignment(a);
   }
 
   // A named member of staff with one assignment; names are generated, marked as demo.
-  User staff(const std::string& username, const Unit& unit, Role role, const std::string& org) {
+  User staff(const std::string& username, const Unit& unit, Role role, const std::string& org,
+             bool protected_address_access = false) {
     const auto& given =
         staff_counter_ % 2 == 0 ? demo::female_given_names() : demo::male_given_names();
     const auto& family = demo::family_names();
     const std::string name = std::string(given[staff_counter_ % given.size()]) + " " +
                              std::string(family[(staff_counter_ * 7) % family.size()]);
     User u = user(username, name, org);
-    assign(u, unit, role);
+    assign(u, unit, role, protected_address_access);
     return u;
   }
 
@@ -358,7 +361,9 @@ std::string seed_demo_county(store::Database& db, const core::Clock& clock,
     s.staff("dsk.kramfors", kramfors_hc, Role::district_nurse, org);
     s.staff("lakare.kramfors", kramfors_hc, Role::physician, org);
     const std::string kramfors_org(demo::municipalities()[4].organisation_number);
-    s.staff("hsl.kramfors", kramfors_hsl, Role::home_health_care_nurse, kramfors_org);
+    // She visits patients at home, so the administrator has given her assignment the special
+    // authorisation for protected addresses (OSL 22:1); the other demo logins do not have it.
+    s.staff("hsl.kramfors", kramfors_hsl, Role::home_health_care_nurse, kramfors_org, true);
     s.staff("hemtjanst.kramfors", home_care.at("2282").front(), Role::home_care_staff,
             kramfors_org);
     s.staff("sip.kramfors", social_offices.at("2282"), Role::sip_coordinator, kramfors_org);

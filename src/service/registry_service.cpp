@@ -8,6 +8,7 @@
 #include "domain/access/policy.hpp"
 #include "service/audit_log.hpp"
 #include "service/authorization.hpp"
+#include "service/registry_support.hpp"
 #include "store/access_repository.hpp"
 #include "store/time_codec.hpp"
 
@@ -16,17 +17,9 @@ namespace nara::service {
 using domain::access::Actor;
 using domain::access::Permission;
 using namespace domain::registry;
+using namespace registry_support;
 
 namespace {
-
-Stamp new_stamp(const core::Clock& clock) {
-  const std::string now = store::to_db_time(clock.now());
-  return Stamp{1, now, now};
-}
-
-void check(std::optional<std::string> rule, const std::string& field, const std::string& detail) {
-  if (rule) core::throw_field_error(field, *rule, detail);
-}
 
 void validate(const Principal& p) {
   check(check_organisation_number(p.organisation_number), "organisationNumber",
@@ -56,26 +49,6 @@ void validate(const Person& p) {
   if (p.deceased_on) {
     (void)core::parse_iso8601(*p.deceased_on + "T00:00:00Z", "deceasedOn");
   }
-}
-
-// Unique columns named for the user: the schema refuses duplicates, the service says which field.
-template <class Fn>
-auto translating_constraints(const std::string& field, const std::string& detail, Fn&& fn) {
-  try {
-    return fn();
-  } catch (const store::ConstraintError& e) {
-    if (e.kind() == store::ConstraintError::Kind::unique) conflict(field, "unique", detail);
-    if (e.kind() == store::ConstraintError::Kind::foreign_key) {
-      core::throw_field_error(field, "reference", "Uppgiften hänvisar till något som inte finns.");
-    }
-    throw;
-  }
-}
-
-template <class T>
-T require_found(std::optional<T> value) {
-  if (!value) not_found();
-  return std::move(*value);
 }
 
 }  // namespace
@@ -301,6 +274,17 @@ domain::access::AuditEntry person_entry(const Actor& actor, const core::Clock& c
   return e;
 }
 
+// A protected address shown to staff is shown under their assignment's special authorisation:
+// the entry says so (the log review selects every access to a protected person anyway).
+void note_protected_address(domain::access::AuditEntry& e, const Person& p, const Actor& actor) {
+  const bool own = actor.person_id && *actor.person_id == p.id;
+  if (!p.protected_identity || own || e.action == AuditAction::denied) return;
+  if (domain::access::may_see_protected_address(actor.role, false,
+                                                actor.protected_address_access)) {
+    e.outcome += "; OSL 22:1 (skyddad adress visad, särskild behörighet)";
+  }
+}
+
 }  // namespace
 
 Person RegistryService::read_person_checked(
@@ -321,6 +305,7 @@ Person RegistryService::read_person_checked(
   std::vector<domain::access::AuditEntry> entries;  // moved, not copied as a braced list would be
   entries.push_back(person_entry(actor, ctx_.clock, AuditAction::read, loaded.person->id,
                                  loaded.access, purpose));
+  note_protected_address(entries.back(), *loaded.person, actor);
   ctx_.audit->record(std::move(entries));
   if (loaded.access.decision.verdict != Verdict::allow)
     not_found();  // 404, not 403: existence is not confirmed
@@ -344,6 +329,7 @@ store::Page<Person> RegistryService::list_persons(const Actor& actor, store::Per
   for (const auto& p : result.items) {
     PersonAccess access{{Verdict::allow, related ? "PDL 4:1" : "PDL 4:2", false, false}, related};
     entries.push_back(person_entry(actor, ctx_.clock, AuditAction::read, p.id, access, "list"));
+    note_protected_address(entries.back(), p, actor);
   }
   ctx_.audit->record(std::move(entries));
   return result;
@@ -439,126 +425,10 @@ Person RegistryService::update_person(const Actor& actor, const std::string& id,
     validate(p);
     p.stamp.updated_at = store::to_db_time(ctx_.clock.now());
     if (!repo.update_person(p, expected_version)) version_conflict();
-    AuditLog::record_in(
-        tx, {person_entry(actor, ctx_.clock, AuditAction::update, id, access, "correct")});
+    auto entry = person_entry(actor, ctx_.clock, AuditAction::update, id, access, "correct");
+    note_protected_address(entry, p, actor);
+    AuditLog::record_in(tx, {entry});
     return require_found(repo.find_person(id));
-  });
-}
-
-// ---- Users ----
-
-namespace {
-
-// A citizen's account names the person it belongs to. Staff need the directory to address
-// notices and requests, not to learn who uses the citizen service, so only those who administer
-// accounts see citizens' accounts, and each time they do it is an access to that person's data
-// (PDL 4:3): logged like any other.
-bool administers_accounts(const Actor& actor) {
-  return actor.role && domain::access::permits(*actor.role, Permission::manage_staff);
-}
-
-domain::access::AuditEntry citizen_account_entry(const Actor& actor, const core::Clock& clock,
-                                                 const User& user, bool shown) {
-  auto e = audit_entry(actor, clock, shown ? AuditAction::read : AuditAction::denied,
-                       "user_account", user.id, user.person_id);
-  e.outcome = shown ? "allowed: kontoadministration" : "denied: PDL 4:1";
-  e.without_relation = true;
-  return e;
-}
-
-}  // namespace
-
-store::Page<User> RegistryService::list_users(const Actor& actor, const store::PageRequest& page) {
-  require(actor, Permission::read_staff);
-  const bool administers = administers_accounts(actor);
-  auto users = ctx_.db.read([&](store::Transaction& tx) {
-    return store::RegistryRepository(tx).list_users(page, administers);
-  });
-  std::vector<domain::access::AuditEntry> entries;
-  for (const auto& u : users.items) {
-    if (u.person_id) entries.push_back(citizen_account_entry(actor, ctx_.clock, u, true));
-  }
-  ctx_.audit->record(std::move(entries));
-  return users;
-}
-
-User RegistryService::get_user(const Actor& actor, const std::string& id) {
-  require(actor, Permission::read_staff);
-  auto user = require_found(ctx_.db.read(
-      [&](store::Transaction& tx) { return store::RegistryRepository(tx).find_user(id); }));
-  if (user.person_id) {
-    const bool shown = administers_accounts(actor);
-    ctx_.audit->record({citizen_account_entry(actor, ctx_.clock, user, shown)});
-    if (!shown) not_found();
-  }
-  return user;
-}
-
-std::vector<Assignment> RegistryService::assignments_of(const Actor& actor,
-                                                        const std::string& user_id) {
-  require(actor, Permission::read_staff);
-  return ctx_.db.read([&](store::Transaction& tx) {
-    return store::RegistryRepository(tx).assignments_of(user_id);
-  });
-}
-
-User RegistryService::create_user(const Actor& actor, NewUser input) {
-  require(actor, Permission::manage_staff);
-  User user = std::move(input.user);
-  check(check_username(user.username), "username",
-        "3–64 tecken: a–z, 0–9, punkt, bindestreck eller understreck.");
-  check(check_password_strength(input.password), "password",
-        "Lösenordet ska ha minst 12 och högst 256 tecken.");
-  if (user.hsa_id) core::HsaId::parse(*user.hsa_id, "hsaId");
-  user.id = core::new_uuid();
-  user.stamp = new_stamp(ctx_.clock);
-  const std::string hash =
-      core::hash_password(input.password);  // outside the transaction: slow on purpose
-  return translating_constraints("username", "Användarnamnet eller HSA-id:t används redan.", [&] {
-    return ctx_.db.write([&](store::Transaction& tx) {
-      store::RegistryRepository(tx).insert_user(user, hash);
-      return user;
-    });
-  });
-}
-
-User RegistryService::update_user(const Actor& actor, const std::string& id,
-                                  std::int64_t expected_version, const Patch<User>& patch) {
-  require(actor, Permission::manage_staff);
-  return translating_constraints("hsaId", "HSA-id:t används redan.", [&] {
-    return ctx_.db.write([&](store::Transaction& tx) {
-      store::RegistryRepository repo(tx);
-      User u = require_found(repo.find_user(id));
-      if (u.stamp.version != expected_version) version_conflict();
-      patch(u);
-      if (u.hsa_id) core::HsaId::parse(*u.hsa_id, "hsaId");
-      u.stamp.updated_at = store::to_db_time(ctx_.clock.now());
-      if (!repo.update_user(u, expected_version)) version_conflict();
-      return require_found(repo.find_user(id));
-    });
-  });
-}
-
-Assignment RegistryService::add_assignment(const Actor& actor, Assignment assignment) {
-  require(actor, Permission::manage_staff);
-  const bool citizen = assignment.role == domain::access::Role::citizen;
-  if (citizen == assignment.unit_id.has_value()) {
-    core::throw_field_error(
-        "unitId", citizen ? "assignment.citizen_without_unit" : "required",
-        citizen ? "Invånare har inget uppdrag vid en enhet." : "Ange enheten för uppdraget.");
-  }
-  assignment.id = core::new_uuid();
-  assignment.stamp = new_stamp(ctx_.clock);
-  return translating_constraints("role", "Användaren har redan detta uppdrag vid enheten.", [&] {
-    return ctx_.db.write([&](store::Transaction& tx) {
-      store::RegistryRepository repo(tx);
-      if (!repo.find_user(assignment.user_id)) not_found();
-      if (assignment.unit_id && !repo.find_unit(*assignment.unit_id)) {
-        core::throw_field_error("unitId", "reference", "Enheten finns inte.");
-      }
-      repo.insert_assignment(assignment);
-      return require_found(repo.find_assignment(assignment.id));
-    });
   });
 }
 

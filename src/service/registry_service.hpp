@@ -83,6 +83,12 @@ class RegistryService {
                                      const Patch<domain::registry::User>& patch);
   domain::registry::Assignment add_assignment(const domain::access::Actor& actor,
                                               domain::registry::Assignment assignment);
+  // Ends or reopens an assignment, renames it, or grants or withdraws its special authorisation
+  // for protected addresses (OSL 22:1; logged). County administrator only.
+  domain::registry::Assignment update_assignment(const domain::access::Actor& actor,
+                                                 const std::string& id,
+                                                 std::int64_t expected_version,
+                                                 const Patch<domain::registry::Assignment>& patch);
 
  private:
   domain::registry::Person read_person_checked(

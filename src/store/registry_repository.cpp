@@ -409,7 +409,7 @@ namespace {
 constexpr const char* kAssignmentSelect =
     "SELECT a.id, a.user_id, a.unit_id, a.role, a.title, a.active, a.version, a.created_at, "
     "a.updated_at, "
-    "u.name, u.hsa_id, u.care_provider_id, cp.name FROM assignments a "
+    "u.name, u.hsa_id, u.care_provider_id, cp.name, a.protected_address_access FROM assignments a "
     "LEFT JOIN units u ON u.id = a.unit_id LEFT JOIN care_providers cp ON cp.id = "
     "u.care_provider_id ";
 
@@ -426,6 +426,7 @@ Assignment assignment_from(const Row& r) {
   a.unit_hsa_id = r.optional_text(10);
   a.care_provider_id = r.optional_text(11);
   a.care_provider_name = r.optional_text(12);
+  a.protected_address_access = r.boolean(13);
   return a;
 }
 }  // namespace
@@ -447,20 +448,19 @@ std::optional<Assignment> RegistryRepository::find_assignment(const std::string&
 
 void RegistryRepository::insert_assignment(const Assignment& a) {
   tx_.query(
-      "INSERT INTO assignments (id, user_id, unit_id, role, title, active, version, created_at, "
-      "updated_at) "
-      "VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)",
+      "INSERT INTO assignments (id, user_id, unit_id, role, title, active, "
+      "protected_address_access, version, created_at, updated_at) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",
       a.id, a.user_id, opt(a.unit_id), std::string(domain::access::to_string(a.role)), a.title,
-      flag(a.active), a.stamp.created_at, a.stamp.updated_at);
+      flag(a.active), flag(a.protected_address_access), a.stamp.created_at, a.stamp.updated_at);
 }
 
-bool RegistryRepository::set_assignment_active(const std::string& id, bool active,
-                                               std::int64_t expected_version,
-                                               const std::string& now) {
+bool RegistryRepository::update_assignment(const Assignment& a, std::int64_t expected_version) {
   return tx_.query(
-                "UPDATE assignments SET active = ?, version = version + 1, updated_at = ? WHERE id "
-                "= ? AND version = ?",
-                flag(active), now, id, expected_version)
+                "UPDATE assignments SET active = ?, protected_address_access = ?, title = ?, "
+                "version = version + 1, updated_at = ? WHERE id = ? AND version = ?",
+                flag(a.active), flag(a.protected_address_access), a.title, a.stamp.updated_at, a.id,
+                expected_version)
              .affected_rows == 1;
 }
 

@@ -68,8 +68,8 @@ class RegistryRepository {
   std::vector<domain::registry::Assignment> assignments_of(const std::string& user_id);
   std::optional<domain::registry::Assignment> find_assignment(const std::string& id);
   void insert_assignment(const domain::registry::Assignment& a);
-  bool set_assignment_active(const std::string& id, bool active, std::int64_t expected_version,
-                             const std::string& now);
+  // Writes active, protected_address_access and title if the row is still at expected_version.
+  bool update_assignment(const domain::registry::Assignment& a, std::int64_t expected_version);
 
  private:
   Transaction& tx_;

@@ -19,7 +19,7 @@ std::optional<SessionRow> SessionRepository::find(const std::string& token_hash)
       "SELECT s.user_id, s.assignment_id, s.csrf_token, s.last_seen_at, s.absolute_expires_at, "
       "u.display_name, "
       "u.hsa_id, u.person_id, u.active, a.role, a.unit_id, a.active, un.hsa_id, "
-      "un.care_provider_id "
+      "un.care_provider_id, a.protected_address_access "
       "FROM sessions s JOIN users u ON u.id = s.user_id "
       "LEFT JOIN assignments a ON a.id = s.assignment_id LEFT JOIN units un ON un.id = a.unit_id "
       "WHERE s.token_hash = ?",
@@ -41,6 +41,7 @@ std::optional<SessionRow> SessionRepository::find(const std::string& token_hash)
   out.assignment_active = r.is_null(11) || r.boolean(11);
   out.actor.unit_hsa_id = r.optional_text(12);
   out.actor.care_provider_id = r.optional_text(13);
+  out.actor.protected_address_access = !r.is_null(14) && r.boolean(14);
   out.actor.session_id = token_hash;
   return out;
 }

@@ -18,8 +18,10 @@ struct Actor {
   std::optional<std::string> unit_hsa_id;
   std::optional<std::string> care_provider_id;
   std::optional<std::string> person_id;  // a citizen's own person record
-  std::string session_id;                // digest of the session token, never the token
-  std::string request_id;                // of the request being served, for the audit log
+  // The assignment is specially authorised for protected addresses (OSL 22:1).
+  bool protected_address_access = false;
+  std::string session_id;  // digest of the session token, never the token
+  std::string request_id;  // of the request being served, for the audit log
 
   [[nodiscard]] bool has_assignment() const {
     return assignment_id.has_value() && role.has_value();

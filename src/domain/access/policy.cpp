@@ -21,11 +21,16 @@ bool role_reads_clinical_content(Role role) {
   return false;
 }
 
-bool may_see_protected_address(std::optional<Role> role, bool is_own_record) {
-  // Only the person themself; no staff role is authorised by default. A future "särskilt
-  // behörig" assignment attribute can widen this without touching callers.
-  (void)role;
-  return is_own_record;
+bool may_hold_protected_address_access(Role role) {
+  return role_reads_clinical_content(role);
+}
+
+bool may_see_protected_address(std::optional<Role> role, bool is_own_record,
+                               bool specially_authorised) {
+  if (is_own_record) return true;
+  // The authorisation belongs to the assignment; a role that cannot hold it gains nothing from a
+  // flag set on it anyway (a row written before a role changed, or by hand).
+  return specially_authorised && role && may_hold_protected_address_access(*role);
 }
 
 Decision decide(const AccessFacts& f) {

@@ -51,7 +51,12 @@ Decision decide(const AccessFacts& facts);
 // Roles whose need (PDL 4:2 behovs- och riskanalys) includes clinical content at all.
 bool role_reads_clinical_content(Role role);
 
-// Skyddade personuppgifter (OSL 22:1): the address is shown only to roles authorised for it.
-bool may_see_protected_address(std::optional<Role> role, bool is_own_record);
+// Skyddade personuppgifter (OSL 22:1): the address is shown to the person themself and to an
+// assignment specially authorised for it (särskild behörighet); nobody else learns where they live.
+bool may_see_protected_address(std::optional<Role> role, bool is_own_record,
+                               bool specially_authorised);
+// Only a role that takes part in care (and may visit) can be given that authorisation: managers,
+// log reviewers, administrators and integrations never need an address that is kept secret.
+bool may_hold_protected_address_access(Role role);
 
 }  // namespace nara::domain::access

@@ -108,6 +108,8 @@ struct Assignment {
   access::Role role = access::Role::ward_nurse;
   std::string title;
   bool active = true;
+  // Särskild behörighet: may see the address of persons with protected identity (OSL 22:1).
+  bool protected_address_access = false;
   Stamp stamp;
   // Denormalised for display and for acting in the assignment.
   std::optional<std::string> unit_name;

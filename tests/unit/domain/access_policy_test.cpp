@@ -203,11 +203,20 @@ TEST(AccessPolicy, PDL4_1_TakingAwayARelationNeverOpensAnything) {
   }
 }
 
-TEST(AccessPolicy, OSL22_1_ProtectedAddressOnlyForThePersonThemself) {
+TEST(AccessPolicy, OSL22_1_ProtectedAddressOnlyForThePersonAndSpeciallyAuthorisedCareRoles) {
   for (Role r : all_roles()) {
-    EXPECT_FALSE(may_see_protected_address(r, false));
+    SCOPED_TRACE(std::string(to_string(r)));
+    // Without the special authorisation no role sees it.
+    EXPECT_FALSE(may_see_protected_address(r, false, false));
+    // With it, exactly the roles that take part in care, which are the ones that can hold it.
+    const bool cares = r == Role::ward_nurse || r == Role::physician || r == Role::district_nurse ||
+                       r == Role::home_health_care_nurse || r == Role::home_care_staff ||
+                       r == Role::sip_coordinator;
+    EXPECT_EQ(may_hold_protected_address_access(r), cares);
+    EXPECT_EQ(may_see_protected_address(r, false, true), cares);
   }
-  EXPECT_TRUE(may_see_protected_address(Role::citizen, true));
+  EXPECT_FALSE(may_see_protected_address(std::nullopt, false, true));
+  EXPECT_TRUE(may_see_protected_address(Role::citizen, true, false));
 }
 
 TEST(AccessPolicy, PDL4_1_DemographicsFollowTheCareRelationNotBlocks) {

@@ -69,6 +69,9 @@ function Overview({ person }: { person: Person }) {
                 : [person.address.street, [person.address.postalCode, person.address.locality].filter(Boolean).join(' ')]
                     .filter(Boolean)
                     .join(', ') || '–'}
+              {person.protectedIdentity && !person.addressHidden && person.address && (
+                <div className="nara-muted">{t('person.addressShownAuthorised')}</div>
+              )}
             </dd>
             <dt>{t('person.municipality')}</dt>
             <dd>{person.municipalityCode ?? '–'}</dd>
