@@ -11,13 +11,17 @@ void require(const domain::access::Actor& actor, domain::access::Permission perm
   forbidden("Ditt uppdrag ger inte behörighet till detta.");
 }
 
-void forbidden(std::string detail) {
+core::Problem forbidden_problem(std::string detail) {
   core::Problem p;
   p.status = 403;
   p.type = "https://nara.example/problems/forbidden";
   p.title = "Behörighet saknas";
   p.detail = std::move(detail);
-  core::throw_problem(std::move(p));
+  return p;
+}
+
+void forbidden(std::string detail) {
+  core::throw_problem(forbidden_problem(std::move(detail)));
 }
 
 void not_found() {

@@ -13,6 +13,7 @@ bool allowed(const domain::access::Actor& actor, domain::access::Permission perm
 // 404 for a resource the caller may not know exists, and 409/412 helpers for writes.
 [[noreturn]] void not_found();
 [[noreturn]] void forbidden(std::string detail);
+core::Problem forbidden_problem(std::string detail);
 [[noreturn]] void version_conflict();
 [[noreturn]] void conflict(std::string field, std::string rule, std::string detail);
 

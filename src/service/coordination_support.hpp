@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "core/clock.hpp"
 #include "core/problem.hpp"
 #include "domain/access/actor.hpp"
 #include "domain/registry/model.hpp"
@@ -16,9 +17,12 @@ std::set<domain::registry::PrincipalKind> principal_kinds_of_unit(store::Transac
                                                                   const std::string& unit_id);
 
 // Staff who coordinate care (role permission) acting for a unit that takes part in the person's
-// care (PDL 4:1): 403 for the wrong role, 404 without a relation.
+// care (PDL 4:1): 403 for the wrong role, 404 without a relation. A refusal that names an existing
+// person throws DeniedAccess with a denied entry for `object_type`: run the transaction through
+// write_logging_denials so the attempt is logged.
 void require_coordinator_with_relation(store::Transaction& tx, const domain::access::Actor& actor,
-                                       const std::string& person_id);
+                                       const std::string& person_id, const core::Clock& clock,
+                                       const std::string& object_type);
 
 bool is_own_record(const domain::access::Actor& actor, const std::string& person_id);
 

@@ -6,6 +6,7 @@
 #include "core/random.hpp"
 #include "service/audit_log.hpp"
 #include "service/authorization.hpp"
+#include "service/denied_access.hpp"
 #include "service/liability_service.hpp"
 #include "service/named_contact_service.hpp"
 #include "service/sharing_service.hpp"
@@ -181,12 +182,17 @@ EpisodeView EpisodeService::get(const domain::access::Actor& actor, const std::s
 EpisodeView EpisodeService::apply(const domain::access::Actor& actor, const std::string& id,
                                   std::int64_t expected_version, const EpisodeCommand& command) {
   const EventKind kind = command.event.kind;
-  return ctx_.db.write([&](store::Transaction& tx) {
+  return write_logging_denials(ctx_, [&](store::Transaction& tx) {
     store::EpisodeRepository repo(tx);
     auto record = repo.find(id);
-    if (!record || !actor.unit_id ||
-        !store::AccessRepository(tx).has_active_relation(*actor.unit_id, record->person_id))
-      not_found();
+    if (!record) not_found();
+    if (!actor.unit_id ||
+        !store::AccessRepository(tx).has_active_relation(*actor.unit_id, record->person_id)) {
+      auto e = denied_entry(actor, ctx_.clock, "episode", record->person_id, "PDL 4:1");
+      e.object_id = id;
+      e.without_relation = true;
+      throw DeniedAccess(core::not_found_problem(), std::move(e));
+    }
     if (outpatient_event(kind)) {
       const auto unit = store::RegistryRepository(tx).find_unit(*actor.unit_id);
       if (!unit || unit->kind != UnitKind::health_centre) {

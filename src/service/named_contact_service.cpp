@@ -6,6 +6,7 @@
 #include "service/audit_log.hpp"
 #include "service/authorization.hpp"
 #include "service/coordination_support.hpp"
+#include "service/denied_access.hpp"
 #include "store/access_repository.hpp"
 #include "store/registry_repository.hpp"
 #include "store/time_codec.hpp"
@@ -40,8 +41,9 @@ store::NamedContactRow NamedContactService::appoint(const domain::access::Actor&
   const auto principal = principal_of_kind(input.kind);
   if (!principal)
     core::throw_field_error("kind", "enum", "Ska vara fast_vardkontakt eller fast_omsorgskontakt.");
-  return ctx_.db.write([&](store::Transaction& tx) {
-    coordination::require_coordinator_with_relation(tx, actor, person_id);
+  return write_logging_denials(ctx_, [&](store::Transaction& tx) {
+    coordination::require_coordinator_with_relation(tx, actor, person_id, ctx_.clock,
+                                                    "named_contact");
     const std::string unit_id = input.unit_id.value_or(*actor.unit_id);
     store::RegistryRepository registry(tx);
     const auto unit = registry.find_unit(unit_id);
@@ -105,11 +107,12 @@ std::vector<store::NamedContactRow> NamedContactService::list(const domain::acce
 }
 
 void NamedContactService::end(const domain::access::Actor& actor, const std::string& contact_id) {
-  ctx_.db.write([&](store::Transaction& tx) {
+  write_logging_denials(ctx_, [&](store::Transaction& tx) {
     store::SipRepository repo(tx);
     const auto row = repo.find_named_contact(contact_id);
     if (!row) not_found();
-    coordination::require_coordinator_with_relation(tx, actor, row->person_id);
+    coordination::require_coordinator_with_relation(tx, actor, row->person_id, ctx_.clock,
+                                                    "named_contact");
     const auto unit = store::RegistryRepository(tx).find_unit(row->unit_id);
     if (!unit || unit->care_provider_id != *actor.care_provider_id)
       forbidden("Kontakten avslutas av den vårdgivare som utsåg den.");

@@ -8,6 +8,7 @@
 #include "domain/access/policy.hpp"
 #include "service/audit_log.hpp"
 #include "service/authorization.hpp"
+#include "service/denied_access.hpp"
 #include "service/registry_support.hpp"
 #include "store/access_repository.hpp"
 #include "store/time_codec.hpp"
@@ -414,11 +415,16 @@ Person RegistryService::create_person(const Actor& actor, NewPerson input) {
 
 Person RegistryService::update_person(const Actor& actor, const std::string& id,
                                       std::int64_t expected_version, const Patch<Person>& patch) {
-  return ctx_.db.write([&](store::Transaction& tx) {
+  return write_logging_denials(ctx_, [&](store::Transaction& tx) {
     store::RegistryRepository repo(tx);
     Person p = require_found(repo.find_person(id));
     const PersonAccess access = person_access(tx, actor, id);
-    if (access.decision.verdict != Verdict::allow) not_found();
+    if (access.decision.verdict != Verdict::allow) {
+      auto e = person_entry(actor, ctx_.clock, AuditAction::update, id, access, "correct");
+      e.action = AuditAction::denied;
+      e.outcome = std::string("denied: ") + access.decision.rule;
+      throw DeniedAccess(core::not_found_problem(), std::move(e));
+    }
     require(actor, Permission::manage_person_registry);
     if (p.stamp.version != expected_version) version_conflict();
     patch(p);

@@ -7,6 +7,7 @@
 #include "service/audit_log.hpp"
 #include "service/authorization.hpp"
 #include "service/coordination_support.hpp"
+#include "service/denied_access.hpp"
 #include "store/access_repository.hpp"
 #include "store/registry_repository.hpp"
 #include "store/time_codec.hpp"
@@ -77,8 +78,9 @@ RequestView RequestService::send(const domain::access::Actor& actor, const NewRe
   if (input.due_at && *input.due_at <= now)
     errors.push_back({"dueAt", "datetime.future", "Svarstiden måste ligga framåt i tiden."});
   if (!errors.empty()) coordination::invalid(std::move(errors));
-  return ctx_.db.write([&](store::Transaction& tx) {
-    coordination::require_coordinator_with_relation(tx, actor, input.person_id);
+  return write_logging_denials(ctx_, [&](store::Transaction& tx) {
+    coordination::require_coordinator_with_relation(tx, actor, input.person_id, ctx_.clock,
+                                                    "care_request");
     store::RegistryRepository registry(tx);
     const auto to = registry.find_unit(input.to_unit_id);
     if (!to || !to->active)
@@ -169,7 +171,7 @@ RequestView RequestService::apply(const domain::access::Actor& actor, const std:
                                   std::optional<std::string> reason) {
   require_staff_of_unit(actor);
   const auto now = ctx_.clock.now();
-  return ctx_.db.write([&](store::Transaction& tx) {
+  return write_logging_denials(ctx_, [&](store::Transaction& tx) {
     store::SipRepository repo(tx);
     auto row = repo.find_request(id);
     if (!row || (row->from_unit_id != *actor.unit_id && row->to_unit_id != *actor.unit_id))

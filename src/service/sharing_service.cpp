@@ -4,6 +4,7 @@
 #include "core/random.hpp"
 #include "service/audit_log.hpp"
 #include "service/authorization.hpp"
+#include "service/denied_access.hpp"
 #include "store/access_repository.hpp"
 #include "store/time_codec.hpp"
 
@@ -30,12 +31,25 @@ std::string valid_instant(const std::string& text, const char* field) {
 
 void SharingService::require_care_role_with_relation(store::Transaction& tx,
                                                      const domain::access::Actor& actor,
-                                                     const std::string& person_id) {
+                                                     const std::string& person_id,
+                                                     const std::string& object_type) {
+  // The answer does not depend on whether the person exists; the log entry does.
+  const bool exists = person_exists(tx, person_id);
+  const bool relation =
+      actor.unit_id && store::AccessRepository(tx).has_active_relation(*actor.unit_id, person_id);
   if (!actor.role || !domain::access::role_reads_clinical_content(*actor.role) || !actor.unit_id) {
-    forbidden("Uppgiften registreras av vårdpersonal som deltar i personens vård.");
+    const char* detail = "Uppgiften registreras av vårdpersonal som deltar i personens vård.";
+    if (!exists) forbidden(detail);
+    auto e = denied_entry(actor, ctx_.clock, object_type, person_id, "PDL 4:2");
+    e.without_relation = !relation;
+    throw DeniedAccess(forbidden_problem(detail), std::move(e));
   }
-  if (!store::AccessRepository(tx).has_active_relation(*actor.unit_id, person_id))
-    not_found();  // PDL 4:1
+  if (!exists) not_found();
+  if (!relation) {  // PDL 4:1
+    auto e = denied_entry(actor, ctx_.clock, object_type, person_id, "PDL 4:1");
+    e.without_relation = true;
+    throw DeniedAccess(core::not_found_problem(), std::move(e));
+  }
 }
 
 ConsentRecord SharingService::record_consent(const domain::access::Actor& actor,
@@ -56,13 +70,13 @@ ConsentRecord SharingService::record_consent(const domain::access::Actor& actor,
       core::throw_field_error("validUntil", "datetime.future",
                               "Giltigt till måste ligga framåt i tiden.");
   }
-  return ctx_.db.write([&](store::Transaction& tx) {
+  return write_logging_denials(ctx_, [&](store::Transaction& tx) {
     if (is_own(actor, person_id)) {
       if (!care_provider_id)
         core::throw_field_error("careProviderId", "required",
                                 "Ange vårdgivaren du samtycker till.");
     } else {
-      require_care_role_with_relation(tx, actor, person_id);
+      require_care_role_with_relation(tx, actor, person_id, "consent");
       care_provider_id =
           actor.care_provider_id;  // consent is recorded by the provider it is given to
     }
@@ -115,10 +129,10 @@ BlockRecord SharingService::record_block(const domain::access::Actor& actor,
     core::throw_field_error("unitId", "required",
                             "Ange vilken enhets uppgifter som ska spärras inom vårdgivaren.");
   }
-  return ctx_.db.write([&](store::Transaction& tx) {
+  return write_logging_denials(ctx_, [&](store::Transaction& tx) {
     // A block is registered by the provider whose data it covers, at the person's request, and
     // takes effect at once (PDL 4:4, 2022:913 2:3). A guardian cannot block a child's data.
-    require_care_role_with_relation(tx, actor, person_id);
+    require_care_role_with_relation(tx, actor, person_id, "block");
     if (unit_id) {
       const auto rs = tx.query("SELECT care_provider_id FROM units WHERE id = ?", *unit_id);
       if (rs.empty() || rs.row(0).text(0) != *actor.care_provider_id) {
@@ -148,13 +162,13 @@ BlockRecord SharingService::record_block(const domain::access::Actor& actor,
 }
 
 void SharingService::lift_block(const domain::access::Actor& actor, const std::string& block_id) {
-  ctx_.db.write([&](store::Transaction& tx) {
+  write_logging_denials(ctx_, [&](store::Transaction& tx) {
     const auto rs = tx.query(
         "SELECT person_id, care_provider_id FROM blocks WHERE id = ? AND lifted_at IS NULL",
         block_id);
     if (rs.empty() || actor.care_provider_id != rs.row(0).text(1))
       not_found();  // only the blocking provider
-    require_care_role_with_relation(tx, actor, rs.row(0).text(0));
+    require_care_role_with_relation(tx, actor, rs.row(0).text(0), "block");
     tx.query("UPDATE blocks SET lifted_at = ?, lifted_by = ? WHERE id = ?",
              store::to_db_time(ctx_.clock.now()), actor.user_id, block_id);
     auto e =
@@ -173,8 +187,8 @@ EmergencyRecord SharingService::open_emergency_access(const domain::access::Acto
   }
   if (minutes < 1 || minutes > 240)
     core::throw_field_error("minutes", "integer.range", "Nödåtkomst gäller 1–240 minuter.");
-  return ctx_.db.write([&](store::Transaction& tx) {
-    require_care_role_with_relation(tx, actor, person_id);
+  return write_logging_denials(ctx_, [&](store::Transaction& tx) {
+    require_care_role_with_relation(tx, actor, person_id, "emergency_access");
     const auto now = ctx_.clock.now();
     EmergencyRecord r{
         core::new_uuid(),       person_id,

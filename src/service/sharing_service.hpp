@@ -89,8 +89,10 @@ class SharingService {
                                         domain::access::DataCategory category);
 
  private:
+  // Throws DeniedAccess (logged by write_logging_denials) for a refusal that names a person.
   void require_care_role_with_relation(store::Transaction& tx, const domain::access::Actor& actor,
-                                       const std::string& person_id);
+                                       const std::string& person_id,
+                                       const std::string& object_type);
   ServiceContext ctx_;
 };
 

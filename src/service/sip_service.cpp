@@ -9,6 +9,7 @@
 #include "service/audit_log.hpp"
 #include "service/authorization.hpp"
 #include "service/coordination_support.hpp"
+#include "service/denied_access.hpp"
 #include "service/episode_link.hpp"
 #include "service/sharing_service.hpp"
 #include "service/sip_codec.hpp"
@@ -242,10 +243,11 @@ struct Writable {
 
 // Loads a plan for a change by a participating (or the starting) unit's coordinating staff.
 Writable load_for_change(store::Transaction& tx, const domain::access::Actor& actor,
-                         const std::string& id) {
+                         const std::string& id, const core::Clock& clock) {
   auto row = store::SipRepository(tx).find_plan(id);
   if (!row) not_found();
-  coordination::require_coordinator_with_relation(tx, actor, row->person_id);
+  coordination::require_coordinator_with_relation(tx, actor, row->person_id, clock,
+                                                  "coordinated_plan");
   Plan plan = decode(*row);
   if (*actor.unit_id != row->initiated_by_unit_id && !participates(plan, *actor.unit_id))
     forbidden("Planen ändras av de enheter som deltar i den.");
@@ -305,10 +307,11 @@ PlanView SipService::create(const domain::access::Actor& actor, const NewPlan& i
     errors.push_back({"consent/givenAt", "datetime.past", "Samtycket kan inte ges i framtiden."});
   }
   if (!errors.empty()) coordination::invalid(std::move(errors));
-  return ctx_.db.write([&](store::Transaction& tx) {
+  return write_logging_denials(ctx_, [&](store::Transaction& tx) {
     store::RegistryRepository registry(tx);
     if (!registry.find_person(input.person_id)) not_found();
-    coordination::require_coordinator_with_relation(tx, actor, input.person_id);
+    coordination::require_coordinator_with_relation(tx, actor, input.person_id, ctx_.clock,
+                                                    "coordinated_plan");
     const auto kinds = coordination::principal_kinds_of_unit(tx, *actor.unit_id);
     if (kinds.empty()) forbidden("Enheten hör inte till någon huvudman.");
     Plan plan;
@@ -501,8 +504,8 @@ std::vector<PlanView> SipService::plans_of_my_unit(const domain::access::Actor& 
 
 PlanView SipService::update(const domain::access::Actor& actor, const std::string& id,
                             std::int64_t expected_version, const PlanPatch& patch) {
-  return ctx_.db.write([&](store::Transaction& tx) {
-    auto w = load_for_change(tx, actor, id);
+  return write_logging_denials(ctx_, [&](store::Transaction& tx) {
+    auto w = load_for_change(tx, actor, id, ctx_.clock);
     if (w.row.version != expected_version) version_conflict();
     if (auto refused = sip::may_edit(w.plan)) refuse(*refused);
     const Plan before = w.plan;
@@ -526,7 +529,7 @@ PlanView SipService::apply(const domain::access::Actor& actor, const std::string
   const auto now = ctx_.clock.now();
   const bool consent_event = command.kind == sip::EventKind::give_consent ||
                              command.kind == sip::EventKind::withdraw_consent;
-  return ctx_.db.write([&](store::Transaction& tx) {
+  return write_logging_denials(ctx_, [&](store::Transaction& tx) {
     Writable w;
     auto row = store::SipRepository(tx).find_plan(id);
     if (!row) not_found();
@@ -535,7 +538,7 @@ PlanView SipService::apply(const domain::access::Actor& actor, const std::string
       if (!consent_event) forbidden("Planen ändras av de enheter som deltar i den.");
       w = {*row, decode(*row)};
     } else {
-      w = load_for_change(tx, actor, id);
+      w = load_for_change(tx, actor, id, ctx_.clock);
     }
     if (w.row.version != expected_version) version_conflict();
     sip::Event ev;
@@ -569,11 +572,11 @@ PlanView SipService::comment_on_goal(const domain::access::Actor& actor, const s
                                      const std::string& goal_id, const std::string& text) {
   if (text.find_first_not_of(" \t\r\n") == std::string::npos)
     core::throw_field_error("text", "required", "Skriv en kommentar.");
-  return ctx_.db.write([&](store::Transaction& tx) {
+  return write_logging_denials(ctx_, [&](store::Transaction& tx) {
     auto row = store::SipRepository(tx).find_plan(id);
     if (!row) not_found();
     const bool own = coordination::is_own_record(actor, row->person_id);
-    Writable w = own ? Writable{*row, decode(*row)} : load_for_change(tx, actor, id);
+    Writable w = own ? Writable{*row, decode(*row)} : load_for_change(tx, actor, id, ctx_.clock);
     if (w.plan.state == PlanState::closed)
       coordination::refuse_transition(kPlanProblem, "goalId", "sip.closed", "Planen är avslutad.");
     sip::Goal* goal = nullptr;
@@ -641,8 +644,8 @@ MeetingView SipService::invite(const domain::access::Actor& actor, const std::st
   if (starts_at < now) {
     core::throw_field_error("startsAt", "datetime.future", "Mötet måste ligga framåt i tiden.");
   }
-  return ctx_.db.write([&](store::Transaction& tx) {
-    auto w = load_for_change(tx, actor, plan_id);
+  return write_logging_denials(ctx_, [&](store::Transaction& tx) {
+    auto w = load_for_change(tx, actor, plan_id, ctx_.clock);
     if (auto refused = sip::may_edit(w.plan)) refuse(*refused);
     store::SipRepository repo(tx);
     const std::string now_text = store::to_db_time(now);
@@ -680,7 +683,7 @@ MeetingView SipService::reply(const domain::access::Actor& actor, const std::str
                               std::optional<std::string> comment) {
   if (answer != "accepted" && answer != "declined" && answer != "tentative")
     core::throw_field_error("reply", "enum", "Ska vara accepted, declined eller tentative.");
-  return ctx_.db.write([&](store::Transaction& tx) {
+  return write_logging_denials(ctx_, [&](store::Transaction& tx) {
     store::SipRepository repo(tx);
     auto meeting = repo.find_meeting(meeting_id);
     if (!meeting) not_found();
@@ -696,7 +699,7 @@ MeetingView SipService::reply(const domain::access::Actor& actor, const std::str
       if (!who || who->kind != ParticipantKind::person)
         core::throw_field_error("participantId", "sip.own_reply", "Svara för dig själv.");
     } else {
-      load_for_change(tx, actor, meeting->plan_id);
+      load_for_change(tx, actor, meeting->plan_id, ctx_.clock);
       if (!who) core::throw_field_error("participantId", "reference", "Deltagaren finns inte.");
       // A unit answers for itself; others' answers are recorded by any participating unit.
       if (who->kind == ParticipantKind::unit && who->unit_id != actor.unit_id) {
@@ -727,11 +730,11 @@ PlanView SipService::record_outcome(const domain::access::Actor& actor,
   if (outcome.find_first_not_of(" \t\r\n") == std::string::npos)
     core::throw_field_error("outcome", "required", "Skriv vad mötet kom fram till.");
   const auto now = ctx_.clock.now();
-  return ctx_.db.write([&](store::Transaction& tx) {
+  return write_logging_denials(ctx_, [&](store::Transaction& tx) {
     store::SipRepository repo(tx);
     auto meeting = repo.find_meeting(meeting_id);
     if (!meeting) not_found();
-    auto w = load_for_change(tx, actor, meeting->plan_id);
+    auto w = load_for_change(tx, actor, meeting->plan_id, ctx_.clock);
     if (w.row.version != expected_version) version_conflict();
     if (meeting->state != "invited") {
       coordination::refuse_transition("sip-meeting", "outcome", "sip.meeting_closed",

@@ -276,6 +276,121 @@ TEST_P(EveryEndpointTest, PDL4_3_NoEndpointShowsAPersonWithoutAnAuditEntryForTha
   EXPECT_GT(showing_persons, 100);
 }
 
+TEST_P(EveryEndpointTest, PDL4_3_ARefusedChangeToAPersonsRecordIsLoggedAsDenied) {
+  // A person and an episode without any relation to Hälsocentral Kramfors.
+  struct Target {
+    std::string person, episode, user, hsl;
+  };
+  const Target t = server().instance->database().read([](store::Transaction& tx) {
+    const auto unit =
+        tx.query("SELECT id FROM units WHERE name = 'Hälsocentral Kramfors'").row(0).text(0);
+    const auto episode = tx.query(
+        "SELECT e.id, e.person_id FROM inpatient_episodes e WHERE NOT EXISTS (SELECT 1 FROM "
+        "care_relations cr WHERE cr.person_id = e.person_id AND cr.unit_id = ?) ORDER BY e.id "
+        "LIMIT 1",
+        unit);
+    return Target{
+        episode.row(0).text(1), episode.row(0).text(0),
+        tx.query("SELECT id FROM users WHERE username = 'dsk.kramfors'").row(0).text(0),
+        tx.query("SELECT id FROM units WHERE name = 'Hemsjukvård Kramfors'").row(0).text(0)};
+  });
+  const auto denied = [&](const std::string& request_id) {
+    return server().instance->database().read([&](store::Transaction& tx) {
+      return tx.query(
+          "SELECT action, object_type, person_id, without_relation FROM audit_log WHERE "
+          "request_id = ?",
+          request_id);
+    });
+  };
+  Client nurse = server().client();
+  ASSERT_EQ(nurse.sign_in("dsk.kramfors").status, 201);
+  const std::string run = core::new_uuid().substr(24);
+  struct Attempt {
+    std::string method, target, object_type;
+    json::object body;
+    std::string if_match;
+  };
+  const std::vector<Attempt> attempts{
+      {"PATCH", "/api/v1/persons/" + t.person, "person", {{"givenName", "Ändrad"}}, "\"1\""},
+      {"POST",
+       "/api/v1/persons/" + t.person + "/consents",
+       "consent",
+       {{"scope", "shared_documentation"}, {"givenBy", "person"}},
+       ""},
+      {"POST",
+       "/api/v1/persons/" + t.person + "/blocks",
+       "block",
+       {{"kind", "across_providers"}},
+       ""},
+      {"POST",
+       "/api/v1/persons/" + t.person + "/emergency-access",
+       "emergency_access",
+       {{"reason", "Medvetslös vid hembesök, behöver läkemedelslistan"}, {"minutes", 15}},
+       ""},
+      {"POST",
+       "/api/v1/persons/" + t.person + "/named-contacts",
+       "named_contact",
+       {{"kind", "fast_vardkontakt"}, {"userId", t.user}},
+       ""},
+      {"POST",
+       "/api/v1/requests",
+       "care_request",
+       {{"personId", t.person},
+        {"type", "home_health_care_intervention"},
+        {"toUnitId", t.hsl},
+        {"description", "Såromläggning tre dagar i veckan"}},
+       ""},
+      {"POST",
+       "/api/v1/episodes/" + t.episode + "/events",
+       "episode",
+       {{"kind", "appoint_named_contact"}},
+       "\"1\""},
+  };
+  for (std::size_t i = 0; i < attempts.size(); ++i) {
+    const Attempt& a = attempts[i];
+    const std::string request_id = "refused-" + run + "-" + std::to_string(i);
+    std::map<std::string, std::string> headers{{"Content-Type", "application/json"},
+                                               {"X-Request-Id", request_id}};
+    if (!a.if_match.empty()) headers["If-Match"] = a.if_match;
+    const Reply reply = nurse.send(a.method, a.target, json::serialize(a.body), headers);
+    EXPECT_EQ(reply.status, 404) << a.method << " " << a.target << ": " << reply.body;
+    const auto log = denied(request_id);
+    ASSERT_EQ(log.size(), 1U) << a.method << " " << a.target;
+    EXPECT_EQ(log.row(0).text(0), "denied") << a.target;
+    EXPECT_EQ(log.row(0).text(1), a.object_type) << a.target;
+    EXPECT_EQ(log.row(0).text(2), t.person) << a.target;
+    EXPECT_TRUE(log.row(0).boolean(3)) << a.target;
+  }
+  // Nothing was changed by any of them.
+  const Reply visible = nurse.get("/api/v1/persons/" + t.person);
+  EXPECT_EQ(visible.status, 404);
+  EXPECT_EQ(server().instance->database().read([&](store::Transaction& tx) {
+    return tx
+        .query("SELECT COUNT(*) FROM emergency_accesses WHERE person_id = ? AND user_id = ?",
+               t.person, t.user)
+        .row(0)
+        .int64(0);
+  }),
+            0);
+
+  // A role that may never do it is refused with 403; the attempt on an existing person is logged,
+  // and the answer for one that does not exist is the same 403 (existence is not confirmed).
+  Client manager = server().client();
+  ASSERT_EQ(manager.sign_in("chef.hsl.kramfors").status, 201);
+  const json::object emergency{{"reason", "Behöver se läkemedelslistan nu"}, {"minutes", 15}};
+  const Reply refused = manager.send(
+      "POST", "/api/v1/persons/" + t.person + "/emergency-access", json::serialize(emergency),
+      {{"Content-Type", "application/json"}, {"X-Request-Id", "refused-role-" + run}});
+  EXPECT_EQ(refused.status, 403);
+  ASSERT_EQ(denied("refused-role-" + run).size(), 1U);
+  const Reply nobody = manager.send(
+      "POST", "/api/v1/persons/00000000-0000-4000-8000-000000000000/emergency-access",
+      json::serialize(emergency),
+      {{"Content-Type", "application/json"}, {"X-Request-Id", "refused-nobody-" + run}});
+  EXPECT_EQ(nobody.status, 403);
+  EXPECT_EQ(denied("refused-nobody-" + run).size(), 0U);
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, EveryEndpointTest, ::testing::ValuesIn(engines()), engine_name);
 
 }  // namespace
