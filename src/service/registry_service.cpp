@@ -357,9 +357,8 @@ Person RegistryService::find_person_by_identifier(const Actor& actor,
                                                       *actor.unit_id, found->id)));
     });
     if (relation_and_id) {
-      auto e = audit_entry(actor, ctx_.clock, AuditAction::denied, "person", relation_and_id->first,
-                           relation_and_id->first);
-      e.outcome = "denied: PDL 4:2";
+      auto e = denied_entry(actor, ctx_.clock, "person", relation_and_id->first, "PDL 4:2");
+      e.object_id = relation_and_id->first;
       e.without_relation = !relation_and_id->second;
       e.purpose = "search";
       ctx_.audit->record({e});
