@@ -108,6 +108,11 @@ User RegistryService::update_user(const Actor& actor, const std::string& id,
       if (u.hsa_id) core::HsaId::parse(*u.hsa_id, "hsaId");
       u.stamp.updated_at = store::to_db_time(ctx_.clock.now());
       if (!repo.update_user(u, expected_version)) version_conflict();
+      if (u.person_id) {  // a citizen's account: a change to that person's data, and shown again
+        auto e = citizen_account_entry(actor, ctx_.clock, u, true);
+        e.action = AuditAction::update;
+        AuditLog::record_in(tx, {e});
+      }
       return require_found(repo.find_user(id));
     });
   });

@@ -319,6 +319,17 @@ TEST_P(RegistryTest, PDL4_3_CitizenAccountsAreShownOnlyToAdministratorsAndEachVi
   }
   EXPECT_TRUE(listed_for_admin);
   EXPECT_EQ(entries("citizen-account-list").size(), 1U);
+
+  // Correcting the account is a change to the person's data, logged with the change.
+  const Reply corrected = c.send("PATCH", "/api/v1/users/" + citizen_user,
+                                 boost::json::serialize(boost::json::object{{"active", true}}),
+                                 {{"Content-Type", "application/json"},
+                                  {"If-Match", read.header("etag")},
+                                  {"X-Request-Id", "citizen-account-patch"}});
+  ASSERT_EQ(corrected.status, 200) << corrected.body;
+  const auto changed = entries("citizen-account-patch");
+  ASSERT_EQ(changed.size(), 1U);
+  EXPECT_EQ(changed.row(0).text(0), "update");
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, RegistryTest, ::testing::ValuesIn(engines()), engine_name);
