@@ -2,7 +2,6 @@
 
 #include "service/authorization.hpp"
 #include "service/denied_access.hpp"
-#include "store/access_repository.hpp"
 
 namespace nara::service::coordination {
 
@@ -22,24 +21,11 @@ std::set<domain::registry::PrincipalKind> principal_kinds_of_unit(store::Transac
 void require_coordinator_with_relation(store::Transaction& tx, const domain::access::Actor& actor,
                                        const std::string& person_id, const core::Clock& clock,
                                        const std::string& object_type) {
-  // The answer does not depend on whether the person exists; the log entry does.
-  const bool exists = !tx.query("SELECT 1 FROM persons WHERE id = ?", person_id).empty();
-  const bool relation =
-      actor.unit_id && store::AccessRepository(tx).has_active_relation(*actor.unit_id, person_id);
-  if (!actor.role || !actor.unit_id ||
-      !domain::access::permits(*actor.role, domain::access::Permission::coordinate_care)) {
-    const char* detail = "Samordning görs av vårdpersonal som deltar i personens vård.";
-    if (!exists) forbidden(detail);
-    auto e = denied_entry(actor, clock, object_type, person_id, "PDL 4:2");
-    e.without_relation = !relation;
-    throw DeniedAccess(forbidden_problem(detail), std::move(e));
-  }
-  if (!exists) not_found();
-  if (!relation) {
-    auto e = denied_entry(actor, clock, object_type, person_id, "PDL 4:1");
-    e.without_relation = true;
-    throw DeniedAccess(core::not_found_problem(), std::move(e));
-  }
+  require_role_and_relation(
+      tx, actor, person_id, clock, object_type,
+      actor.role &&
+          domain::access::permits(*actor.role, domain::access::Permission::coordinate_care),
+      "Samordning görs av vårdpersonal som deltar i personens vård.");
 }
 
 bool is_own_record(const domain::access::Actor& actor, const std::string& person_id) {

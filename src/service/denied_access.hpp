@@ -28,6 +28,15 @@ domain::access::AuditEntry denied_entry(const domain::access::Actor& actor,
                                         const core::Clock& clock, std::string object_type,
                                         const std::string& person_id, const std::string& rule);
 
+// For a change to `person_id`'s record: refuses a role that may not make it (`role_may`, 403 with
+// `refusal`) and a unit without an active care relation (PDL 4:1, 404). A refusal that names an
+// existing person throws DeniedAccess with a denied entry for `object_type`; the answer itself
+// does not depend on whether the person exists.
+void require_role_and_relation(store::Transaction& tx, const domain::access::Actor& actor,
+                               const std::string& person_id, const core::Clock& clock,
+                               const std::string& object_type, bool role_may,
+                               const std::string& refusal);
+
 // Runs `fn` as a write transaction; a DeniedAccess thrown inside it is logged after the rollback
 // and rethrown as the problem it carries.
 template <class Fn>

@@ -33,23 +33,9 @@ void SharingService::require_care_role_with_relation(store::Transaction& tx,
                                                      const domain::access::Actor& actor,
                                                      const std::string& person_id,
                                                      const std::string& object_type) {
-  // The answer does not depend on whether the person exists; the log entry does.
-  const bool exists = person_exists(tx, person_id);
-  const bool relation =
-      actor.unit_id && store::AccessRepository(tx).has_active_relation(*actor.unit_id, person_id);
-  if (!actor.role || !domain::access::role_reads_clinical_content(*actor.role) || !actor.unit_id) {
-    const char* detail = "Uppgiften registreras av vårdpersonal som deltar i personens vård.";
-    if (!exists) forbidden(detail);
-    auto e = denied_entry(actor, ctx_.clock, object_type, person_id, "PDL 4:2");
-    e.without_relation = !relation;
-    throw DeniedAccess(forbidden_problem(detail), std::move(e));
-  }
-  if (!exists) not_found();
-  if (!relation) {  // PDL 4:1
-    auto e = denied_entry(actor, ctx_.clock, object_type, person_id, "PDL 4:1");
-    e.without_relation = true;
-    throw DeniedAccess(core::not_found_problem(), std::move(e));
-  }
+  require_role_and_relation(tx, actor, person_id, ctx_.clock, object_type,
+                            actor.role && domain::access::role_reads_clinical_content(*actor.role),
+                            "Uppgiften registreras av vårdpersonal som deltar i personens vård.");
 }
 
 ConsentRecord SharingService::record_consent(const domain::access::Actor& actor,
