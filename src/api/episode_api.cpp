@@ -93,6 +93,7 @@ boost::json::object episode_json(const service::EpisodeView& v) {
           {"notices", std::move(notices)},
           {"liability",
            {{"liableMunicipalityCode", v.liable_municipality},
+            {"careSetting", domain::discharge::to_string(v.care_setting)},
             {"placingMunicipalityCode", optional_json(v.placing_municipality)},
             {"agreement",
              {{"id", optional_json(v.agreement.id)},

@@ -68,7 +68,8 @@ boost::json::object unit_json(const Unit& u) {
                         {"locality", optional_json(u.locality)},
                         {"latitude", optional_json(u.latitude)},
                         {"longitude", optional_json(u.longitude)},
-                        {"active", u.active}};
+                        {"active", u.active},
+                        {"psychiatricCare", u.psychiatric_care}};
   add_stamp(o, u.stamp);
   return o;
 }

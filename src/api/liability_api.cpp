@@ -51,6 +51,7 @@ boost::json::object agreement_json(const service::AgreementRecord& r) {
           {"countDischargeDay", optional_json(t.count_discharge_day)},
           {"model", domain::discharge::to_string(t.model)},
           {"averageThresholdDays", optional_json(t.average_threshold_days)},
+          {"psychiatricOffsetDays", optional_json(t.psychiatric_offset_days)},
           {"amountPerDayByYear", std::move(amounts)},
           {"source", api::optional_json(r.source)},
           {"replacesId", api::optional_json(r.replaces_id)},
@@ -77,6 +78,8 @@ service::AgreementInput read_agreement(const http::Request& request) {
     r.add_error("validTo", "before_valid_from", "Slutdatumet ligger före startdatumet.");
   }
   if (const auto v = r.optional_int("offsetDays", 0, 60)) t.offset_days = static_cast<int>(*v);
+  if (const auto v = r.optional_int("psychiatricOffsetDays", 0, 60))
+    t.psychiatric_offset_days = static_cast<int>(*v);
   t.noon_rule = r.optional_bool("noonRule");
   t.count_day0 = r.optional_bool("countDay0");
   t.count_discharge_day = r.optional_bool("countDischargeDay");
@@ -92,6 +95,11 @@ service::AgreementInput read_agreement(const http::Request& request) {
       !r.has("averageThresholdDays")) {
     r.add_error("averageThresholdDays", "required",
                 "Snittmodellen behöver antalet dagar kommunen i snitt får använda.");
+  }
+  if (t.model == domain::discharge::LiabilityModel::monthly_average && t.psychiatric_offset_days) {
+    r.add_error("psychiatricOffsetDays", "not_applicable",
+                "Gäller bara modellen per vårdtillfälle; snittmodellen räknar alla vårdtillfällen "
+                "lika.");
   }
   if (t.model == domain::discharge::LiabilityModel::per_episode && t.average_threshold_days) {
     r.add_error("averageThresholdDays", "not_applicable", "Gäller bara snittmodellen.");
@@ -126,7 +134,7 @@ service::AgreementInput read_agreement(const http::Request& request) {
 constexpr const char* kAgreementSchema =
     R"({"type":"object","required":["name","validFrom","model"],"properties":{"name":{"type":"string","maxLength":200},
 "municipalityCode":{"type":["string","null"],"pattern":"^[0-9]{4}$"},"validFrom":{"type":"string","format":"date"},
-"validTo":{"type":"string","format":"date"},"offsetDays":{"type":"integer","minimum":0,"maximum":60},
+"validTo":{"type":"string","format":"date"},"offsetDays":{"type":"integer","minimum":0,"maximum":60},"psychiatricOffsetDays":{"type":"integer","minimum":0,"maximum":60},
 "noonRule":{"type":"boolean"},"countDay0":{"type":"boolean"},"countDischargeDay":{"type":"boolean"},
 "model":{"enum":["per_episode","monthly_average"]},"averageThresholdDays":{"type":"integer","minimum":0,"maximum":60},
 "amountPerDayByYear":{"type":"object","additionalProperties":{"type":"integer","minimum":1}},

@@ -66,6 +66,8 @@ void read_unit(http::ObjectReader& r, Unit& u, bool creating) {
   if (r.has("latitude")) u.latitude = r.optional_number("latitude", -90, 90);
   if (r.has("longitude")) u.longitude = r.optional_number("longitude", -180, 180);
   if (r.has("active")) u.active = r.optional_bool("active").value_or(u.active);
+  if (r.has("psychiatricCare"))
+    u.psychiatric_care = r.optional_bool("psychiatricCare").value_or(u.psychiatric_care);
 }
 
 // Validates the body on a scratch value first, so that bad input never reaches the database.
@@ -98,7 +100,7 @@ constexpr const char* kUnitSchema =
 "properties":{"careProviderId":{"type":"string"},"parentUnitId":{"type":"string"},"hsaId":{"type":"string","maxLength":31},
 "name":{"type":"string"},"kind":{"enum":["hospital","hospital_ward","health_centre","home_health_care","home_care","residential_care","administration"]},
 "municipalityCode":{"type":"string","pattern":"^[0-9]{4}$"},"locality":{"type":"string"},"latitude":{"type":"number"},
-"longitude":{"type":"number"},"active":{"type":"boolean"}}})";
+"longitude":{"type":"number"},"active":{"type":"boolean"},"psychiatricCare":{"type":"boolean"}}})";
 
 }  // namespace
 

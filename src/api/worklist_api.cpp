@@ -189,9 +189,13 @@ void add_worklist_routes(http::Router& router, Services& services) {
                                        {"reason", d.reason}});
              }
              boost::json::object episode{
-                 {"episodeId", e.episode_id},   {"wardName", e.ward_name},
-                 {"agreement", e.agreement},    {"placingMunicipality", e.placed},
-                 {"liableDays", e.liable_days}, {"amount", e.amount},
+                 {"episodeId", e.episode_id},
+                 {"wardName", e.ward_name},
+                 {"agreement", e.agreement},
+                 {"placingMunicipality", e.placed},
+                 {"careSetting", domain::discharge::to_string(e.care_setting)},
+                 {"liableDays", e.liable_days},
+                 {"amount", e.amount},
                  {"days", std::move(days)}};
              if (e.ready_days) {
                episode["readyDays"] = *e.ready_days;

@@ -137,8 +137,9 @@ class Seeder {
 
   Unit unit(const CareProvider& provider, std::string name, UnitKind kind,
             std::string_view municipality_code, std::string_view locality,
-            std::optional<std::string> parent = std::nullopt) {
+            std::optional<std::string> parent = std::nullopt, bool psychiatric_care = false) {
     Unit u;
+    u.psychiatric_care = psychiatric_care;
     u.id = core::new_uuid();
     u.care_provider_id = provider.id;
     u.parent_unit_id = std::move(parent);
@@ -301,9 +302,10 @@ std::string seed_demo_county(store::Database& db, const core::Clock& clock,
     std::vector<Unit> wards;
     for (const auto& w : demo::wards()) {
       const Unit& hospital = hospitals.at(std::string(w.hospital_locality));
-      wards.push_back(s.unit(
-          region_provider, std::string(w.hospital_locality) + "s sjukhus, " + std::string(w.name),
-          UnitKind::hospital_ward, hospital.municipality_code, w.hospital_locality, hospital.id));
+      wards.push_back(s.unit(region_provider,
+                             std::string(w.hospital_locality) + "s sjukhus, " + std::string(w.name),
+                             UnitKind::hospital_ward, hospital.municipality_code,
+                             w.hospital_locality, hospital.id, w.psychiatric_care));
     }
 
     std::map<std::string, std::vector<Unit>> health_centres;

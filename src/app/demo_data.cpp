@@ -65,7 +65,7 @@ const std::vector<WardSeed>& wards() {
       {"Sundsvall", "Kirurgavdelning"},         {"Sundsvall", "Kardiologavdelning"},
       {"Sollefteå", "Medicinavdelning"},        {"Sollefteå", "Rehabiliteringsavdelning"},
       {"Örnsköldsvik", "Medicinavdelning"},     {"Örnsköldsvik", "Ortopedavdelning"},
-      {"Örnsköldsvik", "Geriatrisk avdelning"},
+      {"Örnsköldsvik", "Geriatrisk avdelning"}, {"Sundsvall", "Psykiatrisk avdelning 1", true},
   };
   return list;
 }

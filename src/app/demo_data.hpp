@@ -22,6 +22,7 @@ const std::vector<MunicipalitySeed>& municipalities();
 struct WardSeed {
   std::string_view hospital_locality;
   std::string_view name;
+  bool psychiatric_care = false;  // sluten psykiatrisk vård (heldygnsvård)
 };
 struct HospitalSeed {
   std::string_view locality;

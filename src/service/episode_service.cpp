@@ -76,6 +76,7 @@ EpisodeView EpisodeService::view(store::Transaction& tx, store::EpisodeRecord re
     // periods (agreements and amounts are data: service/liability_service).
     const auto facts = episode_liability_facts(tx, record, now);
     v.region_not_ready = facts.region_not_ready;
+    v.care_setting = facts.care_setting;
     if (const auto placing = load_placing_municipality(tx, record.id))
       v.placing_municipality = placing->municipality_code;
     v.liable_municipality = episode_liable_municipality(tx, record);

@@ -20,6 +20,7 @@ struct EpisodeView {
   std::vector<domain::discharge::StatutoryClock> clocks;
   domain::discharge::LiabilityResult liability;
   domain::discharge::LiabilityAgreement agreement;  // what the liability was counted with
+  domain::discharge::CareSetting care_setting = domain::discharge::CareSetting::somatic;
   std::string liable_municipality;                  // 5 kap. 2 §
   std::optional<std::string> placing_municipality;  // 5 kap. 2 §, when recorded
   std::vector<std::pair<domain::discharge::LocalDate, domain::discharge::LocalDate>>

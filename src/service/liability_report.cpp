@@ -107,6 +107,7 @@ LiabilityReport LiabilityReportService::monthly(const domain::access::Actor& act
       episode.episode_id = record->id;
       episode.ward_name = row.text(3);
       episode.agreement = agreement.name;
+      episode.care_setting = facts.care_setting;
       episode.placed = !row.is_null(2);
       for (const auto& day : result.days) {
         if (day.date < first || day.date > last) continue;

@@ -19,7 +19,8 @@ struct EpisodeLiability {
   std::string episode_id;
   std::string ward_name;
   std::string agreement;  // the agreement its days were counted with
-  bool placed = false;    // the municipality pays as the placing municipality (5 kap. 2 §)
+  domain::discharge::CareSetting care_setting = domain::discharge::CareSetting::somatic;
+  bool placed = false;  // the municipality pays as the placing municipality (5 kap. 2 §)
   int liable_days = 0;
   long amount = 0;
   std::vector<domain::discharge::LiabilityDay> days;  // per_episode: the month's days only

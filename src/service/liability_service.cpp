@@ -25,7 +25,7 @@ namespace {
 constexpr const char* kAgreementColumns =
     "id, name, municipality_code, valid_from, valid_to, offset_days, noon_rule, count_day0, "
     "count_discharge_day, model, average_threshold_days, source, replaces_id, created_by, "
-    "created_at, ended_at";
+    "created_at, ended_at, psychiatric_offset_days";
 
 std::optional<bool> optional_flag(const store::Row& row, std::size_t i) {
   if (row.is_null(i)) return std::nullopt;
@@ -84,6 +84,7 @@ std::vector<AgreementRecord> load_agreement_records(store::Transaction& tx,
     r.created_by = row.optional_text(13);
     r.created_at = row.text(14);
     r.ended_at = row.optional_text(15);
+    t.psychiatric_offset_days = optional_int(row, 16);
     by_id[t.id] = out.size();
     out.push_back(std::move(r));
   }
@@ -206,6 +207,12 @@ domain::discharge::LiabilityFacts episode_liability_facts(store::Transaction& tx
                                                           const store::EpisodeRecord& record,
                                                           core::Instant now) {
   auto facts = domain::discharge::liability_facts(record.episode, now);
+  // The ward the patient is in (or left from) decides: a transfer from a somatic to a
+  // psychiatric ward makes the whole stay's count psychiatric, as the episode is one stay.
+  const auto ward =
+      tx.query("SELECT psychiatric_care FROM units WHERE id = ?", record.episode.ward_unit_id);
+  if (!ward.empty() && ward.row(0).boolean(0))
+    facts.care_setting = domain::discharge::CareSetting::psychiatric;
   for (const auto& r : load_region_not_ready(tx, record.id))
     facts.region_not_ready.emplace_back(r.from, r.to);
   return facts;
@@ -315,8 +322,8 @@ AgreementRecord LiabilityService::create(const domain::access::Actor& actor, Agr
     tx.query(
         "INSERT INTO liability_agreements (id, name, municipality_code, valid_from, valid_to, "
         "offset_days, noon_rule, count_day0, count_discharge_day, model, average_threshold_days, "
-        "source, replaces_id, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-        "?, ?, ?)",
+        "source, replaces_id, created_by, created_at, psychiatric_offset_days) VALUES (?, ?, ?, ?, "
+        "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         t.id, t.name, store::optional_value(t.municipality_code), format_iso_date(t.valid_from),
         t.valid_to ? store::Value{format_iso_date(*t.valid_to)} : store::Value{nullptr},
         int_value(t.offset_days), flag_value(t.noon_rule), flag_value(t.count_day0),
@@ -324,7 +331,7 @@ AgreementRecord LiabilityService::create(const domain::access::Actor& actor, Agr
         int_value(t.average_threshold_days), store::optional_value(input.source),
         store::optional_value(input.replaces_id),
         store::optional_value(actor.user_id.empty() ? std::nullopt : std::optional(actor.user_id)),
-        now_text);
+        now_text, int_value(t.psychiatric_offset_days));
     for (const auto& [year, amount] : t.amount_per_day_by_year) {
       tx.query(
           "INSERT INTO liability_agreement_amounts (agreement_id, year, amount_per_day) VALUES "

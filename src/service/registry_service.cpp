@@ -40,6 +40,10 @@ void validate(const Unit& u) {
     core::throw_field_error("latitude", "coordinates.pair",
                             "Ange både latitud och longitud, eller ingen av dem.");
   }
+  if (u.psychiatric_care && u.kind != domain::registry::UnitKind::hospital_ward) {
+    core::throw_field_error("psychiatricCare", "ward_only",
+                            "Bara en vårdavdelning kan ge sluten psykiatrisk vård.");
+  }
 }
 
 void validate(const Person& p) {

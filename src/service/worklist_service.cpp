@@ -68,7 +68,7 @@ Worklist WorklistService::for_unit(const domain::access::Actor& actor,
     // person's care (PDL 4:1).
     std::string sql =
         "SELECT e.id, p.given_name || ' ' || p.family_name, p.municipality_code, w.name, "
-        "pm.municipality_code "
+        "pm.municipality_code, w.psychiatric_care "
         "FROM inpatient_episodes e JOIN persons p ON p.id = e.person_id "
         "JOIN units w ON w.id = e.ward_unit_id "
         "LEFT JOIN episode_placing_municipality pm ON pm.episode_id = e.id "
@@ -112,7 +112,9 @@ Worklist WorklistService::for_unit(const domain::access::Actor& actor,
                                 row.optional_text(2).value_or(""), row.optional_text(4)),
                             record->episode, now);
       for (const auto& work :
-           domain::discharge::open_work(record->episode, *party, now, agreement)) {
+           domain::discharge::open_work(record->episode, *party, now, agreement,
+                                        row.boolean(5) ? domain::discharge::CareSetting::psychiatric
+                                                       : domain::discharge::CareSetting::somatic)) {
         WorklistEntry e = base;
         e.kind = work.kind;
         e.due = work.due;

@@ -16,7 +16,7 @@ constexpr const char* kProviderColumns =
 constexpr const char* kUnitColumns =
     "id, care_provider_id, parent_unit_id, hsa_id, name, kind, municipality_code, locality, "
     "latitude, "
-    "longitude, active, version, created_at, updated_at";
+    "longitude, active, version, created_at, updated_at, psychiatric_care";
 constexpr const char* kPersonColumns =
     "id, identifier, identifier_kind, identifier_system, given_name, family_name, birth_date, "
     "legal_sex, "
@@ -54,6 +54,7 @@ Unit unit_from(const Row& r) {
   u.longitude = r.optional_real(9);
   u.active = r.boolean(10);
   u.stamp = stamp_at(r, 11);
+  u.psychiatric_care = r.boolean(14);
   return u;
 }
 
@@ -255,22 +256,23 @@ void RegistryRepository::insert_unit(const Unit& u) {
   tx_.query(
       "INSERT INTO units (id, care_provider_id, parent_unit_id, hsa_id, name, kind, "
       "municipality_code, "
-      "locality, latitude, longitude, active, version, created_at, updated_at) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",
+      "locality, latitude, longitude, active, version, created_at, updated_at, psychiatric_care) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)",
       u.id, u.care_provider_id, opt(u.parent_unit_id), u.hsa_id, u.name,
       std::string(to_string(u.kind)), u.municipality_code, opt(u.locality), opt(u.latitude),
-      opt(u.longitude), flag(u.active), u.stamp.created_at, u.stamp.updated_at);
+      opt(u.longitude), flag(u.active), u.stamp.created_at, u.stamp.updated_at,
+      flag(u.psychiatric_care));
 }
 
 bool RegistryRepository::update_unit(const Unit& u, std::int64_t expected_version) {
   return tx_.query(
                 "UPDATE units SET parent_unit_id = ?, name = ?, kind = ?, municipality_code = ?, "
                 "locality = ?, "
-                "latitude = ?, longitude = ?, active = ?, version = version + 1, updated_at = ? "
-                "WHERE id = ? AND version = ?",
+                "latitude = ?, longitude = ?, active = ?, psychiatric_care = ?, "
+                "version = version + 1, updated_at = ? WHERE id = ? AND version = ?",
                 opt(u.parent_unit_id), u.name, std::string(to_string(u.kind)), u.municipality_code,
                 opt(u.locality), opt(u.latitude), opt(u.longitude), flag(u.active),
-                u.stamp.updated_at, u.id, expected_version)
+                flag(u.psychiatric_care), u.stamp.updated_at, u.id, expected_version)
              .affected_rows == 1;
 }
 

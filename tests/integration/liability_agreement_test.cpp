@@ -233,6 +233,122 @@ TEST_P(LiabilityAgreementTest, LUS4_5_AgreementsAsDataChangeTheReportAndOnlyAdmi
             403);
 }
 
+const boost::json::object* only_episode(const boost::json::object& municipality) {
+  const auto& episodes = municipality.at("episodes").as_array();
+  return episodes.size() == 1 ? &episodes[0].as_object() : nullptr;
+}
+
+TEST_P(LiabilityAgreementTest,
+       LUS5_4_And_Prop2017_18_12_APsychiatricWardCountsByTheRulesForPsychiatricCare) {
+  auto fresh = fresh_server(GetParam(), true);
+  const Ids ids = kramfors_ids(*fresh);
+  Client ward = fresh->client();
+  ASSERT_EQ(ward.sign_in("avd.ssk").status, 201);
+  Client admin = fresh->client();
+  ASSERT_EQ(admin.sign_in("admin").status, 201);
+  const auto [ward_id, hospital_id] = fresh->instance->database().read([](store::Transaction& tx) {
+    return std::make_pair(
+        tx.query("SELECT a.unit_id FROM assignments a JOIN users u ON u.id = a.user_id WHERE "
+                 "u.username = 'avd.ssk'")
+            .row(0)
+            .text(0),
+        tx.query("SELECT id FROM units WHERE kind = 'hospital' ORDER BY id LIMIT 1")
+            .row(0)
+            .text(0));
+  });
+
+  // The region's agreement for Kramfors in 2023: psychiatric heldygnsvård after 5 days [S].
+  const Reply created = admin.post("/api/v1/liability-agreements",
+                                   boost::json::object{{"name", "Kramfors 2023"},
+                                                       {"municipalityCode", "2282"},
+                                                       {"validFrom", "2023-01-01"},
+                                                       {"validTo", "2023-12-31"},
+                                                       {"psychiatricOffsetDays", 5},
+                                                       {"model", "per_episode"},
+                                                       {"amountPerDayByYear", {{"2023", 12'000}}}});
+  ASSERT_EQ(created.status, 201) << created.body;
+  EXPECT_EQ(created.json().at("psychiatricOffsetDays").as_int64(), 5);
+  const Reply averaged =
+      admin.post("/api/v1/liability-agreements", boost::json::object{{"name", "Snitt"},
+                                                                     {"validFrom", "2030-01-01"},
+                                                                     {"model", "monthly_average"},
+                                                                     {"averageThresholdDays", 3},
+                                                                     {"psychiatricOffsetDays", 5}});
+  EXPECT_EQ(averaged.status, 422);
+  EXPECT_EQ(averaged.problem_fields(), std::vector<std::string>{"psychiatricOffsetDays"});
+
+  // Ready Thursday 2 March 2023 at 10:00, discharged Friday the 10th. On a somatic ward the
+  // statute's days apply: liable 5–9 March, 5 × 12 000 kr.
+  ready_episode(ward, ids, "2023-03-01T08:00:00+01:00", "2023-03-02T10:00:00+01:00",
+                "2023-03-10T14:00:00+01:00", "2023-03-10T10:00:00+01:00");
+  Reply report = admin.get("/api/v1/reports/payment-liability?month=2023-03");
+  ASSERT_EQ(report.status, 200) << report.body;
+  const auto* kramfors = municipality(report, "2282");
+  ASSERT_NE(kramfors, nullptr) << report.body;
+  EXPECT_EQ(kramfors->at("liableDays").as_int64(), 5);
+  ASSERT_NE(only_episode(*kramfors), nullptr);
+  EXPECT_EQ(only_episode(*kramfors)->at("careSetting"), "somatic");
+
+  // Only a ward can give psychiatric inpatient care; the administrator marks the ward.
+  const Reply hospital = admin.get("/api/v1/units/" + hospital_id);
+  const Reply not_a_ward =
+      admin.patch("/api/v1/units/" + hospital_id, boost::json::object{{"psychiatricCare", true}},
+                  hospital.header("etag"));
+  EXPECT_EQ(not_a_ward.status, 422) << not_a_ward.body;
+  EXPECT_EQ(not_a_ward.problem_fields(), std::vector<std::string>{"psychiatricCare"});
+  const Reply hospital_after = admin.get("/api/v1/units/" + hospital_id);
+  EXPECT_FALSE(hospital_after.json().at("psychiatricCare").as_bool());
+  const Reply before = admin.get("/api/v1/units/" + ward_id);
+  EXPECT_FALSE(before.json().at("psychiatricCare").as_bool());
+  const Reply marked =
+      admin.patch("/api/v1/units/" + ward_id, boost::json::object{{"psychiatricCare", true}},
+                  before.header("etag"));
+  ASSERT_EQ(marked.status, 200) << marked.body;
+  EXPECT_TRUE(marked.json().at("psychiatricCare").as_bool());
+
+  // Now the agreement's psychiatric days count: liable 7–9 March, 3 × 12 000 kr.
+  report = admin.get("/api/v1/reports/payment-liability?month=2023-03");
+  kramfors = municipality(report, "2282");
+  ASSERT_NE(kramfors, nullptr);
+  EXPECT_EQ(kramfors->at("liableDays").as_int64(), 3);
+  EXPECT_EQ(kramfors->at("amount").as_int64(), 36'000);
+  ASSERT_NE(only_episode(*kramfors), nullptr);
+  EXPECT_EQ(only_episode(*kramfors)->at("careSetting"), "psychiatric");
+  // In 2018 no agreement is in force for Kramfors: the transitional rule's 30 days. Ready
+  // Thursday 1 March 2018 after noon, discharged 3 April: liable 31 March, 1 and 2 April.
+  ready_episode(ward, ids, "2018-02-28T08:00:00+01:00", "2018-03-01T15:00:00+01:00",
+                "2018-04-03T10:00:00+02:00", "2018-04-03T10:00:00+02:00");
+  report = admin.get("/api/v1/reports/payment-liability?month=2018-03");
+  ASSERT_EQ(report.status, 200) << report.body;
+  kramfors = municipality(report, "2282");
+  ASSERT_NE(kramfors, nullptr) << report.body;
+  EXPECT_EQ(kramfors->at("liableDays").as_int64(), 1);
+  report = admin.get("/api/v1/reports/payment-liability?month=2018-04");
+  kramfors = municipality(report, "2282");
+  ASSERT_NE(kramfors, nullptr) << report.body;
+  EXPECT_EQ(kramfors->at("liableDays").as_int64(), 2);
+
+  // The ward sees the count on the episode while the patient is there: ready Thursday 1 June
+  // 2023 at 10:00, liable from the 6th under the agreement's psychiatric days.
+  const std::string current =
+      ready_episode(ward, ids, "2023-05-30T08:00:00+02:00", "2023-06-01T10:00:00+02:00", "",
+                    "2023-06-01T10:00:00+02:00");
+  const Reply shown = ward.get("/api/v1/episodes/" + current);
+  ASSERT_EQ(shown.status, 200) << shown.body;
+  const auto& liability = shown.json().at("liability");
+  EXPECT_EQ(liability.at("careSetting"), "psychiatric");
+  const auto& days = liability.at("days").as_array();
+  ASSERT_GT(days.size(), 5U);
+  EXPECT_EQ(days[4].at("date"), "2023-06-05");
+  EXPECT_FALSE(days[4].at("liable").as_bool());
+  EXPECT_EQ(days[5].at("date"), "2023-06-06");
+  EXPECT_TRUE(days[5].at("liable").as_bool()) << days[5];
+  const std::string waiting(days[1].at("reason").as_string());
+  EXPECT_NE(waiting.find("2023-06-06 (lokal överenskommelse för sluten psykiatrisk vård)"),
+            std::string::npos)
+      << waiting;
+}
+
 TEST_P(LiabilityAgreementTest, LUS5_5_And_5_2_MonthlyAverageWithExceptionAndPlacingMunicipality) {
   auto fresh = fresh_server(GetParam(), true);
   const Ids ids = kramfors_ids(*fresh);

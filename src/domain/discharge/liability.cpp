@@ -49,6 +49,10 @@ std::string_view to_string(LiabilityModel model) {
   return "per_episode";
 }
 
+std::string_view to_string(CareSetting setting) {
+  return setting == CareSetting::psychiatric ? "psychiatric" : "somatic";
+}
+
 std::optional<LocalDate> parse_iso_date(std::string_view text) {
   if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
   int parts[3] = {0, 0, 0};
@@ -79,11 +83,27 @@ std::optional<LiabilityModel> parse_liability_model(std::string_view text) {
   return std::nullopt;
 }
 
-LocalDate liability_start(core::Instant sent, const LiabilityAgreement& agreement) {
+LiabilityStart liability_start(core::Instant sent, const LiabilityAgreement& agreement,
+                               CareSetting setting) {
+  const LocalDate notice_day = core::stockholm::local_date(sent);
+  int days = agreement.offset_days;
+  std::string rule = agreement.id ? "5 kap. 4 §, lokal överenskommelse" : "5 kap. 4 §";
+  if (setting == CareSetting::psychiatric) {
+    if (agreement.psychiatric_offset_days) {
+      days = *agreement.psychiatric_offset_days;
+      rule = "lokal överenskommelse för sluten psykiatrisk vård";
+    } else if (notice_day.year() == std::chrono::year{2018}) {
+      // Prop. 2017/18:12: during 2018, for sluten psykiatrisk vård, "30 dagar efter det att en
+      // underrättelse ... har skickats", unless region and municipality agreed another time (an
+      // agreement's psychiatric days, above). The transitional rule has no noon rule and no day 0.
+      return {core::stockholm::add_calendar_days(notice_day, 30),
+              "övergångsbestämmelse 2018 för sluten psykiatrisk vård, prop. 2017/18:12"};
+    }
+  }
   // [S] With day 0 counted, the notice day is the first of the offset days.
-  const int offset = agreement.offset_days - (agreement.count_day0 ? 1 : 0) +
+  const int offset = days - (agreement.count_day0 ? 1 : 0) +
                      (agreement.noon_rule && core::stockholm::is_after_noon(sent) ? 1 : 0);
-  return core::stockholm::add_calendar_days(core::stockholm::local_date(sent), offset);
+  return {core::stockholm::add_calendar_days(notice_day, offset), rule};
 }
 
 std::string liable_municipality(const std::string& folkbokforing_code,
@@ -98,7 +118,8 @@ LiabilityResult compute_liability(const LiabilityFacts& facts,
   const LocalDate first_notice_day = core::stockholm::local_date(facts.ready_periods.front().sent);
   const core::Instant end = facts.discharged_at.value_or(facts.until);
   const LocalDate last_day = core::stockholm::local_date(end);
-  result.start = liability_start(facts.ready_periods.front().sent, agreement);
+  result.start =
+      liability_start(facts.ready_periods.front().sent, agreement, facts.care_setting).date;
 
   const std::string missing = missing_precondition(facts);
 
@@ -111,7 +132,7 @@ LiabilityResult compute_liability(const LiabilityFacts& facts,
         period = &p;
     }
     LiabilityDay d{day, DayStatus::liable, "", 0};
-    const LocalDate start = liability_start(period->sent, agreement);
+    const auto [start, start_rule] = liability_start(period->sent, agreement, facts.care_setting);
     const bool withdrawn = period->withdrawn &&
                            std::chrono::sys_days(core::stockholm::local_date(*period->withdrawn)) <=
                                std::chrono::sys_days(day);
@@ -120,7 +141,7 @@ LiabilityResult compute_liability(const LiabilityFacts& facts,
       d.reason = "Utskrivningsklar återtagen: patienten behöver åter slutenvård (5 kap. 1 §).";
     } else if (std::chrono::sys_days(day) < std::chrono::sys_days(start)) {
       d.status = DayStatus::before_start;
-      d.reason = "Före betalningsansvarets start " + iso(start) + " (5 kap. 4 §).";
+      d.reason = "Före betalningsansvarets start " + iso(start) + " (" + start_rule + ").";
     } else if (facts.discharged_at &&
                std::chrono::sys_days(day) == std::chrono::sys_days(last_day) &&
                !agreement.count_discharge_day) {
@@ -176,6 +197,7 @@ LiabilityAgreement effective_agreement(const AgreementTerms* local,
   // after the notice.
   a.count_day0 = local->count_day0.value_or(a.model == LiabilityModel::monthly_average);
   a.average_threshold_days = local->average_threshold_days.value_or(0);
+  a.psychiatric_offset_days = local->psychiatric_offset_days;
   for (const auto& [year, amount] : local->amount_per_day_by_year)
     a.amount_per_day_by_year[year] = amount;
   return a;

@@ -21,7 +21,13 @@ using LocalDate = std::chrono::year_month_day;
 // kalenderdagar per månad, dygn 0 inräknat", settled per municipality and month.
 enum class LiabilityModel { per_episode, monthly_average };
 
+// Sluten somatisk or sluten psykiatrisk vård. The statute counts them alike from 2019 (5:4); the
+// 2018 transitional rule (prop. 2017/18:12) and some local agreements (domain-rules §1.5) count
+// psychiatric inpatient care differently.
+enum class CareSetting { somatic, psychiatric };
+
 std::string_view to_string(LiabilityModel model);
+std::string_view to_string(CareSetting setting);
 // Calendar dates as YYYY-MM-DD; nullopt for anything else, including 2026-02-30.
 std::optional<LocalDate> parse_iso_date(std::string_view text);
 std::string format_iso_date(LocalDate date);
@@ -39,6 +45,9 @@ struct LiabilityAgreement {
   bool count_day0 = false;
   LiabilityModel model = LiabilityModel::per_episode;
   int average_threshold_days = 0;  // monthly_average: N, the days the municipality may use
+  // [S] The agreement's own days for psychiatric inpatient care (e.g. Region Stockholm's routine:
+  // 5 kalenderdagar); none: as for somatic care, or in 2018 the transitional 30 days.
+  std::optional<int> psychiatric_offset_days;
   // Amount per vårddygn by calendar year (5:6, HSLF-FS; or the local agreement). Data, never a
   // constant: a year without an amount is an error the report shows, not a silent zero.
   std::map<int, long> amount_per_day_by_year;
@@ -46,6 +55,7 @@ struct LiabilityAgreement {
 
 // The facts of one episode that liability depends on, as instants (UTC).
 struct LiabilityFacts {
+  CareSetting care_setting = CareSetting::somatic;  // the ward's
   bool admission_notice_in_time = false;  // 5:3 p.1 (2 kap. 1–3 §§, incl. the 24 h rule)
   // 5:3 p.2 (3 kap. 1 §): each notice of utskrivningsklar, and when it was withdrawn because the
   // patient was no longer ready (återtagen utskrivningsklar). A new notice restarts the 5:4 count.
@@ -88,8 +98,14 @@ struct LiabilityResult {
 
 LiabilityResult compute_liability(const LiabilityFacts& facts, const LiabilityAgreement& agreement);
 
-// Liability start date per 5:4 for a notice sent at `sent` (Stockholm local calendar).
-LocalDate liability_start(core::Instant sent, const LiabilityAgreement& agreement);
+// Liability start date per 5:4 for a notice sent at `sent` (Stockholm local calendar), with the
+// rule that set it (Swedish, with the paragraph, for the report).
+struct LiabilityStart {
+  LocalDate date;
+  std::string rule;
+};
+LiabilityStart liability_start(core::Instant sent, const LiabilityAgreement& agreement,
+                               CareSetting setting = CareSetting::somatic);
 
 // A local agreement (4 kap. 5 §) as recorded: a field it leaves out is the statute's. Valid from
 // `valid_from` to `valid_to` inclusive; a month already billed keeps the agreement valid then.
@@ -105,6 +121,7 @@ struct AgreementTerms {
   std::optional<bool> count_discharge_day;
   LiabilityModel model = LiabilityModel::per_episode;
   std::optional<int> average_threshold_days;
+  std::optional<int> psychiatric_offset_days;
   std::map<int, long> amount_per_day_by_year;  // years it does not name: Socialstyrelsen's (5:6)
 };
 

@@ -17,7 +17,7 @@ Party responsible_for(ClockKind kind) {
 }
 
 std::vector<WorkItem> open_work(const Episode& episode, Party party, core::Instant now,
-                                const LiabilityAgreement& agreement) {
+                                const LiabilityAgreement& agreement, CareSetting setting) {
   std::vector<WorkItem> items;
   for (const auto& clock : clocks(episode, now)) {
     if (clock.met_at || responsible_for(clock.kind) != party) continue;
@@ -30,14 +30,16 @@ std::vector<WorkItem> open_work(const Episode& episode, Party party, core::Insta
   if (party == Party::municipality && episode.active() && episode.ready_in_force()) {
     const auto sent = episode.ready_periods.back().sent;
     const bool average = agreement.model == LiabilityModel::monthly_average;
+    const auto per_episode = liability_start(sent, agreement, setting);
     const auto start = core::stockholm::start_of_day(
         average ? core::stockholm::add_calendar_days(
                       core::stockholm::local_date(sent),
                       agreement.average_threshold_days - (agreement.count_day0 ? 0 : -1))
-                : liability_start(sent, agreement));
-    items.push_back(WorkItem{"payment_liability_start", start, start < now,
-                             agreement.id ? "Lag (2017:612) 4 kap. 5 § (" + agreement.name + ")"
-                                          : "Lag (2017:612) 5 kap. 4 §"});
+                : per_episode.date);
+    std::string rule = agreement.id ? "Lag (2017:612) 4 kap. 5 § (" + agreement.name + ")"
+                                    : "Lag (2017:612) 5 kap. 4 §";
+    if (!average && setting == CareSetting::psychiatric) rule += "; " + per_episode.rule;
+    items.push_back(WorkItem{"payment_liability_start", start, start < now, rule});
   }
   return items;
 }

@@ -27,7 +27,8 @@ struct WorkItem {
   std::string rule;
 };
 
+// `setting` is the ward's: psychiatric inpatient care may start liability on another day (5:4).
 std::vector<WorkItem> open_work(const Episode& episode, Party party, core::Instant now,
-                                const LiabilityAgreement& agreement);
+                                const LiabilityAgreement& agreement, CareSetting setting);
 
 }  // namespace nara::domain::discharge

@@ -64,6 +64,10 @@ struct Unit {
   std::optional<double> latitude;
   std::optional<double> longitude;
   bool active = true;
+  // A ward giving sluten psykiatrisk vård (heldygnsvård): its discharges count payment liability
+  // by the rules for psychiatric care (Lag 2017:612 5 kap. 4 §, prop. 2017/18:12, local
+  // agreements). Only a hospital ward can be one.
+  bool psychiatric_care = false;
   Stamp stamp;
 };
 

@@ -3,7 +3,9 @@
 #include <gtest/gtest.h>
 
 #include "core/clock.hpp"
+#include "core/stockholm_time.hpp"
 #include "domain/discharge/liability.hpp"
+#include "domain/discharge/worklist.hpp"
 
 namespace nara::domain::discharge {
 namespace {
@@ -121,8 +123,101 @@ TEST(DischargeLiability, TimelineTable) {
 
 TEST(DischargeLiability, LUS5_4_StartDateAcrossNoon) {
   const auto a = statutory();
-  EXPECT_EQ(liability_start(at("2026-11-02T11:59:59+01:00"), a), day(2026, 11, 5));
-  EXPECT_EQ(liability_start(at("2026-11-02T12:00:01+01:00"), a), day(2026, 11, 6));
+  EXPECT_EQ(liability_start(at("2026-11-02T11:59:59+01:00"), a).date, day(2026, 11, 5));
+  EXPECT_EQ(liability_start(at("2026-11-02T12:00:01+01:00"), a).date, day(2026, 11, 6));
+}
+
+LiabilityFacts psychiatric(const char* notice, const char* discharged) {
+  auto f = episode(notice, discharged);
+  f.care_setting = CareSetting::psychiatric;
+  return f;
+}
+
+TEST(DischargeLiability, LUS5_4_PsychiatricInpatientCareCountsLikeSomaticCareFrom2019) {
+  const auto a = statutory();
+  const auto somatic =
+      compute_liability(episode("2026-11-02T13:00:00+01:00", "2026-11-09T14:00:00+01:00"), a);
+  const auto psych =
+      compute_liability(psychiatric("2026-11-02T13:00:00+01:00", "2026-11-09T14:00:00+01:00"), a);
+  EXPECT_EQ(psych.start, day(2026, 11, 6));  // four days: sent after noon
+  EXPECT_EQ(psych.start, somatic.start);
+  EXPECT_EQ(psych.liable_days, somatic.liable_days);
+  EXPECT_EQ(liability_start(at("2026-11-02T13:00:00+01:00"), a, CareSetting::psychiatric).rule,
+            "5 kap. 4 §");
+}
+
+TEST(DischargeLiability, Prop2017_18_12_PsychiatricNoticeSentIn2018StartsLiability30DaysLater) {
+  auto a = statutory();
+  a.amount_per_day_by_year[2018] = 4'000;  // a test amount: none is recorded for 2018
+  // Sent after noon on 1 March 2018: 30 days whatever the hour (the transitional rule has no
+  // noon rule), so from 31 March; a somatic ward's patient from 5 March (5 kap. 4 §).
+  const auto start = liability_start(at("2018-03-01T15:00:00+01:00"), a, CareSetting::psychiatric);
+  EXPECT_EQ(start.date, day(2018, 3, 31));
+  EXPECT_NE(start.rule.find("prop. 2017/18:12"), std::string::npos);
+  EXPECT_EQ(liability_start(at("2018-03-01T15:00:00+01:00"), a).date, day(2018, 3, 5));
+  const auto result =
+      compute_liability(psychiatric("2018-03-01T15:00:00+01:00", "2018-04-03T10:00:00+02:00"), a);
+  EXPECT_EQ(result.liable_days, 3);  // 31 March, 1 and 2 April; not the discharge day
+  EXPECT_EQ(result.total_amount, 12'000);
+  const auto& waiting = result.days.front();
+  EXPECT_EQ(waiting.status, DayStatus::before_start);
+  EXPECT_NE(waiting.reason.find("övergångsbestämmelse 2018"), std::string::npos);
+  // A notice sent on the last day of 2018 is still one sent during 2018.
+  EXPECT_EQ(liability_start(at("2018-12-31T09:00:00+01:00"), a, CareSetting::psychiatric).date,
+            day(2019, 1, 30));
+  // From 2019 the statute's three days apply to psychiatric care too.
+  EXPECT_EQ(liability_start(at("2019-01-01T09:00:00+01:00"), a, CareSetting::psychiatric).date,
+            day(2019, 1, 4));
+}
+
+TEST(DischargeLiability, LUS4_5_AgreementsPsychiatricDaysApplyToPsychiatricWardsOnly) {
+  // [S] Region Stockholm's routine (domain-rules §1.5): somatic care after 2 days with day 0
+  // counted, psychiatric heldygnsvård after 5 kalenderdagar.
+  AgreementTerms t;
+  t.id = "sthlm";
+  t.name = "Stockholm";
+  t.valid_from = day(2018, 1, 1);
+  t.offset_days = 3;
+  t.count_day0 = true;
+  t.noon_rule = true;
+  t.psychiatric_offset_days = 5;
+  const auto a = effective_agreement(&t, {{2026, 10'000}});
+  EXPECT_EQ(a.psychiatric_offset_days, std::optional<int>(5));
+  // Sent before noon on 2 November: somatic from the 4th (days 0, 1 free), psychiatric from the
+  // 6th (days 0–3 free), both by the agreement's day 0 and noon terms.
+  EXPECT_EQ(liability_start(at("2026-11-02T10:00:00+01:00"), a).date, day(2026, 11, 4));
+  const auto psych = liability_start(at("2026-11-02T10:00:00+01:00"), a, CareSetting::psychiatric);
+  EXPECT_EQ(psych.date, day(2026, 11, 6));
+  EXPECT_NE(psych.rule.find("psykiatrisk"), std::string::npos);
+  // The agreement's days replace the 2018 transitional rule ("om inte annat överenskommits").
+  EXPECT_EQ(liability_start(at("2018-03-01T10:00:00+01:00"), a, CareSetting::psychiatric).date,
+            day(2018, 3, 5));
+  // Without psychiatric days of its own, the agreement counts psychiatric care as somatic.
+  t.psychiatric_offset_days.reset();
+  const auto general = effective_agreement(&t, {{2026, 10'000}});
+  EXPECT_EQ(
+      liability_start(at("2026-11-02T10:00:00+01:00"), general, CareSetting::psychiatric).date,
+      day(2026, 11, 4));
+}
+
+TEST(DischargeLiability, LUS5_4_MunicipalityWorklistShowsThePsychiatricStartDay) {
+  Episode e;
+  e.state = EpisodeState::ready;
+  e.admitted_at = at("2018-02-20T08:00:00+01:00");
+  e.ready_periods.push_back({at("2018-03-01T15:00:00+01:00"), std::nullopt});
+  const auto now = at("2018-03-02T08:00:00+01:00");
+  const auto liability_item = [&](CareSetting setting) {
+    for (const auto& item : open_work(e, Party::municipality, now, statutory(), setting)) {
+      if (item.kind == "payment_liability_start") return item;
+    }
+    ADD_FAILURE() << "no payment_liability_start item";
+    return WorkItem{};
+  };
+  const auto somatic = liability_item(CareSetting::somatic);
+  EXPECT_EQ(core::stockholm::local_date(somatic.due), day(2018, 3, 5));
+  const auto psych = liability_item(CareSetting::psychiatric);
+  EXPECT_EQ(core::stockholm::local_date(psych.due), day(2018, 3, 31));
+  EXPECT_NE(psych.rule.find("prop. 2017/18:12"), std::string::npos) << psych.rule;
 }
 
 TEST(DischargeLiability, LUS5_6_AYearWithoutAnAmountIsReportedNotZeroed) {
@@ -208,7 +303,7 @@ TEST(DischargeLiability, LUS4_5_AgreementCountingDay0StartsOneDayEarlier) {
   t.noon_rule = false;
   const auto a = effective_agreement(&t, {{2026, 10'000}});
   // Notice on Monday 2 November after noon: days 0, 1, 2 are free, liability from the 4th.
-  EXPECT_EQ(liability_start(at("2026-11-02T15:00:00+01:00"), a), day(2026, 11, 4));
+  EXPECT_EQ(liability_start(at("2026-11-02T15:00:00+01:00"), a).date, day(2026, 11, 4));
   const auto result =
       compute_liability(episode("2026-11-02T15:00:00+01:00", "2026-11-09T14:00:00+01:00"), a);
   EXPECT_EQ(result.liable_days, 5);  // 4–8 November

@@ -161,7 +161,14 @@ export interface EpisodeFull {
   dischargedAt: string | null;
   clocks: Clock[];
   notices: Notice[];
-  liability: { liableDays: number; amount: number; days: LiabilityDay[]; problems: string[] };
+  liability: {
+    /** The ward's: psychiatric inpatient care may start liability on another day (5 kap. 4 §). */
+    careSetting: CareSetting;
+    liableDays: number;
+    amount: number;
+    days: LiabilityDay[];
+    problems: string[];
+  };
   version: number;
 }
 
@@ -260,9 +267,13 @@ export interface WardBoard {
   episodes: BoardEpisode[];
 }
 
+/** Sluten somatisk or sluten psykiatrisk vård, by the ward. */
+export type CareSetting = 'somatic' | 'psychiatric';
+
 export interface LiabilityReportEpisode {
   episodeId: string;
   wardName: string;
+  careSetting: CareSetting;
   liableDays: number;
   amount: number;
   days: LiabilityDay[];

@@ -1,6 +1,7 @@
 import { render, screen } from '@testing-library/react';
 import { ApiError } from '../api/client';
 import { ClockTag } from './ClockTag';
+import { EpisodeLiability } from './EpisodeLiability';
 import { ProblemAlert } from './ProblemAlert';
 
 describe('ProblemAlert', () => {
@@ -39,5 +40,29 @@ describe('ClockTag', () => {
     render(<ClockTag now={now} clock={{ kind: 'sip_invitation', due: '2026-11-25T22:59:59Z', metAt: null, breached: false, rule: '' }} />);
     expect(screen.getByText('2 d 10 tim kvar')).toBeInTheDocument();
     expect(screen.getByText(/senast 25 nov\. 2026 23:59/)).toBeInTheDocument();
+  });
+});
+
+describe('EpisodeLiability', () => {
+  const liability = {
+    careSetting: 'somatic' as const,
+    liableDays: 3,
+    amount: 36000,
+    problems: [],
+    days: [
+      { date: '2023-06-05', liable: false, amount: 0, reason: 'Före betalningsansvarets start 2023-06-06 (lokal överenskommelse för sluten psykiatrisk vård).' },
+      { date: '2023-06-06', liable: true, amount: 12000, reason: 'Betalningsansvar (5 kap. 1 och 4 §§).' },
+    ],
+  };
+  it('says when the ward gives psychiatric inpatient care, whose liability is counted by other rules (5 kap. 4 §)', () => {
+    render(<EpisodeLiability liability={{ ...liability, careSetting: 'psychiatric' }} />);
+    expect(screen.getByTestId('liability')).toHaveTextContent('3 dygn med betalningsansvar');
+    expect(screen.getByTestId('liability-psychiatric')).toHaveTextContent('sluten psykiatrisk vård');
+    expect(screen.getByText(/lokal överenskommelse för sluten psykiatrisk vård/)).toBeInTheDocument();
+  });
+  it('says nothing of psychiatric care on a somatic ward', () => {
+    render(<EpisodeLiability liability={liability} />);
+    expect(screen.getByTestId('liability')).toBeInTheDocument();
+    expect(screen.queryByTestId('liability-psychiatric')).not.toBeInTheDocument();
   });
 });

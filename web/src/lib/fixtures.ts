@@ -21,7 +21,7 @@ export function episode(over: Partial<EpisodeFull> = {}): EpisodeFull {
     dischargedAt: null,
     clocks: [],
     notices: [],
-    liability: { liableDays: 0, amount: 0, days: [], problems: [] },
+    liability: { careSetting: 'somatic', liableDays: 0, amount: 0, days: [], problems: [] },
     version: 3,
     ...over,
   };

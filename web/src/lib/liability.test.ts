@@ -14,6 +14,7 @@ const report: LiabilityReport = {
         {
           episodeId: 'e1',
           wardName: 'Medicinavdelning 1',
+          careSetting: 'somatic',
           liableDays: 2,
           amount: 21000,
           days: [

@@ -5,7 +5,6 @@ import {
   Button,
   Card,
   Checkbox,
-  Details,
   Fieldset,
   Heading,
   Paragraph,
@@ -22,6 +21,7 @@ import type { EpisodeFull } from '../api/types';
 import { isHidden } from '../api/types';
 import { useSession } from '../auth/session';
 import { ClockTag } from '../components/ClockTag';
+import { EpisodeLiability } from '../components/EpisodeLiability';
 import { PageTitle } from '../components/PageTitle';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { availableActions, CONFIRM_EVENTS, type EventKind } from '../lib/actions';
@@ -156,50 +156,7 @@ function EpisodeBoard({ episode: e }: { episode: EpisodeFull }) {
           </dl>
         </section>
 
-        <section className="nara-section" aria-labelledby="liability-h">
-          <Heading level={2} data-size="sm" id="liability-h">
-            {t('episode.liability')}
-          </Heading>
-          <Paragraph data-testid="liability">
-            {t('episode.liabilitySummary', {
-              days: e.liability.liableDays,
-              amount: e.liability.amount.toLocaleString(lng === 'en' ? 'en-GB' : 'sv-SE'),
-            })}
-          </Paragraph>
-          {e.liability.problems.map((p) => (
-            <Alert key={p} data-color="warning">
-              {p}
-            </Alert>
-          ))}
-          {e.liability.days.length > 0 && (
-            <Details>
-              <Details.Summary>{t('episode.liabilityDays', { count: e.liability.days.length })}</Details.Summary>
-              <Details.Content>
-                <div className="nara-table-wrap" tabIndex={0} role="region" aria-label={t('common.scrollTable')}>
-                  <Table data-size="sm">
-                    <caption className="nara-sr-only">{t('episode.liability')}</caption>
-                    <Table.Head>
-                      <Table.Row>
-                        <Table.HeaderCell>{t('episode.col.date')}</Table.HeaderCell>
-                        <Table.HeaderCell>{t('episode.col.liable')}</Table.HeaderCell>
-                        <Table.HeaderCell>{t('episode.col.reason')}</Table.HeaderCell>
-                      </Table.Row>
-                    </Table.Head>
-                    <Table.Body>
-                      {e.liability.days.map((d) => (
-                        <Table.Row key={d.date}>
-                          <Table.Cell>{formatDate(d.date, lng)}</Table.Cell>
-                          <Table.Cell>{d.liable ? `${t('common.yes')} (${d.amount} kr)` : t('common.no')}</Table.Cell>
-                          <Table.Cell>{d.reason}</Table.Cell>
-                        </Table.Row>
-                      ))}
-                    </Table.Body>
-                  </Table>
-                </div>
-              </Details.Content>
-            </Details>
-          )}
-        </section>
+        <EpisodeLiability liability={e.liability} />
       </div>
 
       <section className="nara-section" aria-labelledby="notices-h">
