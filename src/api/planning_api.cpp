@@ -84,6 +84,7 @@ GeoPoint read_place(http::ObjectReader& r) {
 struct ParsedRequest {
   service::PlanningProblem problem;
   service::SolveSettings settings;
+  std::optional<std::string> save_title;  // "save": {"title"}: store the plan when checked
 };
 
 ParsedRequest read_solve_request(const json::object& body) {
@@ -95,6 +96,11 @@ ParsedRequest read_solve_request(const json::object& body) {
   if (const auto date = r.optional_string("date", 10)) {
     if (!is_date(*date)) r.add_error("date", "format", "Ange dagen som ÅÅÅÅ-MM-DD.");
     problem.date = *date;
+  }
+  if (const auto* save = r.optional_object("save")) {
+    http::ObjectReader s(*save, "save");
+    out.save_title = s.required_string("title", 200);
+    s.finish();
   }
   out.settings.time_limit_seconds =
       r.optional_number("timeLimitSeconds", 0.1, service::kMaxSolveSeconds).value_or(5.0);
@@ -300,9 +306,21 @@ http::Response busy_response(const http::Request& request) {
 void fill_solve_response(const service::SolveJob& job, const std::string& request_id,
                          http::Response& r) {
   if (job.document) {
-    r.status = 200;
+    r.status = job.plan_id ? 201 : 200;
     r.content_type = "application/json";
     r.body = json::serialize(*job.document);
+    if (job.plan_id) r.set_header("Location", "/api/v1/planning/plans/" + *job.plan_id);
+    return;
+  }
+  if (job.save_failed) {
+    r.status = 500;
+    r.content_type = "application/problem+json";
+    r.body = json::serialize(
+        json::object{{"type", "about:blank"},
+                     {"title", "Planen kunde inte sparas"},
+                     {"status", 500},
+                     {"detail", "Planen togs fram men kunde inte sparas. Ange begäran-id " +
+                                    request_id + " vid kontakt."}});
     return;
   }
   r.status = 500;
@@ -338,7 +356,8 @@ void add_planning_routes(http::Router& router, Services& services) {
        http::Access::assignment,
        [&planning](http::Context& c) {
          auto request = read_solve_request(body_object(c.request));
-         auto job = planning.start_solve(c.who(), std::move(request.problem), request.settings);
+         auto job = planning.start_solve(c.who(), std::move(request.problem), request.settings,
+                                         request.save_title);
          if (!job) return busy_response(c.request);
          http::Response response;
          const std::string request_id = c.request.request_id;
@@ -356,6 +375,8 @@ void add_planning_routes(http::Router& router, Services& services) {
        {"Plan one day's home visits for region and municipal staff together: per caregiver the "
         "visits in order with arrival, start and end, unserved visits with the reason, the "
         "objective and a continuity score; every plan is validated by an independent checker. "
+        "With save {title} and a date the checked plan is stored (201, Location) for your unit "
+        "and the caregivers' units; every person must be in your unit's care (PDL 4:1). "
         "503 with Retry-After when all solver threads are busy",
         "Planning"}});
   router.add({http::Method::get,

@@ -12,6 +12,9 @@
 #include "domain/planning/solver.hpp"
 #include "service/audit_log.hpp"
 #include "service/authorization.hpp"
+#include "service/denied_access.hpp"
+#include "store/access_repository.hpp"
+#include "store/time_codec.hpp"
 
 namespace nara::service {
 
@@ -283,9 +286,86 @@ void SolverPool::work() {
 PlanningService::PlanningService(ServiceContext context, unsigned concurrent_solves)
     : ctx_(context), pool_(concurrent_solves) {}
 
-std::shared_ptr<SolveJob> PlanningService::start_solve(const domain::access::Actor& actor,
-                                                       PlanningProblem problem,
-                                                       SolveSettings settings) {
+SaveTarget PlanningService::save_check(const domain::access::Actor& actor,
+                                       const PlanningProblem& problem) {
+  if (!actor.unit_id) forbidden("Välj ett uppdrag vid en enhet.");
+  if (problem.date.empty()) {
+    core::throw_field_error("date", "required", "Ange dagen planen gäller för att spara den.");
+  }
+  SaveTarget target{{*actor.unit_id}};
+  struct Refusal {
+    std::string field;
+    std::string detail;
+    std::optional<std::string> denied_person;  // exists, but not in the unit's care
+  };
+  const auto refusal = ctx_.db.read([&](store::Transaction& tx) -> std::optional<Refusal> {
+    for (std::size_t i = 0; i < problem.caregiver_units.size(); ++i) {
+      const std::string& unit = problem.caregiver_units[i];
+      if (unit.empty()) continue;
+      if (tx.query("SELECT 1 FROM units WHERE id = ? AND active = ?", unit, std::int64_t{1})
+              .empty()) {
+        return Refusal{"caregivers/" + std::to_string(i) + "/unitId", "Enheten finns inte i Nära.",
+                       std::nullopt};
+      }
+      if (std::find(target.unit_ids.begin(), target.unit_ids.end(), unit) == target.unit_ids.end())
+        target.unit_ids.push_back(unit);
+    }
+    store::AccessRepository access(tx);
+    std::size_t input_visit = 0;
+    for (std::size_t v = 0; v < problem.instance.visits.size(); ++v) {
+      // A double-staffed visit is two model visits with the caller's one id.
+      if (v > 0 && problem.visit_ids[v] != problem.visit_ids[v - 1]) ++input_visit;
+      const std::string& person = problem.instance.persons[problem.instance.visits[v].person].id;
+      const bool exists = !tx.query("SELECT 1 FROM persons WHERE id = ?", person).empty();
+      if (exists && access.has_active_relation(*actor.unit_id, person)) continue;
+      // The same answer whether or not the person exists (PDL 4:1, as a 404 elsewhere).
+      return Refusal{"visits/" + std::to_string(input_visit) + "/personId",
+                     "Personen finns inte i Nära, eller din enhet deltar inte i personens vård "
+                     "(PDL 4 kap. 1 §). En plan som sparas får bara gälla personer i enhetens "
+                     "vård.",
+                     exists ? std::optional<std::string>(person) : std::nullopt};
+    }
+    return std::nullopt;
+  });
+  if (refusal) {
+    if (refusal->denied_person) {
+      ctx_.audit->record(
+          {denied_entry(actor, ctx_.clock, "visit_plan", *refusal->denied_person, "PDL 4:1")});
+    }
+    core::throw_field_error(refusal->field, "reference", refusal->detail);
+  }
+  return target;
+}
+
+std::string PlanningService::save_plan(const domain::access::Actor& actor,
+                                       const PlanningProblem& problem, const json::object& document,
+                                       const std::string& title, const SaveTarget& target) {
+  const std::string now_text = store::to_db_time(ctx_.clock.now());
+  return ctx_.db.write([&](store::Transaction& tx) {
+    std::string id = insert_plan(
+        tx, problem, document, title, target.unit_ids,
+        actor.user_id.empty() ? std::nullopt : std::optional<std::string>(actor.user_id), now_text,
+        false);
+    // Storing the plan documents each person's care: one entry per person, in the same
+    // transaction (PDL 4:3).
+    std::set<std::string> persons;
+    for (const Person& p : problem.instance.persons) persons.insert(p.id);
+    std::vector<domain::access::AuditEntry> entries;
+    for (const auto& person : persons) {
+      auto e = audit_entry(actor, ctx_.clock, domain::access::AuditAction::create, "visit_plan", id,
+                           person);
+      e.outcome = "allowed: vårdrelation (PDL 4:1), gemensam besöksplan sparad";
+      e.purpose = "planning";
+      entries.push_back(std::move(e));
+    }
+    AuditLog::record_in(tx, std::move(entries));
+    return id;
+  });
+}
+
+std::shared_ptr<SolveJob> PlanningService::start_solve(
+    const domain::access::Actor& actor, PlanningProblem problem, SolveSettings settings,
+    const std::optional<std::string>& save_title) {
   if (!allowed(actor, Permission::plan_visits)) {
     forbidden(
         "Att planera hembesök hör till distriktssköterskor, sjuksköterskor i hemsjukvården "
@@ -294,13 +374,29 @@ std::shared_ptr<SolveJob> PlanningService::start_solve(const domain::access::Act
   if (const auto problems = validate(problem.instance); !problems.empty()) {
     core::throw_field_error("visits", "structure", problems.front());
   }
+  std::optional<SaveTarget> target;
+  if (save_title) target = save_check(actor, problem);
   auto job = std::make_shared<SolveJob>();
   auto shared_problem = std::make_shared<const PlanningProblem>(std::move(problem));
-  const bool started = pool_.try_submit([job, shared_problem, settings](const auto& cancel) {
+  const bool started = pool_.try_submit([this, job, shared_problem, settings, actor, target,
+                                         title = save_title.value_or("")](const auto& cancel) {
     try {
       const SolveOutcome outcome = solve_and_check(*shared_problem, settings, &cancel);
       if (outcome.report.feasible()) {
-        job->document = plan_document(*shared_problem, outcome, settings);
+        auto document = plan_document(*shared_problem, outcome, settings);
+        if (target) {
+          try {
+            job->plan_id = save_plan(actor, *shared_problem, document, title, *target);
+          } catch (const std::exception& e) {
+            job->save_failed = true;
+            job->failure = e.what();
+            job->done->finish(nullptr);
+            return;
+          }
+          document["id"] = *job->plan_id;
+          document["title"] = title;
+        }
+        job->document = std::move(document);
       } else {
         // Never hand out a plan the checker rejects; the violations name the solver's bug.
         job->failure = outcome.report.violations.front().rule + ": " +
@@ -320,7 +416,7 @@ std::string PlanningService::insert_plan(store::Transaction& tx, const PlanningP
                                          const std::vector<std::string>& unit_ids,
                                          const std::optional<std::string>& created_by,
                                          const std::string& now_text, bool demo) {
-  const std::string id = core::new_uuid();
+  std::string id = core::new_uuid();
   std::int64_t visits = 0;
   std::int64_t caregivers = 0;
   for (const auto& c : document.at("caregivers").as_array()) {

@@ -70,7 +70,9 @@ boost::json::object plan_document(const PlanningProblem& problem, const SolveOut
 struct SolveJob {
   std::shared_ptr<core::Completion> done = std::make_shared<core::Completion>();
   std::optional<boost::json::object> document;
-  std::string failure;  // why no plan could be returned (checker violations, solver error)
+  std::optional<std::string> plan_id;  // set when the plan was saved
+  std::string failure;       // why no plan could be returned (checker violations, solver error)
+  bool save_failed = false;  // the plan passed the checker but could not be stored
 };
 
 // A fixed number of solver threads and no queue: a solve either starts at once or is refused,
@@ -108,14 +110,25 @@ struct StoredPlanSummary {
   std::string created_at;
 };
 
+// Where a plan to be saved may go: every person a Nära person in the care of the actor's unit
+// (PDL 4:1: storing the plan documents their care), every caregiver's unit an existing unit.
+// Returns the participating units (the actor's first); 422 naming the offending field, and a
+// `denied` entry when a person exists but is not in the unit's care.
+struct SaveTarget {
+  std::vector<std::string> unit_ids;
+};
+
 class PlanningService {
  public:
   PlanningService(ServiceContext context, unsigned concurrent_solves);
 
   // 403 unless the actor may plan visits; 422 for a structurally broken instance; nullptr when
-  // every solver thread is busy (the caller answers 503).
-  std::shared_ptr<SolveJob> start_solve(const domain::access::Actor& actor, PlanningProblem problem,
-                                        SolveSettings settings);
+  // every solver thread is busy (the caller answers 503). With `save_title` the checked plan is
+  // stored for the actor's unit and the caregivers' units (see save_check), each person in it
+  // logged as a `create` of the plan (PDL 4:3).
+  std::shared_ptr<SolveJob> start_solve(
+      const domain::access::Actor& actor, PlanningProblem problem, SolveSettings settings,
+      const std::optional<std::string>& save_title = std::nullopt);
 
   // Plans in which the actor's unit takes part, newest first; `date` narrows to one day.
   std::vector<StoredPlanSummary> list(const domain::access::Actor& actor,
@@ -132,6 +145,11 @@ class PlanningService {
                                  const std::string& now_text, bool demo);
 
  private:
+  SaveTarget save_check(const domain::access::Actor& actor, const PlanningProblem& problem);
+  std::string save_plan(const domain::access::Actor& actor, const PlanningProblem& problem,
+                        const boost::json::object& document, const std::string& title,
+                        const SaveTarget& target);
+
   ServiceContext ctx_;
   SolverPool pool_;
 };

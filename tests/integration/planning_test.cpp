@@ -283,6 +283,123 @@ TEST_P(PlanningTest, Issue7_OtherUnitsNeitherListNorReadTheDemoDay) {
   EXPECT_EQ(physician.get("/api/v1/planning/plans/" + id).status, 403);
 }
 
+TEST_P(PlanningTest, Issue7_PDL4_1_ASolvedPlanIsSavedForTheUnitsTakingPartAndEachPersonIsLogged) {
+  auto fresh = fresh_server(GetParam(), true);
+  struct Ids {
+    std::string home_health_care;
+    std::vector<std::string> in_care;  // persons in Hälsocentral Kramfors's care
+    std::string outside;               // a person who is not
+  };
+  const Ids ids = fresh->instance->database().read([](store::Transaction& tx) {
+    Ids out;
+    const auto hc =
+        tx.query("SELECT id FROM units WHERE name = 'Hälsocentral Kramfors'").row(0).text(0);
+    out.home_health_care =
+        tx.query("SELECT id FROM units WHERE name = 'Hemsjukvård Kramfors'").row(0).text(0);
+    const auto in_care = tx.query(
+        "SELECT DISTINCT person_id FROM care_relations WHERE unit_id = ? AND ended_at IS NULL "
+        "ORDER BY person_id LIMIT 4",
+        hc);
+    for (std::size_t i = 0; i < in_care.size(); ++i) out.in_care.push_back(in_care.row(i).text(0));
+    out.outside = tx.query(
+                        "SELECT id FROM persons p WHERE NOT EXISTS (SELECT 1 FROM care_relations "
+                        "c WHERE c.person_id = p.id AND c.unit_id = ?) ORDER BY id LIMIT 1",
+                        hc)
+                      .row(0)
+                      .text(0);
+    return out;
+  });
+  ASSERT_EQ(ids.in_care.size(), 4U);
+  const auto day_for = [&](const std::string& fourth_person) {
+    json::object day = small_day();
+    auto& caregivers = day["caregivers"].as_array();
+    caregivers[1].as_object()["unitId"] = ids.home_health_care;
+    const std::map<std::string, std::string> person{{"p1", ids.in_care[0]},
+                                                    {"p2", ids.in_care[1]},
+                                                    {"p3", ids.in_care[2]},
+                                                    {"p4", fourth_person}};
+    for (auto& v : day["visits"].as_array()) {
+      auto& id = v.as_object()["personId"];
+      id = person.at(std::string(id.as_string()));
+    }
+    for (auto& p : day["persons"].as_array()) {
+      auto& id = p.as_object()["id"];
+      id = person.at(std::string(id.as_string()));
+    }
+    day["save"] = json::object{{"title", "Kramfors tisdag, gemensam"}};
+    return day;
+  };
+  const auto plans = [&] { return fresh->count("visit_plans"); };
+  const std::int64_t stored_before = plans();
+  Client district = fresh->client();
+  ASSERT_EQ(district.sign_in("dsk.kramfors").status, 201);
+
+  // A person outside the unit's care: refused before any solving, named by the visit, logged.
+  const Reply refused = district.post("/api/v1/planning/solve", day_for(ids.outside));
+  EXPECT_EQ(refused.status, 422) << refused.body;
+  EXPECT_EQ(refused.problem_fields(), std::vector<std::string>{"visits/4/personId"});
+  EXPECT_EQ(plans(), stored_before);
+  const auto denied = fresh->instance->database().read([&](store::Transaction& tx) {
+    return tx
+        .query(
+            "SELECT COUNT(*) FROM audit_log WHERE person_id = ? AND action = 'denied' AND "
+            "object_type = 'visit_plan'",
+            ids.outside)
+        .row(0)
+        .int64(0);
+  });
+  EXPECT_EQ(denied, 1);
+  // A caregiver's unit must exist; a saved plan needs its day.
+  json::object unknown_unit = day_for(ids.in_care[3]);
+  unknown_unit["caregivers"].as_array()[1].as_object()["unitId"] = "no-such-unit";
+  const Reply bad_unit = district.post("/api/v1/planning/solve", unknown_unit);
+  EXPECT_EQ(bad_unit.status, 422) << bad_unit.body;
+  EXPECT_EQ(bad_unit.problem_fields(), std::vector<std::string>{"caregivers/1/unitId"});
+  json::object undated = day_for(ids.in_care[3]);
+  undated.erase("date");
+  EXPECT_EQ(district.post("/api/v1/planning/solve", undated).problem_fields(),
+            std::vector<std::string>{"date"});
+  json::object untitled = day_for(ids.in_care[3]);
+  untitled["save"] = json::object{};
+  EXPECT_EQ(district.post("/api/v1/planning/solve", untitled).problem_fields(),
+            std::vector<std::string>{"save/title"});
+  EXPECT_EQ(plans(), stored_before);
+
+  // Saved: 201 with its address, for the district nurse's unit and home health care.
+  const Reply saved = district.post("/api/v1/planning/solve", day_for(ids.in_care[3]));
+  ASSERT_EQ(saved.status, 201) << saved.body;
+  const std::string id(saved.json().at("id").as_string());
+  EXPECT_EQ(saved.header("location"), "/api/v1/planning/plans/" + id);
+  EXPECT_EQ(saved.json().at("title"), "Kramfors tisdag, gemensam");
+  EXPECT_EQ(plans(), stored_before + 1);
+  const auto created = fresh->instance->database().read([&](store::Transaction& tx) {
+    return tx
+        .query(
+            "SELECT COUNT(DISTINCT person_id) FROM audit_log WHERE object_id = ? AND action = "
+            "'create' AND object_type = 'visit_plan'",
+            id)
+        .row(0)
+        .int64(0);
+  });
+  EXPECT_EQ(created, 4);  // one entry per person in the plan (PDL 4:3)
+  Client nurse = fresh->client();
+  ASSERT_EQ(nurse.sign_in("hsl.kramfors").status, 201);
+  const Reply listed = nurse.get("/api/v1/planning/plans?date=2026-11-17");
+  ASSERT_EQ(listed.status, 200) << listed.body;
+  bool found = false;
+  for (const auto& item : listed.json().at("items").as_array())
+    found = found || item.at("id").as_string() == id;
+  EXPECT_TRUE(found) << listed.body;
+  const Reply read = nurse.get("/api/v1/planning/plans/" + id);
+  ASSERT_EQ(read.status, 200) << read.body;
+  EXPECT_EQ(read.json().at("caregivers").as_array().size(), 2U);
+  // Without save the same request is answered as before and nothing is stored.
+  json::object unsaved = day_for(ids.in_care[3]);
+  unsaved.erase("save");
+  EXPECT_EQ(district.post("/api/v1/planning/solve", unsaved).status, 200);
+  EXPECT_EQ(plans(), stored_before + 1);
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, PlanningTest, ::testing::ValuesIn(engines()), engine_name);
 
 }  // namespace
