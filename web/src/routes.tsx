@@ -2,7 +2,7 @@ import { Navigate, Outlet, Route, Routes, useLocation } from 'react-router-dom';
 import { Spinner } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { lazy, Suspense } from 'react';
-import { isCitizen, isLogReviewer, isManager, useSession } from './auth/session';
+import { isCitizen, isLogReviewer, isManager, mayPlanVisits, useSession } from './auth/session';
 import { Layout } from './components/Layout';
 import { SignInPage } from './pages/SignInPage';
 import { ChooseAssignmentPage } from './pages/ChooseAssignmentPage';
@@ -38,6 +38,8 @@ export const paths = {
   requests: '/begaran',
   request: (id: string) => `/begaran/${encodeURIComponent(id)}`,
   newRequest: (personId: string) => `/begaran/ny?person=${encodeURIComponent(personId)}`,
+  visitPlans: '/besoksplaner',
+  visitPlan: (id: string) => `/besoksplaner/${encodeURIComponent(id)}`,
 };
 
 // The report page carries the chart library: loaded only when a manager opens it, so the
@@ -54,6 +56,10 @@ const RequestDetailPage = lazy(() =>
   import('./pages/requests/RequestDetailPage').then((m) => ({ default: m.RequestDetailPage })),
 );
 const NewRequestPage = lazy(() => import('./pages/requests/NewRequestPage').then((m) => ({ default: m.NewRequestPage })));
+const VisitPlansPage = lazy(() =>
+  import('./pages/planning/VisitPlansPage').then((m) => ({ default: m.VisitPlansPage })),
+);
+const VisitPlanPage = lazy(() => import('./pages/planning/VisitPlanPage').then((m) => ({ default: m.VisitPlanPage })));
 const MySipsPage = lazy(() => import('./pages/citizen/MySipsPage').then((m) => ({ default: m.MySipsPage })));
 const MyNamedContactsPage = lazy(() =>
   import('./pages/citizen/MyNamedContactsPage').then((m) => ({ default: m.MyNamedContactsPage })),
@@ -92,6 +98,11 @@ function NotManagers() {
   if (isManager(session)) return <Navigate to={paths.liability} replace />;
   if (isLogReviewer(session)) return <Navigate to={paths.logReview} replace />;
   return <Outlet />;
+}
+
+function PlannersOnly() {
+  const { session } = useSession();
+  return mayPlanVisits(session) ? <Outlet /> : <Navigate to="/" replace />;
 }
 
 function LogReviewersOnly() {
@@ -169,6 +180,12 @@ export function AppRoutes() {
                 </Suspense>
               }
             />
+            <Route element={<PlannersOnly />}>
+              <Route element={<LazyPages />}>
+                <Route path={paths.visitPlans} element={<VisitPlansPage />} />
+                <Route path="/besoksplaner/:planId" element={<VisitPlanPage />} />
+              </Route>
+            </Route>
             <Route element={<LogReviewersOnly />}>
               <Route path={paths.logReview} element={<LogReviewPage />} />
             </Route>

@@ -36,6 +36,12 @@ export function isLogReviewer(session: Session | null): boolean {
   return activeAssignment(session)?.role === 'log_reviewer';
 }
 
+/** Those who lay out and staff a day's home visits (Permission::plan_visits on the server). */
+export function mayPlanVisits(session: Session | null): boolean {
+  const role = activeAssignment(session)?.role;
+  return role === 'district_nurse' || role === 'home_health_care_nurse' || role === 'unit_manager';
+}
+
 export function isCitizen(session: Session | null): boolean {
   return activeAssignment(session)?.role === 'citizen';
 }

@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import { NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { Button, SkipLink } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
-import { isCitizen, isLogReviewer, isManager, useSession } from '../auth/session';
+import { isCitizen, isLogReviewer, isManager, mayPlanVisits, useSession } from '../auth/session';
 import { useUnit } from '../api/queries';
 import { paths } from '../routes';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -31,6 +31,7 @@ export function Layout() {
   const citizen = isCitizen(session);
   const manager = isManager(session);
   const reviewer = isLogReviewer(session);
+  const planner = mayPlanVisits(session);
   // The discharge board is the ward's: shown when the assignment's unit is a hospital ward.
   const unit = useUnit(!citizen && !manager && !reviewer ? assignment?.unitId : null);
   const onWard = unit.data?.kind === 'hospital_ward';
@@ -45,6 +46,7 @@ export function Layout() {
       ? [
           { to: paths.liability, label: t('nav.liability') },
           { to: paths.compliance, label: t('nav.compliance') },
+          ...(planner ? [{ to: paths.visitPlans, label: t('nav.visitPlans') }] : []),
         ]
       : reviewer
         ? [{ to: paths.logReview, label: t('nav.logReview') }]
@@ -54,6 +56,7 @@ export function Layout() {
           { to: paths.personSearch, label: t('nav.personSearch') },
           { to: paths.sips, label: t('nav.sips') },
           { to: paths.requests, label: t('nav.requests') },
+          ...(planner ? [{ to: paths.visitPlans, label: t('nav.visitPlans') }] : []),
         ];
 
   return (
