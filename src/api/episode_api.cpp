@@ -80,6 +80,10 @@ boost::json::object episode_json(const service::EpisodeView& v) {
            {{"socialServices", e.needs.social_services},
             {"municipalHealthCare", e.needs.municipal_health_care},
             {"regionOutpatient", e.needs.region_outpatient},
+            {"outpatientCompulsoryCare",
+             e.needs.compulsory_care == domain::discharge::OutpatientCompulsoryCare::none
+                 ? boost::json::value(nullptr)
+                 : boost::json::value(domain::discharge::to_string(e.needs.compulsory_care))},
             {"sipRequired", e.needs.sip_required()}}},
           {"admissionNoticeSentAt", iso(e.admission_notice_sent_at)},
           {"plannedDischarge", iso(e.planned_discharge)},
@@ -220,6 +224,14 @@ void add_episode_routes(http::Router& router, Services& services, const core::Cl
            cmd.event.needs.municipal_health_care =
                n.optional_bool("municipalHealthCare").value_or(false);
            cmd.event.needs.region_outpatient = n.optional_bool("regionOutpatient").value_or(false);
+           if (const auto care = n.optional_string("outpatientCompulsoryCare", 10)) {
+             if (const auto parsed = domain::discharge::parse_outpatient_compulsory_care(*care))
+               cmd.event.needs.compulsory_care = *parsed;
+             else
+               n.add_error("outpatientCompulsoryCare", "enum",
+                           "Ange lpt (öppen psykiatrisk tvångsvård) eller lrv (öppen "
+                           "rättspsykiatrisk vård), eller null.");
+           }
            n.finish();
          }
          cmd.event.planned_discharge = instant_field(r, "plannedDischarge");

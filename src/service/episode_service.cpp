@@ -221,6 +221,16 @@ std::optional<domain::discharge::TransitionError> EpisodeService::apply_in(
   store::AccessRepository access(tx);
   const std::int64_t expected_version = record.version;
 
+  if (kind == EventKind::assess_needs &&
+      command.event.needs.compulsory_care != domain::discharge::OutpatientCompulsoryCare::none) {
+    // Öppen tvångsvård follows LPT or LRV inpatient care, which a psychiatric ward gives.
+    const auto ward = store::RegistryRepository(tx).find_unit(record.episode.ward_unit_id);
+    if (!ward || !ward->psychiatric_care) {
+      core::throw_field_error("needs/outpatientCompulsoryCare", "psychiatric_ward_only",
+                              "Öppen psykiatrisk tvångsvård eller öppen rättspsykiatrisk vård "
+                              "följer på vård vid en psykiatrisk avdelning.");
+    }
+  }
   std::vector<std::string> recipients;
   if (kind == EventKind::send_admission_notice) {
     store::RegistryRepository registry(tx);

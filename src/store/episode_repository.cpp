@@ -19,7 +19,8 @@ constexpr const char* kColumns =
     "planned_discharge, "
     "first_acknowledged_at, named_contact_appointed_at, named_contact_user_id, "
     "sip_invitation_sent_at, "
-    "information_transferred_at, discharged_at, ended_at, version";
+    "information_transferred_at, discharged_at, ended_at, version, "
+    "needs_outpatient_compulsory_care";
 
 std::optional<core::Instant> instant(const Row& r, std::size_t i) {
   if (r.is_null(i)) return std::nullopt;
@@ -60,7 +61,10 @@ std::optional<EpisodeRecord> EpisodeRepository::find(const std::string& id) {
   e.state = parse_state(r.text(4));
   e.admitted_at = from_db_time(r.text(5));
   e.needs_assessed_at = instant(r, 6);
-  e.needs = {r.boolean(7), r.boolean(8), r.boolean(9)};
+  e.needs = {r.boolean(7), r.boolean(8), r.boolean(9),
+             r.is_null(20) ? domain::discharge::OutpatientCompulsoryCare::none
+                           : domain::discharge::parse_outpatient_compulsory_care(r.text(20))
+                                 .value_or(domain::discharge::OutpatientCompulsoryCare::none)};
   e.admission_notice_sent_at = instant(r, 10);
   e.planned_discharge = instant(r, 11);
   e.first_acknowledged_at = instant(r, 12);
@@ -99,8 +103,8 @@ bool EpisodeRepository::save(const EpisodeRecord& r, std::int64_t expected_versi
              "admission_notice_sent_at = ?, planned_discharge = ?, first_acknowledged_at = ?, "
              "named_contact_appointed_at = ?, named_contact_user_id = ?, sip_invitation_sent_at = "
              "?, "
-             "information_transferred_at = ?, discharged_at = ?, ended_at = ?, version = version + "
-             "1, updated_at = ? "
+             "information_transferred_at = ?, discharged_at = ?, ended_at = ?, "
+             "needs_outpatient_compulsory_care = ?, version = version + 1, updated_at = ? "
              "WHERE id = ? AND version = ?",
              e.ward_unit_id, std::string(domain::discharge::to_string(e.state)),
              text(e.needs_assessed_at), std::int64_t{e.needs.social_services},
@@ -108,8 +112,11 @@ bool EpisodeRepository::save(const EpisodeRecord& r, std::int64_t expected_versi
              text(e.admission_notice_sent_at), text(e.planned_discharge),
              text(e.first_acknowledged_at), text(e.named_contact_appointed_at),
              optional_value(r.named_contact_user_id), text(e.sip_invitation_sent_at),
-             text(e.information_transferred_at), text(e.discharged_at), text(e.ended_at), now, r.id,
-             expected_version)
+             text(e.information_transferred_at), text(e.discharged_at), text(e.ended_at),
+             e.needs.compulsory_care == domain::discharge::OutpatientCompulsoryCare::none
+                 ? Value{nullptr}
+                 : Value{std::string(domain::discharge::to_string(e.needs.compulsory_care))},
+             now, r.id, expected_version)
           .affected_rows == 1;
   if (!updated) return false;
   tx_.query("DELETE FROM episode_ready_periods WHERE episode_id = ?", r.id);

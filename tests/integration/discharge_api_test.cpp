@@ -147,6 +147,80 @@ TEST_P(DischargeApiTest, LUS_AdmissionToDischargeThroughTheApi) {
   EXPECT_EQ(other.get("/api/v1/episodes/" + id).status, 404);
 }
 
+TEST_P(DischargeApiTest, LUS4_1_OutpatientCompulsoryCareFromAPsychiatricWardReplacesSip) {
+  auto fresh = fresh_server(GetParam(), true);
+  const auto [ward_id, person] = fresh->instance->database().read([](store::Transaction& tx) {
+    const auto hc =
+        tx.query("SELECT id FROM units WHERE name = 'Hälsocentral Kramfors'").row(0).text(0);
+    return std::make_pair(
+        tx.query("SELECT a.unit_id FROM assignments a JOIN users u ON u.id = a.user_id WHERE "
+                 "u.username = 'avd.ssk'")
+            .row(0)
+            .text(0),
+        tx.query("SELECT cr.person_id FROM care_relations cr WHERE cr.unit_id = ? AND NOT EXISTS "
+                 "(SELECT 1 FROM inpatient_episodes e WHERE e.person_id = cr.person_id) ORDER BY "
+                 "cr.person_id LIMIT 1",
+                 hc)
+            .row(0)
+            .text(0));
+  });
+  Client ward = fresh->client();
+  ASSERT_EQ(ward.sign_in("avd.ssk").status, 201);
+  Client admin = fresh->client();
+  ASSERT_EQ(admin.sign_in("admin").status, 201);
+  const Reply admitted = ward.post(
+      "/api/v1/episodes",
+      boost::json::object{{"personId", person}, {"admittedAt", "2026-11-02T08:00:00+01:00"}});
+  ASSERT_EQ(admitted.status, 201) << admitted.body;
+  const std::string id(admitted.json().at("id").as_string());
+  const auto assess = [&](const std::string& etag, boost::json::value care) {
+    return event(ward, id, etag,
+                 {{"kind", "assess_needs"},
+                  {"at", "2026-11-02T09:00:00+01:00"},
+                  {"needs",
+                   {{"socialServices", true},
+                    {"municipalHealthCare", true},
+                    {"regionOutpatient", true},
+                    {"outpatientCompulsoryCare", care}}}});
+  };
+
+  // On a somatic ward there is no LPT or LRV care to continue; a wrong value is named.
+  Reply r = assess(admitted.header("etag"), "lpt");
+  EXPECT_EQ(r.status, 422) << r.body;
+  EXPECT_EQ(r.problem_rule("needs/outpatientCompulsoryCare"), "psychiatric_ward_only");
+  r = assess(admitted.header("etag"), "öpt");
+  EXPECT_EQ(r.status, 422) << r.body;
+  EXPECT_EQ(r.problem_rule("needs/outpatientCompulsoryCare"), "enum");
+
+  const Reply unit = admin.get("/api/v1/units/" + ward_id);
+  ASSERT_EQ(admin
+                .patch("/api/v1/units/" + ward_id, boost::json::object{{"psychiatricCare", true}},
+                       unit.header("etag"))
+                .status,
+            200);
+  r = assess(admitted.header("etag"), "lpt");
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.json().at("needs").at("outpatientCompulsoryCare"), "lpt");
+  EXPECT_FALSE(r.json().at("needs").at("sipRequired").as_bool());
+  r = event(ward, id, r.header("etag"),
+            {{"kind", "mark_ready"}, {"at", "2026-11-05T10:00:00+01:00"}});
+  ASSERT_EQ(r.status, 200) << r.body;
+  for (const auto& clock : r.json().at("clocks").as_array())
+    EXPECT_NE(clock.at("kind"), "sip_invitation") << clock;
+  // The health centre, which invites to SIP (4 kap. 3 §), is told the plan is another one.
+  Client health_centre = fresh->client();
+  ASSERT_EQ(health_centre.sign_in("dsk.kramfors").status, 201);
+  const Reply invite = event(health_centre, id, r.header("etag"),
+                             {{"kind", "invite_sip"}, {"at", "2026-11-05T11:00:00+01:00"}});
+  EXPECT_EQ(invite.status, 409) << invite.body;
+  EXPECT_NE(invite.body.find("LPT 7 a"), std::string::npos) << invite.body;
+  // Reassessed without compulsory care, SIP is required again.
+  r = assess(r.header("etag"), nullptr);
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_TRUE(r.json().at("needs").at("outpatientCompulsoryCare").is_null());
+  EXPECT_TRUE(r.json().at("needs").at("sipRequired").as_bool());
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, DischargeApiTest, ::testing::ValuesIn(engines()), engine_name);
 
 }  // namespace

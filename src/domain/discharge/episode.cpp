@@ -153,6 +153,11 @@ std::optional<TransitionError> apply(Episode& e, const Event& ev) {
             "episode.not_ready",
             "Kallelse till SIP skickas efter underrättelse om utskrivningsklar (4 kap. 3 §).");
       }
+      if (e.needs.compulsory_care != OutpatientCompulsoryCare::none) {
+        return error("episode.coordinated_care_plan",
+                     "Vid öppen psykiatrisk tvångsvård eller öppen rättspsykiatrisk vård görs en "
+                     "samordnad vårdplan (LPT 7 a §, LRV 12 a §) i stället för SIP (4 kap. 1 §).");
+      }
       if (!e.needs.sip_required()) {
         return error("episode.sip_not_required",
                      "SIP krävs när insatser behövs från både region och kommun (4 kap. 1 §).");
@@ -258,6 +263,24 @@ LiabilityFacts liability_facts(const Episode& e, core::Instant now) {
   f.discharged_at = e.discharged_at;
   f.until = e.ended_at.value_or(now);
   return f;
+}
+
+std::string_view to_string(OutpatientCompulsoryCare care) {
+  switch (care) {
+    case OutpatientCompulsoryCare::lpt:
+      return "lpt";
+    case OutpatientCompulsoryCare::lrv:
+      return "lrv";
+    case OutpatientCompulsoryCare::none:
+      break;
+  }
+  return "";
+}
+
+std::optional<OutpatientCompulsoryCare> parse_outpatient_compulsory_care(std::string_view text) {
+  if (text == "lpt") return OutpatientCompulsoryCare::lpt;
+  if (text == "lrv") return OutpatientCompulsoryCare::lrv;
+  return std::nullopt;
 }
 
 std::string_view to_string(EventKind k) {

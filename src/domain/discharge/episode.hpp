@@ -25,17 +25,28 @@ std::string_view to_string(EpisodeState state);
 std::optional<EpisodeState> parse_episode_state(std::string_view text);
 std::string_view swedish_name(EpisodeState state);
 
+// Care after discharge from psychiatric inpatient care under LPT or LRV: öppen psykiatrisk
+// tvångsvård (LPT 7 a §) or öppen rättspsykiatrisk vård (LRV 12 a §). Its samordnad vårdplan takes
+// the place of SIP (4 kap. 1 §; domain-rules §1.2 row 9).
+enum class OutpatientCompulsoryCare { none, lpt, lrv };
+std::string_view to_string(OutpatientCompulsoryCare care);  // "", "lpt", "lrv"
+std::optional<OutpatientCompulsoryCare> parse_outpatient_compulsory_care(std::string_view text);
+
 // Which receiving parties the assessment says may be needed after discharge (1 kap. 1 §).
 struct Needs {
   bool social_services = false;        // socialtjänst (hemtjänst, SÄBO …)
   bool municipal_health_care = false;  // kommunal hälso- och sjukvård (hemsjukvård)
   bool region_outpatient = false;      // regionfinansierad öppen vård (vårdcentral)
+  OutpatientCompulsoryCare compulsory_care = OutpatientCompulsoryCare::none;
   [[nodiscard]] bool any() const {
     return social_services || municipal_health_care || region_outpatient;
   }
-  // 4 kap. 1 §: SIP when insatser are needed from both the region and the municipality.
+  // 4 kap. 1 §: SIP when insatser are needed from both the region and the municipality, unless
+  // the patient is discharged to öppen tvångsvård: then the LPT 7 a § / LRV 12 a § samordnad
+  // vårdplan is the plan, and neither the SIP invitation (4 kap. 3 §) nor 5 kap. 3 § 3 applies.
   [[nodiscard]] bool sip_required() const {
-    return region_outpatient && (social_services || municipal_health_care);
+    return compulsory_care == OutpatientCompulsoryCare::none && region_outpatient &&
+           (social_services || municipal_health_care);
   }
 };
 

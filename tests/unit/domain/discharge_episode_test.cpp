@@ -142,6 +142,30 @@ TEST(DischargeEpisode, LUS4_1_NoSipInvitationWhenOnlyOnePrincipalIsNeeded) {
   EXPECT_FALSE(find(clocks(e, e.admitted_at), ClockKind::sip_invitation).has_value());
 }
 
+TEST(DischargeEpisode, LUS4_1_DischargeToOutpatientCompulsoryCareHasACoordinatedCarePlanNotSip) {
+  for (const auto care : {OutpatientCompulsoryCare::lpt, OutpatientCompulsoryCare::lrv}) {
+    Episode e = admitted();
+    Event assess = ev(EventKind::assess_needs, "2026-11-02T09:00:00+01:00");
+    assess.needs = both_principals();
+    assess.needs.compulsory_care = care;
+    ASSERT_FALSE(apply(e, assess));
+    EXPECT_FALSE(e.needs.sip_required());
+    ASSERT_FALSE(apply(e, ev(EventKind::mark_ready, "2026-11-05T10:00:00+01:00")));
+    // No SIP invitation clock (4 kap. 3 §) and no SIP precondition for liability (5 kap. 3 § 3).
+    EXPECT_FALSE(find(clocks(e, at("2026-11-20T10:00:00+01:00")), ClockKind::sip_invitation));
+    EXPECT_FALSE(liability_facts(e, at("2026-11-20T10:00:00+01:00")).sip_required);
+    const auto refused = apply(e, ev(EventKind::invite_sip, "2026-11-05T11:00:00+01:00"));
+    ASSERT_TRUE(refused);
+    EXPECT_EQ(refused->rule, "episode.coordinated_care_plan");
+    EXPECT_NE(refused->reason.find("LPT 7 a §"), std::string::npos);
+    // The other clocks still run: the admission notice and the named contact (2 kap. 1, 5 §§).
+    EXPECT_TRUE(find(clocks(e, e.admitted_at), ClockKind::admission_notice));
+  }
+  EXPECT_EQ(parse_outpatient_compulsory_care("lrv"), OutpatientCompulsoryCare::lrv);
+  EXPECT_FALSE(parse_outpatient_compulsory_care("öpt"));
+  EXPECT_EQ(to_string(OutpatientCompulsoryCare::lpt), "lpt");
+}
+
 TEST(DischargeEpisode, LUS2_5_DischargeWithoutNamedContactIsABreach) {
   Episode e = notified_for_both_principals();
   ASSERT_FALSE(apply(e, ev(EventKind::discharge, "2026-11-06T10:00:00+01:00")));

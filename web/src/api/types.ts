@@ -149,6 +149,9 @@ export interface EpisodeFull {
     socialServices: boolean;
     municipalHealthCare: boolean;
     regionOutpatient: boolean;
+    /** Öppen psykiatrisk tvångsvård (LPT) or öppen rättspsykiatrisk vård (LRV) after discharge:
+     * a samordnad vårdplan (LPT 7 a §, LRV 12 a §) takes the place of SIP. */
+    outpatientCompulsoryCare: OutpatientCompulsoryCare | null;
     sipRequired: boolean;
   };
   admissionNoticeSentAt: string | null;
@@ -174,6 +177,8 @@ export interface EpisodeFull {
 
 export type Episode = EpisodeFull | EpisodeHidden;
 
+export type OutpatientCompulsoryCare = 'lpt' | 'lrv';
+
 export interface Unit {
   id: string;
   careProviderId: string;
@@ -183,6 +188,8 @@ export interface Unit {
   kindName: string;
   municipalityCode: string;
   locality: string | null;
+  /** A ward giving sluten psykiatrisk vård. */
+  psychiatricCare?: boolean;
 }
 
 export interface AccessLogLine {

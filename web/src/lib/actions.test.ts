@@ -2,7 +2,7 @@ import { availableActions } from './actions';
 import { episode } from './fixtures';
 
 const nurse = { role: 'ward_nurse', unitId: 'ward-1', unitKind: 'hospital_ward' };
-const allNeeds = { socialServices: true, municipalHealthCare: true, regionOutpatient: true, sipRequired: true };
+const allNeeds = { socialServices: true, municipalHealthCare: true, regionOutpatient: true, outpatientCompulsoryCare: null, sipRequired: true };
 
 describe('event actions offered', () => {
   it('offers the ward its events, but an admission notice only after needs are assessed', () => {

@@ -10,7 +10,7 @@ export function episode(over: Partial<EpisodeFull> = {}): EpisodeFull {
     state: 'admitted',
     stateName: 'Inskriven',
     admittedAt: '2026-11-20T08:00:00Z',
-    needs: { socialServices: false, municipalHealthCare: false, regionOutpatient: false, sipRequired: false },
+    needs: { socialServices: false, municipalHealthCare: false, regionOutpatient: false, outpatientCompulsoryCare: null, sipRequired: false },
     admissionNoticeSentAt: null,
     plannedDischarge: null,
     namedContactAppointedAt: null,

@@ -17,13 +17,14 @@ import { useTranslation } from 'react-i18next';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ApiError, request } from '../api/client';
 import { keys, useEpisode, usePerson, useReceivingUnits, useUnit } from '../api/queries';
-import type { EpisodeFull } from '../api/types';
+import type { EpisodeFull, OutpatientCompulsoryCare } from '../api/types';
 import { isHidden } from '../api/types';
 import { useSession } from '../auth/session';
 import { ClockTag } from '../components/ClockTag';
 import { EpisodeLiability } from '../components/EpisodeLiability';
 import { PageTitle } from '../components/PageTitle';
 import { ProblemAlert } from '../components/ProblemAlert';
+import { SelectField } from '../components/SelectField';
 import { availableActions, CONFIRM_EVENTS, type EventKind } from '../lib/actions';
 import { buildTimeline } from '../lib/timeline';
 import { formatDate, formatDateTime, fromLocalInput, toLocalInput } from '../lib/time';
@@ -80,6 +81,11 @@ function EpisodeBoard({ episode: e }: { episode: EpisodeFull }) {
           {e.stateName}
         </Tag>
         {e.needs.sipRequired && <Tag data-color="info">{t('episode.sipRequired')}</Tag>}
+        {e.needs.outpatientCompulsoryCare && (
+          <Tag data-color="info" data-testid="coordinated-care-plan">
+            {t('episode.coordinatedCarePlan')}
+          </Tag>
+        )}
         <Link to={paths.person(e.personId)}>{t('episode.toPerson')}</Link>
         {e.needs.sipRequired && <Link to={paths.startSip(e.personId, e.id)}>{t('sip.startForEpisode')}</Link>}
       </div>
@@ -143,6 +149,7 @@ function EpisodeBoard({ episode: e }: { episode: EpisodeFull }) {
                 e.needs.socialServices && t('needs.socialServices'),
                 e.needs.municipalHealthCare && t('needs.municipalHealthCare'),
                 e.needs.regionOutpatient && t('needs.regionOutpatient'),
+                e.needs.outpatientCompulsoryCare && t(`needs.compulsory.${e.needs.outpatientCompulsoryCare}`),
               ]
                 .filter(Boolean)
                 .join(', ') || t('episode.noNeeds')}
@@ -210,7 +217,12 @@ function UnitName({ id }: { id: string }) {
 
 interface EventBody {
   kind: EventKind;
-  needs?: { socialServices: boolean; municipalHealthCare: boolean; regionOutpatient: boolean };
+  needs?: {
+    socialServices: boolean;
+    municipalHealthCare: boolean;
+    regionOutpatient: boolean;
+    outpatientCompulsoryCare: OutpatientCompulsoryCare | null;
+  };
   plannedDischarge?: string;
   recipientUnitIds?: string[];
 }
@@ -313,6 +325,8 @@ function EventForm({
   const needsRecipients = kind === 'send_admission_notice';
   const receivers = useReceivingUnits(needsRecipients ? person.data?.municipalityCode : null);
   const [needs, setNeeds] = useState(e.needs);
+  // Öppen tvångsvård follows LPT or LRV care at a psychiatric ward: asked only there.
+  const psychiatricWard = useUnit(kind === 'assess_needs' ? e.wardUnitId : null).data?.psychiatricCare === true;
   const defaultPlanned = e.plannedDischarge ? new Date(e.plannedDischarge) : new Date(Date.now() + 3 * 86400_000);
   const [planned, setPlanned] = useState(toLocalInput(defaultPlanned));
   const [recipients, setRecipients] = useState<string[]>([]);
@@ -326,6 +340,7 @@ function EventForm({
         socialServices: needs.socialServices,
         municipalHealthCare: needs.municipalHealthCare,
         regionOutpatient: needs.regionOutpatient,
+        outpatientCompulsoryCare: psychiatricWard ? needs.outpatientCompulsoryCare : null,
       };
     }
     if (kind === 'send_admission_notice' || kind === 'set_planned_discharge') {
@@ -372,6 +387,15 @@ function EventForm({
               checked={needs.regionOutpatient}
               onChange={(x) => setNeeds({ ...needs, regionOutpatient: x.target.checked })}
             />
+            {psychiatricWard && (
+              <SelectField
+                label={t('needs.outpatientCompulsoryCare')}
+                value={needs.outpatientCompulsoryCare ?? ''}
+                placeholder={t('needs.compulsory.none')}
+                options={(['lpt', 'lrv'] as const).map((c) => ({ value: c, label: t(`needs.compulsory.${c}`) }))}
+                onChange={(v) => setNeeds({ ...needs, outpatientCompulsoryCare: v === 'lpt' || v === 'lrv' ? v : null })}
+              />
+            )}
           </Fieldset>
         )}
         {needsRecipients && (
