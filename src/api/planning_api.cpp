@@ -289,16 +289,20 @@ ParsedRequest read_solve_request(const json::object& body) {
   return out;
 }
 
+// The planner's own answers that are not a handler's thrown problem: busy, plan rejected.
+void set_problem(http::Response& r, int status, const std::string& type, const std::string& title,
+                 const std::string& detail, const std::string& instance = {}) {
+  r.status = status;
+  r.content_type = "application/problem+json";
+  json::object body{{"type", type}, {"title", title}, {"status", status}, {"detail", detail}};
+  if (!instance.empty()) body["instance"] = instance;
+  r.body = json::serialize(body);
+}
+
 http::Response busy_response(const http::Request& request) {
   http::Response r;
-  r.status = 503;
-  r.content_type = "application/problem+json";
-  r.body = json::serialize(
-      json::object{{"type", "https://nara.example/problems/planner-busy"},
-                   {"title", "Planeraren är upptagen"},
-                   {"status", 503},
-                   {"detail", "Alla planeringstrådar räknar redan. Försök igen om en stund."},
-                   {"instance", request.path}});
+  set_problem(r, 503, "https://nara.example/problems/planner-busy", "Planeraren är upptagen",
+              "Alla planeringstrådar räknar redan. Försök igen om en stund.", request.path);
   r.set_header("Retry-After", "10");
   return r;
 }
@@ -312,25 +316,9 @@ void fill_solve_response(const service::SolveJob& job, const std::string& reques
     if (job.plan_id) r.set_header("Location", "/api/v1/planning/plans/" + *job.plan_id);
     return;
   }
-  if (job.save_failed) {
-    r.status = 500;
-    r.content_type = "application/problem+json";
-    r.body = json::serialize(
-        json::object{{"type", "about:blank"},
-                     {"title", "Planen kunde inte sparas"},
-                     {"status", 500},
-                     {"detail", "Planen togs fram men kunde inte sparas. Ange begäran-id " +
-                                    request_id + " vid kontakt."}});
-    return;
-  }
-  r.status = 500;
-  r.content_type = "application/problem+json";
-  r.body = json::serialize(
-      json::object{{"type", "https://nara.example/problems/plan-rejected"},
-                   {"title", "Planen kunde inte tas fram"},
-                   {"status", 500},
-                   {"detail", "Planen klarade inte den oberoende kontrollen (" + job.failure +
-                                  "). Ange begäran-id " + request_id + " vid kontakt."}});
+  set_problem(r, 500, "https://nara.example/problems/plan-rejected", "Planen kunde inte tas fram",
+              "Planen klarade inte den oberoende kontrollen (" + job.failure +
+                  "). Ange begäran-id " + request_id + " vid kontakt.");
 }
 
 json::object summary_json(const service::StoredPlanSummary& s) {

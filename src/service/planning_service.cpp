@@ -387,10 +387,9 @@ std::shared_ptr<SolveJob> PlanningService::start_solve(
         if (target) {
           try {
             job->plan_id = save_plan(actor, *shared_problem, document, title, *target);
-          } catch (const std::exception& e) {
-            job->save_failed = true;
-            job->failure = e.what();
-            job->done->finish(nullptr);
+          } catch (...) {
+            // Not a plan problem: the server logs it and answers 500 with the request id.
+            job->done->finish(std::current_exception());
             return;
           }
           document["id"] = *job->plan_id;

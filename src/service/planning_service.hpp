@@ -65,14 +65,13 @@ SolveOutcome solve_and_check(const PlanningProblem& problem, const SolveSettings
 boost::json::object plan_document(const PlanningProblem& problem, const SolveOutcome& outcome,
                                   const SolveSettings& settings);
 
-// One solve handed to the pool; `done` finishes (never with an error) once `document` or
-// `failure` is set.
+// One solve handed to the pool; `done` finishes once `document` or `failure` is set, or with the
+// error when a checked plan could not be saved.
 struct SolveJob {
   std::shared_ptr<core::Completion> done = std::make_shared<core::Completion>();
   std::optional<boost::json::object> document;
   std::optional<std::string> plan_id;  // set when the plan was saved
-  std::string failure;       // why no plan could be returned (checker violations, solver error)
-  bool save_failed = false;  // the plan passed the checker but could not be stored
+  std::string failure;  // why no plan could be returned (checker violations, solver error)
 };
 
 // A fixed number of solver threads and no queue: a solve either starts at once or is refused,
