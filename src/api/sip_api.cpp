@@ -5,6 +5,7 @@
 #include "core/problem.hpp"
 #include "core/random.hpp"
 #include "service/authorization.hpp"
+#include "domain/sip/care_plan.hpp"
 #include "service/sip_codec.hpp"
 
 namespace nara::api {
@@ -60,6 +61,12 @@ json::object plan_json(const service::PlanView& v) {
   out["id"] = v.row.id;
   out["personId"] = v.row.person_id;
   out["stateName"] = sip::swedish_name(v.plan.state);
+  out["kindName"] = sip::swedish_name(v.plan.kind);
+  if (sip::is_care_plan(v.plan.kind)) {
+    json::array missing;
+    for (const auto& unit : sip::missing_approvals(v.plan)) missing.emplace_back(unit);
+    out["missingApprovals"] = std::move(missing);
+  }
   out["initiatedByUnitId"] = v.row.initiated_by_unit_id;
   out["episodeId"] = optional_json(v.row.episode_id);
   out["catalogueVersion"] = v.catalogue_version ? json::value(*v.catalogue_version) : nullptr;
@@ -85,6 +92,17 @@ std::optional<core::Instant> instant_field(http::ObjectReader& r, const std::str
     return std::nullopt;
   }
   return parsed.value();
+}
+
+// A text that null or only blanks clears.
+std::optional<std::string> nullable_text(http::ObjectReader& r, const std::string& name) {
+  if (r.is_explicit_null(name)) {
+    r.optional_string(name);  // marks it read
+    return std::nullopt;
+  }
+  auto text = r.optional_string(name, kText);
+  if (text && text->find_first_not_of(" \t\r\n") == std::string::npos) return std::nullopt;
+  return text;
 }
 
 std::string id_or_new(http::ObjectReader& r) {
@@ -134,7 +152,12 @@ service::PlanPatch read_patch(http::ObjectReader& r, const std::string& prefix =
   });
   p.person_objects_to_relatives = r.optional_bool("personObjectsToRelatives");
   p.needs = list_field<sip::Need>(r, "needs", prefix, [](auto& x) {
-    return sip::Need{id_or_new(x), x.required_string("description", kText)};
+    sip::Need out{id_or_new(x), x.required_string("description", kText), std::nullopt};
+    if (x.is_explicit_null("assessedBy"))
+      x.optional_string("assessedBy");  // marks it read
+    else
+      out.assessed_by = principal_field(x, "assessedBy");
+    return out;
   });
   p.interventions = list_field<sip::Intervention>(r, "interventions", prefix, [](auto& x) {
     sip::Intervention out;
@@ -149,6 +172,7 @@ service::PlanPatch read_patch(http::ObjectReader& r, const std::string& prefix =
     out.unit_id = x.required_string("unitId", 64);
     out.need_id = x.optional_string("needId", 64);
     out.service_type = x.optional_string("serviceType", 64);
+    out.decision = nullable_text(x, "decision");
     return out;
   });
   p.other_measures = list_field<sip::OtherMeasure>(r, "otherMeasures", prefix, [](auto& x) {
@@ -176,11 +200,21 @@ service::PlanPatch read_patch(http::ObjectReader& r, const std::string& prefix =
     f.due_date = x.required_string("dueDate", 10);
     return f;
   });
+  // Samordnad vårdplan (LPT 7 a §); null or blank clears a text.
+  for (auto [name, field] : {std::pair{"patientView", &service::PlanPatch::patient_view},
+                             std::pair{"patientViewNotObtained",
+                                       &service::PlanPatch::patient_view_not_obtained},
+                             std::pair{"relativesNotConsultedReason",
+                                       &service::PlanPatch::relatives_not_consulted_reason}}) {
+    if (r.has(name)) p.*field = nullable_text(r, name);
+  }
+  p.consulted_patient = r.optional_bool("consultedPatient");
+  p.consulted_relatives = r.optional_bool("consultedRelatives");
   return p;
 }
 
 constexpr const char* kPlanContentSchema =
-    R"("participants":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"kind":{"enum":["person","relative","unit","external"]},"unitId":{"type":"string"},"name":{"type":"string"},"role":{"type":"string"}}}},"personObjectsToRelatives":{"type":"boolean"},"needs":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"description":{"type":"string"}}}},"interventions":{"type":"array","items":{"type":"object","required":["description","responsible","unitId"],"properties":{"id":{"type":"string"},"description":{"type":"string"},"responsible":{"enum":["region","municipality"]},"unitId":{"type":"string"},"needId":{"type":"string"},"serviceType":{"type":"string"}}}},"otherMeasures":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"description":{"type":"string"},"actor":{"type":"string"}}}},"noOtherMeasures":{"type":"boolean"},"overallResponsible":{"enum":["region","municipality",null]},"goals":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"ownWords":{"type":"string"},"measurableTarget":{"type":"string"},"targetDate":{"type":"string","format":"date"}}}},"followUps":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"dueDate":{"type":"string","format":"date"}}}})";
+    R"("participants":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"kind":{"enum":["person","relative","unit","external"]},"unitId":{"type":"string"},"name":{"type":"string"},"role":{"type":"string"}}}},"personObjectsToRelatives":{"type":"boolean"},"needs":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"description":{"type":"string"},"assessedBy":{"enum":["region","municipality",null]}}}},"interventions":{"type":"array","items":{"type":"object","required":["description","responsible","unitId"],"properties":{"id":{"type":"string"},"description":{"type":"string"},"responsible":{"enum":["region","municipality"]},"unitId":{"type":"string"},"needId":{"type":"string"},"serviceType":{"type":"string"},"decision":{"type":["string","null"]}}}},"otherMeasures":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"description":{"type":"string"},"actor":{"type":"string"}}}},"noOtherMeasures":{"type":"boolean"},"overallResponsible":{"enum":["region","municipality",null]},"goals":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"ownWords":{"type":"string"},"measurableTarget":{"type":"string"},"targetDate":{"type":"string","format":"date"}}}},"followUps":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"dueDate":{"type":"string","format":"date"}}}},"patientView":{"type":["string","null"]},"patientViewNotObtained":{"type":["string","null"]},"consultedPatient":{"type":"boolean"},"consultedRelatives":{"type":"boolean"},"relativesNotConsultedReason":{"type":["string","null"]})";
 
 std::string schema(const std::string& required, const std::string& extra) {
   return R"({"type":"object",)" + required + R"("properties":{)" + extra + kPlanContentSchema +
@@ -214,9 +248,22 @@ void add_sip_routes(http::Router& router, Services& services) {
          const auto body = body_object(c.request);
          http::ObjectReader r(body);
          service::NewPlan plan;
+         if (const auto kind = r.optional_string("kind", 10)) {
+           if (auto k = sip::parse_plan_kind(*kind))
+             plan.kind = *k;
+           else
+             r.add_error("kind", "enum", "Ska vara sip, lpt eller lrv.");
+         }
          plan.person_id = r.required_string("personId", 64);
          plan.episode_id = r.optional_string("episodeId", 64);
-         if (const auto* consent = r.optional_object("consent")) {
+         if (sip::is_care_plan(plan.kind)) {
+           // Drawn up in consultation with the patient, not on consent (LPT 7 a §).
+           if (r.has("consent"))
+             r.add_error("consent", "care_plan.no_consent",
+                         "En samordnad vårdplan upprättas i samråd med patienten, inte på "
+                         "samtycke (LPT 7 a §, LRV 12 a §).");
+           r.optional_object("consent");
+         } else if (const auto* consent = r.optional_object("consent")) {
            http::ObjectReader cr(*consent, "consent");
            plan.consent_given_by = cr.optional_string("givenBy", 40).value_or("person");
            plan.consent_scope = cr.optional_string("scope", kText).value_or("");
@@ -235,11 +282,13 @@ void add_sip_routes(http::Router& router, Services& services) {
          return res;
        },
        {"Start a SIP for a person in your unit's care, with the person's consent recorded first "
-        "(HSL 16:4, SoL 10:8)",
+        "(HSL 16:4, SoL 10:8); or, as the ward's physician, the samordnad vårdplan of an episode "
+        "that ends in öppen psykiatrisk tvångsvård (kind lpt, LPT 7 a §) or öppen "
+        "rättspsykiatrisk vård (kind lrv, LRV 12 a §), without consent",
         "SIP",
         schema(
-            R"("required":["personId","consent"],)",
-            R"("personId":{"type":"string"},"episodeId":{"type":"string"},"consent":{"type":"object","required":["scope"],"properties":{"givenBy":{"enum":["person","legal_representative"]},"scope":{"type":"string"},"givenAt":{"type":"string","format":"date-time"}}},)"),
+            R"("required":["personId"],)",
+            R"("kind":{"enum":["sip","lpt","lrv"]},"personId":{"type":"string"},"episodeId":{"type":"string"},"consent":{"type":"object","required":["scope"],"properties":{"givenBy":{"enum":["person","legal_representative"]},"scope":{"type":"string"},"givenAt":{"type":"string","format":"date-time"}}},)"),
         "", 201}});
   router.add(
       {http::Method::get,
@@ -304,9 +353,11 @@ void add_sip_routes(http::Router& router, Services& services) {
          return json_with_etag(plan_json(v), v.row.version);
        },
        {"Activate (the four items and consent are checked, HSL 16:4), start or complete a "
-        "follow-up, close, or give or withdraw the person's consent (If-Match)",
+        "follow-up, close, or give or withdraw the person's consent (If-Match); approve "
+        "(justera) a samordnad vårdplan as a unit responsible for one of its insatser, the last "
+        "approval establishing it (LPT 7 a § 3 st.)",
         "SIP",
-        R"({"type":"object","required":["kind"],"properties":{"kind":{"enum":["activate","start_follow_up","complete_follow_up","close","give_consent","withdraw_consent"]},"outcome":{"type":"string"},"nextFollowUp":{"type":"string","format":"date"},"reason":{"type":"string"},"consent":{"type":"object","properties":{"givenBy":{"enum":["person","legal_representative"]},"scope":{"type":"string"}}}}})"},
+        R"({"type":"object","required":["kind"],"properties":{"kind":{"enum":["activate","start_follow_up","complete_follow_up","close","give_consent","withdraw_consent","approve"]},"outcome":{"type":"string"},"nextFollowUp":{"type":"string","format":"date"},"reason":{"type":"string"},"consent":{"type":"object","properties":{"givenBy":{"enum":["person","legal_representative"]},"scope":{"type":"string"}}}}})"},
        true});
   router.add({http::Method::get,
               "/api/v1/sips/{id}/history",

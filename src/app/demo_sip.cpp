@@ -99,18 +99,18 @@ std::string seed_plan(store::Transaction& tx, const Ids& ids, const std::string&
       {core::new_uuid(), sip::ParticipantKind::relative, std::nullopt, "Anna (demo)", "dotter"}};
   const std::string wound = core::new_uuid();
   const std::string shower = core::new_uuid();
-  p.needs = {{wound, "Bensår som behöver läggas om tre gånger i veckan (demo)"},
-             {shower, "Behöver hjälp med dusch och påklädning (demo)"}};
+  p.needs = {{wound, "Bensår som behöver läggas om tre gånger i veckan (demo)", std::nullopt},
+             {shower, "Behöver hjälp med dusch och påklädning (demo)", std::nullopt}};
   p.goals = {
       {core::new_uuid(), goal_words, "Såret läkt inom åtta veckor (demo)", std::nullopt, {}}};
   if (complete) {
     p.interventions = {
         {core::new_uuid(), "Såromläggning i hemmet (demo)", PrincipalKind::municipality, ids.hsl,
-         wound, std::string("home_health_wound_care")},
+         wound, std::string("home_health_wound_care"), std::nullopt},
         {core::new_uuid(), "Läkarbedömning av såret var fjärde vecka (demo)", PrincipalKind::region,
-         ids.hc, wound, std::string("physician_home_visit")},
+         ids.hc, wound, std::string("physician_home_visit"), std::nullopt},
         {core::new_uuid(), "Hemtjänst morgon och kväll (demo)", PrincipalKind::municipality,
-         ids.home_care, shower, std::string("home_care_personal_care")}};
+         ids.home_care, shower, std::string("home_care_personal_care"), std::nullopt}};
     p.other_measures = {{core::new_uuid(), "Färdtjänst till hälsocentralen (demo)",
                          "Kramfors kommun, färdtjänst (demo)"}};
     p.overall_responsible = PrincipalKind::municipality;

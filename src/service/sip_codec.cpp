@@ -91,8 +91,12 @@ json::object plan_to_json(const Plan& p) {
                                         {"role", x.role}});
   }
   json::array needs;
-  for (const auto& n : p.needs)
-    needs.push_back(json::object{{"id", n.id}, {"description", n.description}});
+  for (const auto& n : p.needs) {
+    needs.push_back(json::object{
+        {"id", n.id},
+        {"description", n.description},
+        {"assessedBy", n.assessed_by ? json::value(principal_code(*n.assessed_by)) : nullptr}});
+  }
   json::array interventions;
   for (const auto& i : p.interventions) {
     interventions.push_back(json::object{{"id", i.id},
@@ -100,7 +104,8 @@ json::object plan_to_json(const Plan& p) {
                                          {"responsible", principal_code(i.responsible)},
                                          {"unitId", i.unit_id},
                                          {"needId", opt(i.need_id)},
-                                         {"serviceType", opt(i.service_type)}});
+                                         {"serviceType", opt(i.service_type)},
+                                         {"decision", opt(i.decision)}});
   }
   json::array others;
   for (const auto& m : p.other_measures) {
@@ -130,7 +135,16 @@ json::object plan_to_json(const Plan& p) {
                                       {"heldAt", opt(f.held_at)},
                                       {"outcome", opt(f.outcome)}});
   }
-  return {{"state", to_string(p.state)},
+  json::array approvals;
+  for (const auto& a : p.approvals) {
+    approvals.push_back(json::object{{"unitId", a.unit_id},
+                                     {"unitName", a.unit_name},
+                                     {"userId", a.user_id},
+                                     {"userName", a.user_name},
+                                     {"at", core::format_iso8601(a.at)}});
+  }
+  return {{"kind", to_string(p.kind)},
+          {"state", to_string(p.state)},
           {"initiatedBy", principal_code(p.initiated_by)},
           {"initiatedAt", core::format_iso8601(p.initiated_at)},
           {"consent", p.consent ? json::value(std::move(consent)) : json::value(nullptr)},
@@ -147,11 +161,23 @@ json::object plan_to_json(const Plan& p) {
           {"followUps", std::move(follow_ups)},
           {"activatedAt", opt(p.activated_at)},
           {"closedAt", opt(p.closed_at)},
-          {"closeReason", opt(p.close_reason)}};
+          {"closeReason", opt(p.close_reason)},
+          {"patientView", opt(p.patient_view)},
+          {"patientViewNotObtained", opt(p.patient_view_not_obtained)},
+          {"consultedPatient", p.consulted_patient},
+          {"consultedRelatives", p.consulted_relatives},
+          {"relativesNotConsultedReason", opt(p.relatives_not_consulted_reason)},
+          {"approvals", std::move(approvals)}};
 }
 
 Plan plan_from_json(const json::object& o) {
   Plan p;
+  // Plans stored before samordnade vårdplaner existed have no kind: they are SIPs.
+  if (auto kind = optional_text(o, "kind")) {
+    const auto parsed = parse_plan_kind(*kind);
+    if (!parsed) throw std::runtime_error("stored plan: unknown kind");
+    p.kind = *parsed;
+  }
   const auto state = parse_plan_state(text(o, "state"));
   if (!state) throw std::runtime_error("stored plan: unknown state");
   p.state = *state;
@@ -172,13 +198,16 @@ Plan plan_from_json(const json::object& o) {
   p.person_objects_to_relatives = flag(o, "personObjectsToRelatives");
   for (const auto& v : list(o, "needs")) {
     const auto& x = v.as_object();
-    p.needs.push_back({text(x, "id"), text(x, "description")});
+    Need n{text(x, "id"), text(x, "description"), std::nullopt};
+    if (auto by = optional_text(x, "assessedBy")) n.assessed_by = principal(*by);
+    p.needs.push_back(std::move(n));
   }
   for (const auto& v : list(o, "interventions")) {
     const auto& x = v.as_object();
     p.interventions.push_back({text(x, "id"), text(x, "description"),
                                principal(text(x, "responsible")), text(x, "unitId"),
-                               optional_text(x, "needId"), optional_text(x, "serviceType")});
+                               optional_text(x, "needId"), optional_text(x, "serviceType"),
+                               optional_text(x, "decision")});
   }
   for (const auto& v : list(o, "otherMeasures")) {
     const auto& x = v.as_object();
@@ -208,6 +237,16 @@ Plan plan_from_json(const json::object& o) {
   p.activated_at = optional_instant(o, "activatedAt");
   p.closed_at = optional_instant(o, "closedAt");
   p.close_reason = optional_text(o, "closeReason");
+  p.patient_view = optional_text(o, "patientView");
+  p.patient_view_not_obtained = optional_text(o, "patientViewNotObtained");
+  p.consulted_patient = flag(o, "consultedPatient");
+  p.consulted_relatives = flag(o, "consultedRelatives");
+  p.relatives_not_consulted_reason = optional_text(o, "relativesNotConsultedReason");
+  for (const auto& v : list(o, "approvals")) {
+    const auto& x = v.as_object();
+    p.approvals.push_back({text(x, "unitId"), text(x, "unitName"), text(x, "userId"),
+                           text(x, "userName"), core::parse_iso8601(text(x, "at"), "at")});
+  }
   return p;
 }
 

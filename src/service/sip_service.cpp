@@ -6,6 +6,7 @@
 #include "core/random.hpp"
 #include "core/stockholm_time.hpp"
 #include "domain/access/policy.hpp"
+#include "domain/sip/care_plan.hpp"
 #include "service/audit_log.hpp"
 #include "service/authorization.hpp"
 #include "service/coordination_support.hpp"
@@ -31,12 +32,59 @@ namespace json = boost::json;
 
 using namespace sip_support;
 
+namespace {
+
+// A samordnad vårdplan is drawn up by the chief physician of the ward the patient leaves, for an
+// episode that ends in the care of its kind (LPT 7 a §, LRV 12 a §). The physician role stands
+// for the chefsöverläkare or the specialist the task is delegated to.
+void require_care_plan_episode(store::Transaction& tx, const domain::access::Actor& actor,
+                               sip::PlanKind kind, const std::string& episode_id) {
+  const auto episode = tx.query(
+      "SELECT ward_unit_id, needs_outpatient_compulsory_care FROM inpatient_episodes WHERE id = ?",
+      episode_id);
+  if (episode.empty()) return;  // create names the field
+  if (actor.role != domain::access::Role::physician ||
+      episode.row(0).text(0) != *actor.unit_id) {
+    forbidden("En samordnad vårdplan upprättas av chefsöverläkaren vid avdelningen (" +
+              sip::care_plan_paragraph(kind) + ").");
+  }
+  const auto needed = episode.row(0).is_null(1) ? std::string() : episode.row(0).text(1);
+  if (needed != sip::to_string(kind)) {
+    core::throw_field_error(
+        "kind", "care_plan.episode",
+        needed.empty() ? "Vårdtillfället avslutas inte med öppen psykiatrisk tvångsvård eller "
+                         "öppen rättspsykiatrisk vård; bedöm behoven först."
+                       : "Vårdtillfället avslutas med " + std::string(needed == "lpt" ? "öppen psykiatrisk tvångsvård (LPT)" : "öppen rättspsykiatrisk vård (LRV)") +
+                             "; välj den plan som hör till.");
+  }
+  // One plan in force or in the making per stay: a second one would split the units' approvals.
+  const auto open =
+      tx.query("SELECT content FROM coordinated_plans WHERE episode_id = ? AND state <> 'closed'",
+               episode_id);
+  for (std::size_t i = 0; i < open.size(); ++i) {
+    const auto content = json::parse(open.row(i).text(0)).as_object();
+    if (const auto* k = content.if_contains("kind"); k && k->is_string() && k->as_string() != "sip")
+      coordination::refuse_transition(kPlanProblem, "episodeId", "care_plan.exists",
+                                      "Vårdtillfället har redan en samordnad vårdplan.");
+  }
+}
+
+}  // namespace
+
 PlanView SipService::create(const domain::access::Actor& actor, const NewPlan& input) {
   const auto now = ctx_.clock.now();
   const std::string now_text = store::to_db_time(now);
-  // Consent is recorded before the plan is drawn up (HSL 16:4, SoL 10:8).
+  const bool care_plan = sip::is_care_plan(input.kind);
+  // Consent is recorded before a SIP is drawn up (HSL 16:4, SoL 10:8); a samordnad vårdplan is
+  // drawn up in consultation with the patient instead (LPT 7 a §).
   std::vector<core::FieldError> errors;
-  if (input.consent_scope.find_first_not_of(" \t\r\n") == std::string::npos) {
+  if (care_plan && !input.episode_id) {
+    errors.push_back({"episodeId", "required",
+                      "En samordnad vårdplan upprättas inför utskrivning från sluten psykiatrisk "
+                      "vård; ange vårdtillfället (" +
+                          sip::legal_reference(input.kind, now) + ")."});
+  }
+  if (!care_plan && input.consent_scope.find_first_not_of(" \t\r\n") == std::string::npos) {
     errors.push_back({"consent/scope", "sip.consent_required",
                       "Planen upprättas bara med personens samtycke; ange vad samtycket omfattar "
                       "(HSL 16 kap. 4 §, SoL 10 kap. 8 §)."});
@@ -56,17 +104,21 @@ PlanView SipService::create(const domain::access::Actor& actor, const NewPlan& i
     const auto kinds = coordination::principal_kinds_of_unit(tx, *actor.unit_id);
     if (kinds.empty()) forbidden("Enheten hör inte till någon huvudman.");
     Plan plan;
+    plan.kind = input.kind;
     // Either principal's assessment starts the plan (domain-rules §2.2); a joint provider's unit
     // counts as the municipality's, the principal of social services.
     plan.initiated_by = kinds.contains(PrincipalKind::municipality) ? PrincipalKind::municipality
                                                                     : PrincipalKind::region;
     plan.initiated_at = now;
-    plan.consent = sip::Consent{input.consent_given_by, input.consent_given_at.value_or(now),
-                                input.consent_scope, actor.user_id, std::nullopt};
+    if (!care_plan) {
+      plan.consent = sip::Consent{input.consent_given_by, input.consent_given_at.value_or(now),
+                                  input.consent_scope, actor.user_id, std::nullopt};
+    }
     // The starting unit takes part unless the content says otherwise.
     plan.participants.push_back({core::new_uuid(), ParticipantKind::unit, *actor.unit_id,
-                                 registry.find_unit(*actor.unit_id)->name, "initiativtagare"});
-    apply_patch(plan, input.content);
+                                 registry.find_unit(*actor.unit_id)->name,
+                                 care_plan ? "chefsöverläkarens enhet" : "initiativtagare"});
+    change_content(tx, plan, input.content);
     if (auto problems = sip::content_problems(plan); !problems.empty())
       coordination::invalid(std::move(problems));
     check_references(tx, plan);
@@ -83,6 +135,7 @@ PlanView SipService::create(const domain::access::Actor& actor, const NewPlan& i
                                 "Vårdtillfället finns inte för denna person.");
       }
       row.episode_id = input.episode_id;
+      if (care_plan) require_care_plan_episode(tx, actor, input.kind, *input.episode_id);
     }
     // The catalogue version in force today stays with the plan.
     store::SipRepository repo(tx);
@@ -114,11 +167,15 @@ PlanView SipService::create(const domain::access::Actor& actor, const NewPlan& i
              now_text);
     auto e = audit_entry(actor, ctx_.clock, AuditAction::create, "coordinated_plan", row.id,
                          row.person_id);
-    e.outcome = "allowed: " + sip::legal_reference(now);
-    auto c = audit_entry(actor, ctx_.clock, AuditAction::consent, "coordinated_plan", row.id,
-                         row.person_id);
-    c.outcome = "given: sip (" + input.consent_given_by + ")";
-    AuditLog::record_in(tx, {e, c});
+    e.outcome = "allowed: " + sip::legal_reference(plan.kind, now);
+    if (care_plan) {
+      AuditLog::record_in(tx, {e});
+    } else {
+      auto c = audit_entry(actor, ctx_.clock, AuditAction::consent, "coordinated_plan", row.id,
+                           row.person_id);
+      c.outcome = "given: sip (" + input.consent_given_by + ")";
+      AuditLog::record_in(tx, {e, c});
+    }
     return load_view(tx, row.id);
   });
 }
@@ -250,7 +307,7 @@ PlanView SipService::update(const domain::access::Actor& actor, const std::strin
     if (w.row.version != expected_version) version_conflict();
     if (auto refused = sip::may_edit(w.plan)) refuse(*refused);
     const Plan before = w.plan;
-    apply_patch(w.plan, patch);
+    change_content(tx, w.plan, patch);
     if (auto problems = sip::content_problems(w.plan); !problems.empty())
       coordination::invalid(std::move(problems));
     // A plan in force keeps the four items (HSL 16:4 p. 1–4) through every change.
@@ -292,6 +349,16 @@ PlanView SipService::apply(const domain::access::Actor& actor, const std::string
     if (command.kind == sip::EventKind::give_consent) {
       ev.consent = sip::Consent{command.consent_given_by, now, command.consent_scope.value_or(""),
                                 actor.user_id, std::nullopt};
+    }
+    if (command.kind == sip::EventKind::approve) {
+      // A unit approves for itself, and only one that answers for an insats (LPT 7 a § 3 st.).
+      if (!sip::responsible_units(w.plan).contains(*actor.unit_id)) {
+        forbidden("Planen justeras av de enheter som ansvarar för insatser enligt den (" +
+                  sip::legal_reference(w.plan.kind, now) + ").");
+      }
+      ev.approval = sip::Approval{*actor.unit_id,
+                                  store::RegistryRepository(tx).find_unit(*actor.unit_id)->name,
+                                  actor.user_id, actor_name(actor), now};
     }
     const bool was_closed = w.plan.state == PlanState::closed;
     if (auto refused = sip::apply(w.plan, ev)) refuse(*refused);
@@ -409,7 +476,7 @@ MeetingView SipService::invite(const domain::access::Actor& actor, const std::st
                  {"planId", plan_id}, {"meetingId", m.id}, {"participantIds", invitees}}),
              now_text);
     // A SIP made at discharge: this invitation is the episode's kallelse (2017:612 4 kap. 3 §).
-    if (w.row.episode_id)
+    if (w.row.episode_id && !sip::is_care_plan(w.plan.kind))
       record_sip_invitation_on_episode(tx, actor, *w.row.episode_id, now, ctx_.clock);
     auto e =
         audit_entry(actor, ctx_.clock, AuditAction::create, "sip_meeting", m.id, w.row.person_id);
@@ -484,7 +551,7 @@ PlanView SipService::record_outcome(const domain::access::Actor& actor,
     if (auto refused = sip::may_edit(w.plan)) refuse(*refused);
     // The meeting's decisions become the plan's next version, checked like any change.
     const Plan before = w.plan;
-    apply_patch(w.plan, changes);
+    change_content(tx, w.plan, changes);
     if (auto problems = sip::content_problems(w.plan); !problems.empty())
       coordination::invalid(std::move(problems));
     if (activate) {

@@ -29,13 +29,24 @@ struct PlanPatch {
   std::optional<std::optional<domain::registry::PrincipalKind>> overall_responsible;
   std::optional<std::vector<domain::sip::Goal>> goals;
   std::optional<std::vector<domain::sip::FollowUp>> follow_ups;
+  // Samordnad vårdplan (LPT 7 a §): an inner nullopt clears the text.
+  std::optional<std::optional<std::string>> patient_view;
+  std::optional<std::optional<std::string>> patient_view_not_obtained;
+  std::optional<bool> consulted_patient;
+  std::optional<bool> consulted_relatives;
+  std::optional<std::optional<std::string>> relatives_not_consulted_reason;
   [[nodiscard]] bool empty() const {
     return !participants && !person_objects_to_relatives && !needs && !interventions &&
-           !other_measures && !no_other_measures && !overall_responsible && !goals && !follow_ups;
+           !other_measures && !no_other_measures && !overall_responsible && !goals &&
+           !follow_ups && !patient_view && !patient_view_not_obtained && !consulted_patient &&
+           !consulted_relatives && !relatives_not_consulted_reason;
   }
 };
 
 struct NewPlan {
+  // A SIP, or a samordnad vårdplan (LPT 7 a §, LRV 12 a §) for an episode that ends in öppen
+  // psykiatrisk tvångsvård or öppen rättspsykiatrisk vård; that kind needs no consent.
+  domain::sip::PlanKind kind = domain::sip::PlanKind::sip;
   std::string person_id;
   std::string consent_given_by = "person";
   std::string consent_scope;

@@ -6,6 +6,7 @@
 #include "core/random.hpp"
 #include "core/stockholm_time.hpp"
 #include "domain/access/policy.hpp"
+#include "domain/sip/care_plan.hpp"
 #include "service/audit_log.hpp"
 #include "service/authorization.hpp"
 #include "service/coordination_support.hpp"
@@ -72,7 +73,13 @@ ReadDecision decide_read(store::Transaction& tx, SharingService& sharing,
   auto facts = sharing.facts_for(tx, actor, row.person_id,
                                  {provider.row(0).text(0), row.initiated_by_unit_id},
                                  domain::access::DataCategory::clinical);
-  if (actor.unit_id && plan.consent_in_force() && participates(plan, *actor.unit_id))
+  // A samordnad vårdplan is shared among its units without consent: secrecy does not prevent
+  // disclosure between health care and social services for a patient cared for under LPT or
+  // LRV (OSL 25:12, 26:9; domain-rules §3.4). Our reading: that stands in for the consent of a
+  // SIP for the participating units only; blocks still hold.
+  const bool shared_by_law = sip::is_care_plan(plan.kind);
+  if (actor.unit_id && (plan.consent_in_force() || shared_by_law) &&
+      participates(plan, *actor.unit_id))
     facts.consent_recorded = true;
   return {domain::access::decide(facts), facts.active_care_relation};
 }
@@ -87,7 +94,7 @@ void fill_view(store::Transaction& tx, PlanView& v) {
   if (v.row.catalogue_version_id) {
     if (auto c = repo.find_catalogue(*v.row.catalogue_version_id)) v.catalogue_version = c->version;
   }
-  v.legal_reference = sip::legal_reference(v.plan.initiated_at);
+  v.legal_reference = sip::legal_reference(v.plan.kind, v.plan.initiated_at);
 }
 
 PlanView load_view(store::Transaction& tx, const std::string& id) {
@@ -162,6 +169,28 @@ void apply_patch(Plan& plan, const PlanPatch& patch) {
     }
     plan.follow_ups = std::move(kept);
   }
+  if (patch.patient_view) plan.patient_view = *patch.patient_view;
+  if (patch.patient_view_not_obtained)
+    plan.patient_view_not_obtained = *patch.patient_view_not_obtained;
+  if (patch.consulted_patient) plan.consulted_patient = *patch.consulted_patient;
+  if (patch.consulted_relatives) plan.consulted_relatives = *patch.consulted_relatives;
+  if (patch.relatives_not_consulted_reason)
+    plan.relatives_not_consulted_reason = *patch.relatives_not_consulted_reason;
+}
+
+void change_content(store::Transaction& tx, Plan& plan, const PlanPatch& patch) {
+  const std::string before = encode(plan);
+  apply_patch(plan, patch);
+  if (!sip::is_care_plan(plan.kind)) return;
+  store::RegistryRepository registry(tx);
+  for (const auto& unit : sip::responsible_units(plan)) {
+    if (participates(plan, unit)) continue;
+    const auto found = registry.find_unit(unit);
+    if (!found) continue;  // check_references names the field
+    plan.participants.push_back(
+        {core::new_uuid(), ParticipantKind::unit, unit, found->name, "ansvarar för insats"});
+  }
+  if (encode(plan) != before) sip::revise(plan);
 }
 
 // Every unit taking part gets a care relation from the plan (origin SIP participation, PDL

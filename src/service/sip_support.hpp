@@ -57,6 +57,11 @@ void check_references(store::Transaction& tx, const Plan& plan);
 
 void apply_patch(Plan& plan, const PlanPatch& patch);
 
+// A change of a plan's content: the patch and, for a samordnad vårdplan, each responsible unit
+// as a participant (it approves the plan, LPT 7 a § 3 st.) and, if the content changed, the
+// lapse of the approvals given to the plan before.
+void change_content(store::Transaction& tx, Plan& plan, const PlanPatch& patch);
+
 // Every unit taking part gets a care relation from the plan (origin SIP participation, PDL
 // 4:1); a unit that leaves the plan loses the one the plan gave it.
 void sync_participation(store::Transaction& tx, const domain::access::Actor& actor,

@@ -3,6 +3,8 @@
 #include <array>
 #include <set>
 
+#include "domain/sip/care_plan.hpp"
+
 namespace nara::domain::sip {
 
 namespace {
@@ -19,13 +21,25 @@ constexpr std::array<StateInfo, 4> kStates{{
     {PlanState::closed, "closed", "Avslutad"},
 }};
 
-constexpr std::array<std::pair<EventKind, std::string_view>, 6> kEvents{{
+struct KindInfo {
+  PlanKind kind;
+  std::string_view code;
+  std::string_view swedish;
+};
+constexpr std::array<KindInfo, 3> kKinds{{
+    {PlanKind::sip, "sip", "SIP"},
+    {PlanKind::care_plan_lpt, "lpt", "Samordnad vårdplan (LPT)"},
+    {PlanKind::care_plan_lrv, "lrv", "Samordnad vårdplan (LRV)"},
+}};
+
+constexpr std::array<std::pair<EventKind, std::string_view>, 7> kEvents{{
     {EventKind::activate, "activate"},
     {EventKind::start_follow_up, "start_follow_up"},
     {EventKind::complete_follow_up, "complete_follow_up"},
     {EventKind::close, "close"},
     {EventKind::give_consent, "give_consent"},
     {EventKind::withdraw_consent, "withdraw_consent"},
+    {EventKind::approve, "approve"},
 }};
 
 constexpr std::array<std::pair<ParticipantKind, std::string_view>, 4> kParticipantKinds{{
@@ -85,6 +99,27 @@ std::string_view swedish_name(PlanState state) {
   return "Okänd";
 }
 
+std::string_view to_string(PlanKind kind) {
+  for (const auto& k : kKinds) {
+    if (k.kind == kind) return k.code;
+  }
+  return "unknown";
+}
+
+std::optional<PlanKind> parse_plan_kind(std::string_view text) {
+  for (const auto& k : kKinds) {
+    if (k.code == text) return k.kind;
+  }
+  return std::nullopt;
+}
+
+std::string_view swedish_name(PlanKind kind) {
+  for (const auto& k : kKinds) {
+    if (k.kind == kind) return k.swedish;
+  }
+  return "Plan";
+}
+
 std::string_view to_string(ParticipantKind kind) {
   for (const auto& [k, code] : kParticipantKinds) {
     if (k == kind) return code;
@@ -138,6 +173,10 @@ std::string legal_reference(core::Instant at, const LegalBasis& basis) {
   return "HSL 16 kap. 4 §, " + sol_content_paragraph(at, basis);
 }
 
+std::string legal_reference(PlanKind kind, core::Instant at, const LegalBasis& basis) {
+  return is_care_plan(kind) ? care_plan_paragraph(kind) : legal_reference(at, basis);
+}
+
 std::vector<core::FieldError> content_problems(const Plan& p) {
   std::vector<core::FieldError> out;
   check_ids(p.participants, "participants", out);
@@ -184,6 +223,14 @@ std::vector<core::FieldError> content_problems(const Plan& p) {
     if (blank(p.other_measures[i].actor))
       out.push_back({at + "/actor", "required", "Ange vem som vidtar åtgärden."});
   }
+  if (p.patient_view && p.patient_view_not_obtained) {
+    out.push_back({"patientViewNotObtained", "sip.contradiction",
+                   "Ange antingen patientens inställning eller varför den inte gick att få veta."});
+  }
+  if (p.consulted_relatives && p.relatives_not_consulted_reason) {
+    out.push_back({"relativesNotConsultedReason", "sip.contradiction",
+                   "Närstående kan inte både ha deltagit i samrådet och inte ha tillfrågats."});
+  }
   if (p.no_other_measures && !p.other_measures.empty()) {
     out.push_back({"noOtherMeasures", "sip.contradiction",
                    "Planen kan inte både sakna och ha åtgärder av andra."});
@@ -210,6 +257,11 @@ std::vector<core::FieldError> content_problems(const Plan& p) {
 std::vector<core::FieldError> activation_problems(const Plan& p, core::Instant at,
                                                   const LegalBasis& basis) {
   std::vector<core::FieldError> out = content_problems(p);
+  if (is_care_plan(p.kind)) {
+    auto missing = care_plan_problems(p);
+    out.insert(out.end(), missing.begin(), missing.end());
+    return out;
+  }
   const std::string sol = sol_content_paragraph(at, basis);
   if (!p.consent_in_force()) {
     out.push_back({"consent", "sip.consent_required",
@@ -255,7 +307,8 @@ std::vector<core::FieldError> activation_problems(const Plan& p, core::Instant a
 
 std::optional<TransitionError> may_edit(const Plan& p) {
   if (p.state == PlanState::closed) return refused("sip.closed", "Planen är avslutad.");
-  if (!p.consent_in_force()) {
+  // A samordnad vårdplan rests on LPT 7 a § / LRV 12 a §, not on consent.
+  if (!is_care_plan(p.kind) && !p.consent_in_force()) {
     return refused(
         "sip.consent_required",
         "Planen kan bara upprättas och ändras med personens samtycke (HSL 16 kap. 4 §).");
@@ -267,7 +320,23 @@ std::optional<TransitionError> apply(Plan& p, const Event& ev, const LegalBasis&
   if (ev.at < p.initiated_at)
     return refused("sip.before_start", "Händelsen ligger före planens start.");
   if (p.state == PlanState::closed) return refused("sip.closed", "Planen är avslutad.");
+  const bool care_plan = is_care_plan(p.kind);
+  if (care_plan && ev.kind == EventKind::activate) {
+    return refused("care_plan.established_by_approval",
+                   "En samordnad vårdplan är upprättad när de ansvariga enheterna har justerat "
+                   "den (" +
+                       care_plan_paragraph(p.kind) + ").");
+  }
+  if (care_plan &&
+      (ev.kind == EventKind::give_consent || ev.kind == EventKind::withdraw_consent)) {
+    return refused("care_plan.no_consent",
+                   "En samordnad vårdplan upprättas i samråd med patienten, inte på samtycke (" +
+                       care_plan_paragraph(p.kind) + ").");
+  }
   switch (ev.kind) {
+    case EventKind::approve:
+      if (!ev.approval) return refused("care_plan.approval", "Justeringen saknar enhet.");
+      return approve(p, *ev.approval);
     case EventKind::activate: {
       if (p.state != PlanState::draft)
         return refused("sip.not_draft", "Bara ett utkast kan fastställas.");
@@ -307,7 +376,7 @@ std::optional<TransitionError> apply(Plan& p, const Event& ev, const LegalBasis&
                                "Ange datum som ÅÅÅÅ-MM-DD.",
                                {{"nextFollowUp", "date", "Ange datum som ÅÅÅÅ-MM-DD."}}};
       }
-      if (!p.consent_in_force()) {
+      if (!care_plan && !p.consent_in_force()) {
         return refused("sip.consent_required",
                        "Samtycket är återkallat; planen kan bara avslutas (HSL 16 kap. 4 §).");
       }

@@ -17,6 +17,21 @@ namespace nara::domain::sip {
 
 using registry::PrincipalKind;
 
+// Which plan this is. At discharge to öppen psykiatrisk tvångsvård or öppen rättspsykiatrisk vård
+// the samordnad vårdplan of LPT 7 a § / LRV 12 a § replaces the SIP (2017:612 4 kap. 1 §,
+// domain-rules §1.2 row 9): the same kind of content, but drawn up by the chief physician in
+// consultation with the patient instead of on consent, and established when the responsible
+// units have approved (justerat) it. Rules: care_plan.hpp.
+enum class PlanKind {
+  sip,            // samordnad individuell plan, HSL 16:4, SoL 10:8
+  care_plan_lpt,  // samordnad vårdplan, LPT 7 a §
+  care_plan_lrv,  // samordnad vårdplan, LRV 12 a §
+};
+std::string_view to_string(PlanKind kind);  // sip | lpt | lrv
+std::optional<PlanKind> parse_plan_kind(std::string_view text);
+std::string_view swedish_name(PlanKind kind);
+inline bool is_care_plan(PlanKind kind) { return kind != PlanKind::sip; }
+
 enum class PlanState {
   draft,            // under upprättande
   active,           // fastställd, gäller
@@ -58,6 +73,8 @@ struct Participant {
 struct Need {
   std::string id;
   std::string description;
+  // Whose assessment found the need: the region's or the municipality's (LPT 7 a § 2 st. p. 1).
+  std::optional<PrincipalKind> assessed_by;
 };
 
 // An insats the region or the municipality is responsible for (item 2).
@@ -68,6 +85,9 @@ struct Intervention {
   std::string unit_id;  // the responsible unit
   std::optional<std::string> need_id;
   std::optional<std::string> service_type;  // the responsibility catalogue's code, if used
+  // The decision the region or the municipality has made on it, e.g. "Hemtjänst beviljad
+  // 2026-11-20" (LPT 7 a § 2 st. p. 2); a SIP may leave it out.
+  std::optional<std::string> decision;
 };
 
 // An åtgärd by someone other than the region or the municipality (item 3).
@@ -101,7 +121,17 @@ struct FollowUp {
   std::optional<std::string> outcome;
 };
 
+// A responsible unit's approval (justering) of a samordnad vårdplan as it stands (LPT 7 a § 3 st.).
+struct Approval {
+  std::string unit_id;
+  std::string unit_name;
+  std::string user_id;
+  std::string user_name;
+  core::Instant at;
+};
+
 struct Plan {
+  PlanKind kind = PlanKind::sip;
   PlanState state = PlanState::draft;
   PrincipalKind initiated_by = PrincipalKind::municipality;  // whose assessment started it
   core::Instant initiated_at;
@@ -118,6 +148,15 @@ struct Plan {
   std::optional<core::Instant> activated_at;
   std::optional<core::Instant> closed_at;
   std::optional<std::string> close_reason;
+  // Samordnad vårdplan only (LPT 7 a § 2–3 st.): the patient's view of the decisions, or why it
+  // could not be had ("så långt det är möjligt"); the consultation with the patient and, unless
+  // it is inappropriate, with the närstående; the responsible units' approvals.
+  std::optional<std::string> patient_view;
+  std::optional<std::string> patient_view_not_obtained;
+  bool consulted_patient = false;
+  bool consulted_relatives = false;
+  std::optional<std::string> relatives_not_consulted_reason;
+  std::vector<Approval> approvals;
 
   [[nodiscard]] bool consent_in_force() const { return consent && consent->in_force(); }
 };
@@ -132,6 +171,8 @@ struct LegalBasis {
 // The paragraphs the plan rests on at `at`: "HSL 16:4, SoL (2025:400) 10:8" or, before the new
 // act, "HSL 16:4, SoL (2001:453) 2:7".
 std::string legal_reference(core::Instant at, const LegalBasis& basis = {});
+// The same for any kind: a samordnad vårdplan rests on LPT 7 a § or LRV 12 a §.
+std::string legal_reference(PlanKind kind, core::Instant at, const LegalBasis& basis = {});
 
 // Problems with the plan's content that hold in every state: unique ids, texts present, the
 // person's objection to relatives taking part (HSL 16:4 3 st., SoL 10:9).
@@ -152,6 +193,7 @@ enum class EventKind {
   close,               // any open state → closed
   give_consent,        // records (or renews) the person's consent
   withdraw_consent,    // the person withdraws it: the plan can then only be closed
+  approve,             // a responsible unit justerar a samordnad vårdplan (LPT 7 a § 3 st.)
 };
 std::string_view to_string(EventKind kind);
 std::optional<EventKind> parse_event_kind(std::string_view text);
@@ -163,6 +205,7 @@ struct Event {
   std::optional<std::string> next_follow_up;  // complete_follow_up: a new due date
   std::optional<std::string> reason;          // close
   std::optional<Consent> consent;             // give_consent
+  std::optional<Approval> approval;           // approve
   std::string new_follow_up_id;               // complete_follow_up with next_follow_up
 };
 
