@@ -4,8 +4,8 @@
 #include "api/support.hpp"
 #include "core/problem.hpp"
 #include "core/random.hpp"
-#include "service/authorization.hpp"
 #include "domain/sip/care_plan.hpp"
+#include "service/authorization.hpp"
 #include "service/sip_codec.hpp"
 
 namespace nara::api {
@@ -201,11 +201,11 @@ service::PlanPatch read_patch(http::ObjectReader& r, const std::string& prefix =
     return f;
   });
   // Samordnad vårdplan (LPT 7 a §); null or blank clears a text.
-  for (auto [name, field] : {std::pair{"patientView", &service::PlanPatch::patient_view},
-                             std::pair{"patientViewNotObtained",
-                                       &service::PlanPatch::patient_view_not_obtained},
-                             std::pair{"relativesNotConsultedReason",
-                                       &service::PlanPatch::relatives_not_consulted_reason}}) {
+  for (auto [name, field] :
+       {std::pair{"patientView", &service::PlanPatch::patient_view},
+        std::pair{"patientViewNotObtained", &service::PlanPatch::patient_view_not_obtained},
+        std::pair{"relativesNotConsultedReason",
+                  &service::PlanPatch::relatives_not_consulted_reason}}) {
     if (r.has(name)) p.*field = nullable_text(r, name);
   }
   p.consulted_patient = r.optional_bool("consultedPatient");

@@ -43,8 +43,7 @@ void require_care_plan_episode(store::Transaction& tx, const domain::access::Act
       "SELECT ward_unit_id, needs_outpatient_compulsory_care FROM inpatient_episodes WHERE id = ?",
       episode_id);
   if (episode.empty()) return;  // create names the field
-  if (actor.role != domain::access::Role::physician ||
-      episode.row(0).text(0) != *actor.unit_id) {
+  if (actor.role != domain::access::Role::physician || episode.row(0).text(0) != *actor.unit_id) {
     forbidden("En samordnad vårdplan upprättas av chefsöverläkaren vid avdelningen (" +
               sip::care_plan_paragraph(kind) + ").");
   }
@@ -54,7 +53,9 @@ void require_care_plan_episode(store::Transaction& tx, const domain::access::Act
         "kind", "care_plan.episode",
         needed.empty() ? "Vårdtillfället avslutas inte med öppen psykiatrisk tvångsvård eller "
                          "öppen rättspsykiatrisk vård; bedöm behoven först."
-                       : "Vårdtillfället avslutas med " + std::string(needed == "lpt" ? "öppen psykiatrisk tvångsvård (LPT)" : "öppen rättspsykiatrisk vård (LRV)") +
+                       : "Vårdtillfället avslutas med " +
+                             std::string(needed == "lpt" ? "öppen psykiatrisk tvångsvård (LPT)"
+                                                         : "öppen rättspsykiatrisk vård (LRV)") +
                              "; välj den plan som hör till.");
   }
   // One plan in force or in the making per stay: a second one would split the units' approvals.

@@ -37,8 +37,8 @@ struct PlanPatch {
   std::optional<std::optional<std::string>> relatives_not_consulted_reason;
   [[nodiscard]] bool empty() const {
     return !participants && !person_objects_to_relatives && !needs && !interventions &&
-           !other_measures && !no_other_measures && !overall_responsible && !goals &&
-           !follow_ups && !patient_view && !patient_view_not_obtained && !consulted_patient &&
+           !other_measures && !no_other_measures && !overall_responsible && !goals && !follow_ups &&
+           !patient_view && !patient_view_not_obtained && !consulted_patient &&
            !consulted_relatives && !relatives_not_consulted_reason;
   }
 };

@@ -41,8 +41,7 @@ std::vector<core::FieldError> care_plan_problems(const Plan& p) {
   }
   for (std::size_t i = 0; i < p.interventions.size(); ++i) {
     if (blank(p.interventions[i].decision)) {
-      out.push_back({"interventions/" + std::to_string(i) + "/decision",
-                     "care_plan.item2_decision",
+      out.push_back({"interventions/" + std::to_string(i) + "/decision", "care_plan.item2_decision",
                      "Ange beslutet om insatsen och när det fattades (" + law + " p. 2)."});
     }
   }
@@ -108,23 +107,24 @@ std::optional<TransitionError> approve(Plan& p, const Approval& approval) {
   }
   const std::string law = care_plan_paragraph(p.kind);
   if (p.state != PlanState::draft) {
-    return TransitionError{"care_plan.not_draft",
-                           "Planen är redan upprättad; ändras den ska den justeras på nytt (" +
-                               law + ").",
-                           {}};
+    return TransitionError{
+        "care_plan.not_draft",
+        "Planen är redan upprättad; ändras den ska den justeras på nytt (" + law + ").",
+        {}};
   }
   if (!responsible_units(p).contains(approval.unit_id)) {
-    return TransitionError{"care_plan.unit_not_responsible",
-                           "Planen justeras av de enheter som ansvarar för insatser enligt den (" +
-                               law + ").",
-                           {}};
+    return TransitionError{
+        "care_plan.unit_not_responsible",
+        "Planen justeras av de enheter som ansvarar för insatser enligt den (" + law + ").",
+        {}};
   }
   std::vector<core::FieldError> problems = content_problems(p);
   auto missing = care_plan_problems(p);
   problems.insert(problems.end(), missing.begin(), missing.end());
   if (!problems.empty()) {
     return TransitionError{"care_plan.incomplete",
-                           "Planen saknar det som lagen kräver (" + law + ").", std::move(problems)};
+                           "Planen saknar det som lagen kräver (" + law + ").",
+                           std::move(problems)};
   }
   std::erase_if(p.approvals, [&](const Approval& a) { return a.unit_id == approval.unit_id; });
   p.approvals.push_back(approval);

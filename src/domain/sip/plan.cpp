@@ -327,8 +327,7 @@ std::optional<TransitionError> apply(Plan& p, const Event& ev, const LegalBasis&
                    "den (" +
                        care_plan_paragraph(p.kind) + ").");
   }
-  if (care_plan &&
-      (ev.kind == EventKind::give_consent || ev.kind == EventKind::withdraw_consent)) {
+  if (care_plan && (ev.kind == EventKind::give_consent || ev.kind == EventKind::withdraw_consent)) {
     return refused("care_plan.no_consent",
                    "En samordnad vårdplan upprättas i samråd med patienten, inte på samtycke (" +
                        care_plan_paragraph(p.kind) + ").");

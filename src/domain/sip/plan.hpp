@@ -30,7 +30,9 @@ enum class PlanKind {
 std::string_view to_string(PlanKind kind);  // sip | lpt | lrv
 std::optional<PlanKind> parse_plan_kind(std::string_view text);
 std::string_view swedish_name(PlanKind kind);
-inline bool is_care_plan(PlanKind kind) { return kind != PlanKind::sip; }
+inline bool is_care_plan(PlanKind kind) {
+  return kind != PlanKind::sip;
+}
 
 enum class PlanState {
   draft,            // under upprättande

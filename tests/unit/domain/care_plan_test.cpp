@@ -1,11 +1,12 @@
 // The samordnad vårdplan at discharge to öppen psykiatrisk tvångsvård (LPT 7 a §) or öppen
 // rättspsykiatrisk vård (LRV 12 a §), which replaces the SIP there (2017:612 4 kap. 1 §;
 // domain-rules §1.2 row 9 and notes).
+#include "domain/sip/care_plan.hpp"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
 
-#include "domain/sip/care_plan.hpp"
 #include "domain/sip/plan.hpp"
 
 namespace nara::domain::sip {
@@ -24,11 +25,11 @@ Plan complete_care_plan(PlanKind kind = PlanKind::care_plan_lpt) {
   p.initiated_at = at("2026-11-20T09:00:00+01:00");
   p.needs = {{"n1", "Medicinering med depåinjektion", PrincipalKind::region},
              {"n2", "Stöd i boendet", PrincipalKind::municipality}};
-  p.interventions = {{"i1", "Depåinjektion var fjärde vecka", PrincipalKind::region,
-                      "psykiatrimottagning", "n1", std::nullopt,
-                      "Beslutad av chefsöverläkaren 2026-11-20"},
-                     {"i2", "Boendestöd två gånger i veckan", PrincipalKind::municipality,
-                      "boendestod", "n2", std::nullopt, "Biståndsbeslut 2026-11-19"}};
+  p.interventions = {
+      {"i1", "Depåinjektion var fjärde vecka", PrincipalKind::region, "psykiatrimottagning", "n1",
+       std::nullopt, "Beslutad av chefsöverläkaren 2026-11-20"},
+      {"i2", "Boendestöd två gånger i veckan", PrincipalKind::municipality, "boendestod", "n2",
+       std::nullopt, "Biståndsbeslut 2026-11-19"}};
   p.no_other_measures = true;
   p.patient_view = "Patienten accepterar injektionerna men vill ha boendestöd på förmiddagar.";
   p.consulted_patient = true;

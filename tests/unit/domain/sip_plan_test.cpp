@@ -32,13 +32,12 @@ Plan complete_plan() {
   Plan p = draft_with_consent();
   p.needs = {{"n1", "Såromläggning tre gånger i veckan", std::nullopt},
              {"n2", "Hjälp med dusch", std::nullopt}};
-  p.interventions = {
-      {"i1", "Såromläggning", PrincipalKind::municipality, "hsl-unit", "n1", std::nullopt,
-       std::nullopt},
-      {"i2", "Läkarbedömning av såret", PrincipalKind::region, "hc-unit", "n1", std::nullopt,
-       std::nullopt},
-      {"i3", "Hemtjänst, dusch", PrincipalKind::municipality, "hemtjanst-unit", "n2",
-       std::nullopt, std::nullopt}};
+  p.interventions = {{"i1", "Såromläggning", PrincipalKind::municipality, "hsl-unit", "n1",
+                      std::nullopt, std::nullopt},
+                     {"i2", "Läkarbedömning av såret", PrincipalKind::region, "hc-unit", "n1",
+                      std::nullopt, std::nullopt},
+                     {"i3", "Hemtjänst, dusch", PrincipalKind::municipality, "hemtjanst-unit", "n2",
+                      std::nullopt, std::nullopt}};
   p.other_measures = {{"o1", "Bostadsanpassningsbidrag", "Kramfors kommun, bygglov (demo)"}};
   p.overall_responsible = PrincipalKind::municipality;
   p.follow_ups = {{"f1", "2026-04-15", std::nullopt, std::nullopt}};
