@@ -3,7 +3,17 @@
 export type Principal = 'region' | 'municipality';
 export type ParticipantKind = 'person' | 'relative' | 'unit' | 'external';
 export type SipState = 'draft' | 'active' | 'under_follow_up' | 'closed';
-export type SipEventKind = 'activate' | 'start_follow_up' | 'complete_follow_up' | 'close' | 'give_consent' | 'withdraw_consent';
+export type SipEventKind =
+  | 'activate'
+  | 'start_follow_up'
+  | 'complete_follow_up'
+  | 'close'
+  | 'give_consent'
+  | 'withdraw_consent'
+  | 'approve';
+/** A SIP, or the samordnad vårdplan at discharge to öppen psykiatrisk tvångsvård (LPT 7 a §) or
+ * öppen rättspsykiatrisk vård (LRV 12 a §). */
+export type PlanKind = 'sip' | 'lpt' | 'lrv';
 
 export interface SipConsent {
   givenBy: 'person' | 'legal_representative';
@@ -25,6 +35,8 @@ export interface SipParticipant {
 export interface SipNeed {
   id: string;
   description: string;
+  /** Whose assessment found the need (samordnad vårdplan, LPT 7 a § p. 1). */
+  assessedBy?: Principal | null;
 }
 
 export interface SipIntervention {
@@ -34,6 +46,8 @@ export interface SipIntervention {
   unitId: string;
   needId: string | null;
   serviceType: string | null;
+  /** The decision made on it (samordnad vårdplan, LPT 7 a § p. 2). */
+  decision?: string | null;
 }
 
 export interface SipOtherMeasure {
@@ -109,11 +123,30 @@ export interface SipContent {
   overallResponsible: Principal | null;
   goals: SipGoal[];
   followUps: SipFollowUp[];
+  /** Samordnad vårdplan only (LPT 7 a § 2–3 st.). */
+  patientView?: string | null;
+  patientViewNotObtained?: string | null;
+  consultedPatient?: boolean;
+  consultedRelatives?: boolean;
+  relativesNotConsultedReason?: string | null;
+}
+
+export interface CarePlanApproval {
+  unitId: string;
+  unitName: string;
+  userId: string;
+  userName: string;
+  at: string;
 }
 
 export interface SipPlanFull extends SipContent {
   id: string;
   personId: string;
+  kind: PlanKind;
+  kindName: string;
+  approvals: CarePlanApproval[];
+  /** Samordnad vårdplan: the responsible units that have not approved the plan as it stands. */
+  missingApprovals?: string[];
   state: SipState;
   stateName: string;
   initiatedBy: Principal;

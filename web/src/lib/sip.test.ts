@@ -1,4 +1,4 @@
-import { checklistComplete, contentOf, patchBody, principalOfUnitKind, sipChecklist, sipEvents } from './sip';
+import { carePlanChecklist, checklistComplete, contentOf, patchBody, principalOfUnitKind, sipChecklist, sipEvents } from './sip';
 import type { SipContent } from '../api/sipTypes';
 
 const empty: SipContent = {
@@ -85,5 +85,62 @@ describe('plan content', () => {
     expect(body.goals).toEqual([{ id: 'g', ownWords: 'Gå till affären', measurableTarget: '', targetDate: undefined }]);
     expect(body.followUps).toEqual([{ id: 'f2', dueDate: '2026-03-01' }]);
     expect(body.interventions[0]).toEqual({ id: 'region', description: 'x', responsible: 'region', unitId: 'u', needId: undefined, serviceType: undefined });
+  });
+});
+
+describe('the samordnad vårdplan (LPT 7 a §)', () => {
+  const decided = (responsible: 'region' | 'municipality', decision: string | null) => ({ ...iv(responsible), decision });
+  const complete: SipContent = {
+    ...empty,
+    needs: [{ id: 'n1', description: 'Boendestöd', assessedBy: 'municipality' }],
+    interventions: [decided('municipality', 'Biståndsbeslut 2026-11-20')],
+    noOtherMeasures: true,
+    patientView: 'Vill ha stöd på förmiddagar',
+    consultedPatient: true,
+    relativesNotConsultedReason: 'Inga närstående',
+  };
+
+  it('LPT_7a: a complete plan meets every item; an empty one misses each, named', () => {
+    expect(checklistComplete(carePlanChecklist(complete))).toBe(true);
+    expect(carePlanChecklist(empty).filter((e) => !e.met).map((e) => e.item)).toEqual([
+      'needsAssessed',
+      'decisions',
+      'patientView',
+      'carePlanOtherMeasures',
+      'consultedPatient',
+      'consultedRelatives',
+    ]);
+  });
+
+  it('LPT_7a_p1_p2: a need without its assessor or an insats without its decision is missing', () => {
+    const c = carePlanChecklist({ ...complete, needs: [{ id: 'n1', description: 'x', assessedBy: null }], interventions: [decided('region', '  ')] });
+    expect(c.find((e) => e.item === 'needsAssessed')?.met).toBe(false);
+    expect(c.find((e) => e.item === 'decisions')?.met).toBe(false);
+  });
+
+  it('LPT_7a_p2: the patient view or why it could not be had, not both', () => {
+    const view = (patientView: string | null, patientViewNotObtained: string | null) =>
+      carePlanChecklist({ ...complete, patientView, patientViewNotObtained }).find((e) => e.item === 'patientView')?.met;
+    expect(view(null, 'Ville inte ta ställning')).toBe(true);
+    expect(view('Positiv', 'Ville inte')).toBe(false);
+    expect(view(null, null)).toBe(false);
+  });
+
+  it('LPT_7a_3st: is approved, not activated, and only by a unit whose approval is missing', () => {
+    expect(sipEvents('draft', false, { mayApprove: true })).toEqual(['approve', 'close']);
+    expect(sipEvents('draft', false, { mayApprove: false })).toEqual(['close']);
+    expect(sipEvents('active', false, { mayApprove: false })).toEqual(['start_follow_up', 'close']);
+  });
+
+  it('LPT_7a: sends its own fields, a cleared text as null; a SIP does not', () => {
+    const body = patchBody({ ...complete, patientViewNotObtained: ' ' }, 'lpt');
+    expect(body.patientView).toBe('Vill ha stöd på förmiddagar');
+    expect(body.patientViewNotObtained).toBeNull();
+    expect(body.consultedRelatives).toBe(false);
+    expect((body.needs as { assessedBy: string }[])[0].assessedBy).toBe('municipality');
+    expect((body.interventions as { decision: string }[])[0].decision).toBe('Biståndsbeslut 2026-11-20');
+    const sip = patchBody(complete);
+    expect('patientView' in sip).toBe(false);
+    expect('decision' in (sip.interventions as object[])[0]).toBe(false);
   });
 });

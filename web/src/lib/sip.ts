@@ -2,9 +2,24 @@
 // checklist of what the law requires before a plan is in force (HSL 16 kap. 4 §, SoL 10 kap. 8 §,
 // before 2025-07-01 SoL 2:7), and which events a plan's state allows. The server decides; this
 // only shows in advance what it will say.
-import type { Principal, SipContent, SipConsent, SipEventKind, SipState } from '../api/sipTypes';
+import type { PlanKind, Principal, SipContent, SipConsent, SipEventKind, SipState } from '../api/sipTypes';
 
-export type ChecklistItem = 'consent' | 'interventions' | 'principals' | 'otherMeasures' | 'overallResponsible';
+export type ChecklistItem =
+  | 'consent'
+  | 'interventions'
+  | 'principals'
+  | 'otherMeasures'
+  | 'overallResponsible'
+  | 'needsAssessed'
+  | 'carePlanOtherMeasures'
+  | 'decisions'
+  | 'patientView'
+  | 'consultedPatient'
+  | 'consultedRelatives';
+
+export function isCarePlan(kind: PlanKind | undefined): boolean {
+  return kind === 'lpt' || kind === 'lrv';
+}
 
 export interface ChecklistEntry {
   item: ChecklistItem;
@@ -33,15 +48,60 @@ export function sipChecklist(p: ChecklistInput): ChecklistEntry[] {
   ];
 }
 
+const blank = (s: string | null | undefined) => !s || s.trim() === '';
+
+type CarePlanInput = Pick<
+  SipContent,
+  | 'needs'
+  | 'interventions'
+  | 'otherMeasures'
+  | 'noOtherMeasures'
+  | 'patientView'
+  | 'patientViewNotObtained'
+  | 'consultedPatient'
+  | 'consultedRelatives'
+  | 'relativesNotConsultedReason'
+>;
+
+/** The samordnad vårdplan's items (LPT 7 a § 2 st., mirroring src/domain/sip/care_plan.cpp):
+ * 1 needs as the region or the municipality assessed them, 2 the decisions made and the patient's
+ * view (or why it could not be had), 3 each insats's unit (required of every row), 4 measures by
+ * others or none; and the consultation with the patient and, unless inappropriate, the närstående. */
+export function carePlanChecklist(p: CarePlanInput): ChecklistEntry[] {
+  return [
+    { item: 'needsAssessed', met: p.needs.length > 0 && p.needs.every((n) => !!n.assessedBy) },
+    { item: 'decisions', met: p.interventions.length > 0 && p.interventions.every((i) => !blank(i.decision)) },
+    { item: 'patientView', met: blank(p.patientView) !== blank(p.patientViewNotObtained) },
+    { item: 'carePlanOtherMeasures', met: p.otherMeasures.length > 0 !== p.noOtherMeasures },
+    { item: 'consultedPatient', met: !!p.consultedPatient },
+    { item: 'consultedRelatives', met: !!p.consultedRelatives !== !blank(p.relativesNotConsultedReason) },
+  ];
+}
+
+/** The checklist of the plan's kind. */
+export function checklistFor(p: CarePlanInput & ChecklistInput & { kind: PlanKind }): ChecklistEntry[] {
+  return isCarePlan(p.kind) ? carePlanChecklist(p) : sipChecklist(p);
+}
+
 export function checklistComplete(entries: ChecklistEntry[]): boolean {
   return entries.every((e) => e.met);
 }
 
-/** The events a plan in `state` takes, in the order the page offers them. */
-export function sipEvents(state: SipState, consentInForce: boolean): SipEventKind[] {
+/** The events a plan in `state` takes, in the order the page offers them. A samordnad vårdplan
+ * needs no consent and is established by the responsible units' approvals, not activated; only
+ * a unit whose approval is missing is offered to approve. */
+export function sipEvents(
+  state: SipState,
+  consentInForce: boolean,
+  carePlan: { mayApprove: boolean } | null = null,
+): SipEventKind[] {
   if (state === 'closed') return [];
   const out: SipEventKind[] = [];
-  if (consentInForce) {
+  if (carePlan) {
+    if (state === 'draft' && carePlan.mayApprove) out.push('approve');
+    if (state === 'active') out.push('start_follow_up');
+    if (state === 'under_follow_up') out.push('complete_follow_up');
+  } else if (consentInForce) {
     if (state === 'draft') out.push('activate');
     if (state === 'active') out.push('start_follow_up');
     if (state === 'under_follow_up') out.push('complete_follow_up');
@@ -77,14 +137,22 @@ export function contentOf(p: SipContent): SipContent {
     overallResponsible: p.overallResponsible,
     goals: p.goals.map((x) => ({ ...x, comments: [...x.comments] })),
     followUps: p.followUps.map((x) => ({ ...x })),
+    patientView: p.patientView ?? null,
+    patientViewNotObtained: p.patientViewNotObtained ?? null,
+    consultedPatient: p.consultedPatient ?? false,
+    consultedRelatives: p.consultedRelatives ?? false,
+    relativesNotConsultedReason: p.relativesNotConsultedReason ?? null,
   };
 }
 
 /** The PATCH body: ids kept, empty optional values left out, comments and held follow-ups are the
- * server's record and are not sent back. */
-export function patchBody(c: SipContent): Record<string, unknown> {
+ * server's record and are not sent back. A samordnad vårdplan also sends its own fields, a
+ * cleared text as null. */
+export function patchBody(c: SipContent, kind: PlanKind = 'sip'): Record<string, unknown> {
   const opt = (v: string | null | undefined) => (v ? v : undefined);
-  return {
+  const text = (v: string | null | undefined) => (blank(v) ? null : v);
+  const carePlan = isCarePlan(kind);
+  const common = {
     participants: c.participants.map((x) => ({
       id: x.id,
       kind: x.kind,
@@ -93,7 +161,7 @@ export function patchBody(c: SipContent): Record<string, unknown> {
       role: x.role,
     })),
     personObjectsToRelatives: c.personObjectsToRelatives,
-    needs: c.needs.map((x) => ({ id: x.id, description: x.description })),
+    needs: c.needs.map((x) => (carePlan ? { id: x.id, description: x.description, assessedBy: x.assessedBy ?? null } : { id: x.id, description: x.description })),
     interventions: c.interventions.map((x) => ({
       id: x.id,
       description: x.description,
@@ -101,6 +169,7 @@ export function patchBody(c: SipContent): Record<string, unknown> {
       unitId: x.unitId,
       needId: opt(x.needId),
       serviceType: opt(x.serviceType),
+      ...(carePlan ? { decision: text(x.decision) } : {}),
     })),
     otherMeasures: c.otherMeasures.map((x) => ({ id: x.id, description: x.description, actor: x.actor })),
     noOtherMeasures: c.noOtherMeasures,
@@ -112,5 +181,14 @@ export function patchBody(c: SipContent): Record<string, unknown> {
       targetDate: opt(x.targetDate),
     })),
     followUps: c.followUps.filter((f) => !f.heldAt).map((f) => ({ id: f.id, dueDate: f.dueDate })),
+  };
+  if (!carePlan) return common;
+  return {
+    ...common,
+    patientView: text(c.patientView),
+    patientViewNotObtained: text(c.patientViewNotObtained),
+    consultedPatient: !!c.consultedPatient,
+    consultedRelatives: !!c.consultedRelatives,
+    relativesNotConsultedReason: text(c.relativesNotConsultedReason),
   };
 }

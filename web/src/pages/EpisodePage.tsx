@@ -22,6 +22,7 @@ import { isHidden } from '../api/types';
 import { useSession } from '../auth/session';
 import { ClockTag } from '../components/ClockTag';
 import { EpisodeLiability } from '../components/EpisodeLiability';
+import { EpisodeCarePlan } from '../components/EpisodeCarePlan';
 import { PageTitle } from '../components/PageTitle';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { SelectField } from '../components/SelectField';
@@ -88,6 +89,7 @@ function EpisodeBoard({ episode: e }: { episode: EpisodeFull }) {
         )}
         <Link to={paths.person(e.personId)}>{t('episode.toPerson')}</Link>
         {e.needs.sipRequired && <Link to={paths.startSip(e.personId, e.id)}>{t('sip.startForEpisode')}</Link>}
+        <EpisodeCarePlan episode={e} />
       </div>
 
       <ActionsPanel episode={e} />

@@ -45,6 +45,7 @@ function MyPlan({ plan }: { plan: SipPlanFull }) {
         <Tag data-color="accent" data-testid="my-plan-state">
           {plan.stateName}
         </Tag>
+        {plan.kind !== 'sip' && <Tag data-color="info">{plan.kindName}</Tag>}
       </div>
       <PlanSummary
         plan={plan}

@@ -16,17 +16,19 @@ interface Props {
   onChange: (items: SipIntervention[]) => void;
   /** A unit the catalogue names takes part in the plan. */
   onUnitChosen: (unit: { id: string; name: string }) => void;
+  /** A samordnad vårdplan records the decision made on each insats (LPT 7 a § p. 2). */
+  carePlan?: boolean;
 }
 
 /** Item 1 and 2: the interventions needed and which principal and unit answers for each, with the
  * responsibility catalogue's answer beside each one. */
-export function InterventionsEditor({ planId, needs, items, units, onChange, onUnitChosen }: Props) {
+export function InterventionsEditor({ planId, needs, items, units, onChange, onUnitChosen, carePlan = false }: Props) {
   const { t } = useTranslation();
   const update = (i: number, patch: Partial<SipIntervention>) => onChange(items.map((x, j) => (j === i ? { ...x, ...patch } : x)));
   return (
     <Fieldset>
-      <Fieldset.Legend>{t('sip.edit.interventions')}</Fieldset.Legend>
-      <Fieldset.Description>{t('sip.edit.interventionsHelp')}</Fieldset.Description>
+      <Fieldset.Legend>{carePlan ? t('carePlan.edit.interventions') : t('sip.edit.interventions')}</Fieldset.Legend>
+      <Fieldset.Description>{carePlan ? t('carePlan.edit.interventionsHelp') : t('sip.edit.interventionsHelp')}</Fieldset.Description>
       <ol className="nara-rows">
         {items.map((iv, i) => (
           <li key={iv.id} className="nara-row" data-testid="intervention-row">
@@ -39,6 +41,7 @@ export function InterventionsEditor({ planId, needs, items, units, onChange, onU
               onChange={(patch) => update(i, patch)}
               onRemove={() => onChange(items.filter((_, j) => j !== i))}
               onUnitChosen={onUnitChosen}
+              carePlan={carePlan}
             />
           </li>
         ))}
@@ -68,7 +71,9 @@ function InterventionRow({
   onChange,
   onRemove,
   onUnitChosen,
+  carePlan,
 }: {
+  carePlan: boolean;
   n: number;
   planId: string;
   needs: SipNeed[];
@@ -163,6 +168,14 @@ function InterventionRow({
         </div>
       )}
       <Textfield label={t('sip.edit.description')} value={item.description} onChange={(e) => onChange({ description: e.target.value })} />
+      {carePlan && (
+        <Textfield
+          label={t('carePlan.edit.decision', { n })}
+          description={t('carePlan.edit.decisionHelp')}
+          value={item.decision ?? ''}
+          onChange={(e) => onChange({ decision: e.target.value })}
+        />
+      )}
       {needs.length > 0 && (
         <SelectField
           label={t('sip.edit.forNeed')}

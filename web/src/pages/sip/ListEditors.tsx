@@ -11,16 +11,19 @@ export function OtherMeasuresEditor({
   items,
   none,
   onChange,
+  carePlan = false,
 }: {
   items: SipOtherMeasure[];
   none: boolean;
   onChange: (items: SipOtherMeasure[], none: boolean) => void;
+  /** In a samordnad vårdplan this is item 4 (LPT 7 a § p. 4). */
+  carePlan?: boolean;
 }) {
   const { t } = useTranslation();
   const update = (i: number, patch: Partial<SipOtherMeasure>) => onChange(items.map((x, j) => (j === i ? { ...x, ...patch } : x)), none);
   return (
     <Fieldset>
-      <Fieldset.Legend>{t('sip.edit.otherMeasures')}</Fieldset.Legend>
+      <Fieldset.Legend>{carePlan ? t('carePlan.edit.otherMeasures') : t('sip.edit.otherMeasures')}</Fieldset.Legend>
       <Fieldset.Description>{t('sip.edit.otherMeasuresHelp')}</Fieldset.Description>
       <Checkbox
         label={t('sip.edit.noOtherMeasures')}
@@ -154,18 +157,26 @@ export function ParticipantsEditor({
 }
 
 /** The person's needs, which interventions may answer to. */
-export function NeedsEditor({ items, onChange }: { items: SipNeed[]; onChange: (items: SipNeed[]) => void }) {
+/** The needs; in a samordnad vårdplan each says whose assessment found it (LPT 7 a § p. 1). */
+export function NeedsEditor({ items, onChange, carePlan = false }: { items: SipNeed[]; onChange: (items: SipNeed[]) => void; carePlan?: boolean }) {
   const { t } = useTranslation();
+  const update = (i: number, patch: Partial<SipNeed>) => onChange(items.map((x, j) => (j === i ? { ...x, ...patch } : x)));
   return (
     <Fieldset>
       <Fieldset.Legend>{t('sip.edit.needs')}</Fieldset.Legend>
+      {carePlan && <Fieldset.Description>{t('carePlan.edit.needsHelp')}</Fieldset.Description>}
       {items.map((n, i) => (
         <div key={n.id} className="nara-row nara-row__fields">
-          <Textfield
-            label={t('sip.edit.needN', { n: i + 1 })}
-            value={n.description}
-            onChange={(e) => onChange(items.map((x, j) => (j === i ? { ...x, description: e.target.value } : x)))}
-          />
+          <Textfield label={t('sip.edit.needN', { n: i + 1 })} value={n.description} onChange={(e) => update(i, { description: e.target.value })} />
+          {carePlan && (
+            <SelectField
+              label={t('carePlan.edit.assessedBy', { n: i + 1 })}
+              value={n.assessedBy ?? ''}
+              placeholder={t('carePlan.edit.chooseAssessor')}
+              options={(['region', 'municipality'] as const).map((p) => ({ value: p, label: t(`principal.${p}`) }))}
+              onChange={(v) => update(i, { assessedBy: v === 'region' || v === 'municipality' ? v : null })}
+            />
+          )}
           <div>
             <Button type="button" variant="tertiary" data-size="sm" data-color="danger" onClick={() => onChange(items.filter((_, j) => j !== i))}>
               {t('sip.edit.removeNeed', { n: i + 1 })}

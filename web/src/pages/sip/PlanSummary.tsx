@@ -1,6 +1,7 @@
 import { Heading, Paragraph } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import type { SipPlanFull } from '../../api/sipTypes';
+import { isCarePlan } from '../../lib/sip';
 import { formatDate, formatDateTime } from '../../lib/time';
 
 /** The plan as it stands, read-only: for staff beside the editor and for the person themself.
@@ -19,6 +20,7 @@ export function PlanSummary({
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
   const sub = (headingLevel + 1) as 3 | 4;
+  const carePlan = isCarePlan(plan.kind);
   return (
     <div className="nara-stack" data-testid="plan-summary">
       <Heading level={headingLevel} data-size="xs">
@@ -60,7 +62,10 @@ export function PlanSummary({
           </Heading>
           <ul className="nara-plain-list" data-testid="summary-needs">
             {plan.needs.map((n) => (
-              <li key={n.id}>{n.description}</li>
+              <li key={n.id}>
+                {n.description}
+                {carePlan && n.assessedBy ? ` (${t('carePlan.view.assessedBy', { principal: t(`principal.${n.assessedBy}`) })})` : ''}
+              </li>
             ))}
           </ul>
         </>
@@ -78,6 +83,7 @@ export function PlanSummary({
               {iv.needId && plan.needs.some((n) => n.id === iv.needId)
                 ? ` (${t('sip.view.forNeed', { need: plan.needs.find((n) => n.id === iv.needId)!.description })})`
                 : ''}
+              {carePlan && <div data-testid="summary-decision">{t('carePlan.view.decision', { decision: iv.decision || t('sip.view.notStated') })}</div>}
             </li>
           ))}
         </ul>
@@ -97,8 +103,30 @@ export function PlanSummary({
         <Paragraph>{plan.noOtherMeasures ? t('sip.view.noOtherMeasures') : t('sip.view.notStated')}</Paragraph>
       )}
       <dl className="nara-dl">
-        <dt>{t('sip.view.overall')}</dt>
-        <dd data-testid="summary-overall">{plan.overallResponsible ? t(`principal.${plan.overallResponsible}`) : t('sip.view.notStated')}</dd>
+        {carePlan ? (
+          <>
+            <dt>{t('carePlan.view.patientView')}</dt>
+            <dd data-testid="summary-patient-view">
+              {plan.patientView || (plan.patientViewNotObtained ? t('carePlan.view.notObtained', { reason: plan.patientViewNotObtained }) : t('sip.view.notStated'))}
+            </dd>
+            <dt>{t('carePlan.view.consultation')}</dt>
+            <dd>
+              {[
+                plan.consultedPatient ? t('carePlan.view.withPatient') : t('carePlan.view.notWithPatient'),
+                plan.consultedRelatives
+                  ? t('carePlan.view.withRelatives')
+                  : plan.relativesNotConsultedReason
+                    ? t('carePlan.view.relativesNot', { reason: plan.relativesNotConsultedReason })
+                    : t('carePlan.view.relativesNotStated'),
+              ].join('; ')}
+            </dd>
+          </>
+        ) : (
+          <>
+            <dt>{t('sip.view.overall')}</dt>
+            <dd data-testid="summary-overall">{plan.overallResponsible ? t(`principal.${plan.overallResponsible}`) : t('sip.view.notStated')}</dd>
+          </>
+        )}
         <dt>{t('sip.view.followUps')}</dt>
         <dd>
           {plan.followUps.length === 0

@@ -3,7 +3,7 @@ import { Table } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { usePersons } from '../../api/queries';
 import { isPlanHidden, type SipPlan } from '../../api/sipTypes';
-import { checklistComplete, sipChecklist } from '../../lib/sip';
+import { checklistComplete, checklistFor, isCarePlan } from '../../lib/sip';
 import { formatDate } from '../../lib/time';
 import { distinct } from '../../lib/worklist';
 import { paths } from '../../routes';
@@ -44,9 +44,12 @@ export function PlanTable({ plans, showPerson, caption }: { plans: SipPlan[]; sh
               <Table.Row key={p.id} data-testid="sip-row">
                 {showPerson && <Table.Cell>{nameOf(p.personId)}</Table.Cell>}
                 <Table.Cell>
-                  <Link to={paths.sip(p.id)}>{t('sip.list.open', { state: p.stateName, date: formatDate(p.initiatedAt, i18n.language) })}</Link>
+                  <Link to={paths.sip(p.id)}>
+                    {isCarePlan(p.kind) ? `${p.kindName}: ` : ''}
+                    {t('sip.list.open', { state: p.stateName, date: formatDate(p.initiatedAt, i18n.language) })}
+                  </Link>
                 </Table.Cell>
-                <Table.Cell>{checklistComplete(sipChecklist(p)) ? t('sip.list.complete') : t('sip.list.incomplete')}</Table.Cell>
+                <Table.Cell>{checklistComplete(checklistFor(p)) ? t('sip.list.complete') : t('sip.list.incomplete')}</Table.Cell>
                 <Table.Cell>{next ? formatDate(next, i18n.language) : '–'}</Table.Cell>
                 <Table.Cell>{formatDate(p.updatedAt, i18n.language)}</Table.Cell>
               </Table.Row>

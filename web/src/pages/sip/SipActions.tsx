@@ -5,18 +5,23 @@ import { planEvent, usePlanMutation } from '../../api/sipQueries';
 import type { SipEventKind, SipPlanFull } from '../../api/sipTypes';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { SelectField } from '../../components/SelectField';
-import { checklistComplete, sipChecklist, sipEvents } from '../../lib/sip';
+import { useSession } from '../../auth/session';
+import { checklistComplete, checklistFor, isCarePlan, sipEvents } from '../../lib/sip';
 
 /** Activate, follow up, close, consent: the events the plan's state allows (If-Match). A refused
- * activation lists every missing item, as the server names them. */
+ * activation lists every missing item, as the server names them. A samordnad vårdplan is
+ * approved (justerad) instead, by each unit whose approval is missing. */
 export function SipActions({ plan }: { plan: SipPlanFull }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState<SipEventKind | null>(null);
   const [done, setDone] = useState<SipEventKind | null>(null);
   const send = usePlanMutation(plan, (body: Record<string, unknown>, version) => planEvent(plan.id, body, version));
-  const events = sipEvents(plan.state, !!plan.consent?.inForce);
+  const { assignment } = useSession();
+  const carePlan = isCarePlan(plan.kind);
+  const mayApprove = !!assignment?.unitId && (plan.missingApprovals ?? []).includes(assignment.unitId);
+  const events = sipEvents(plan.state, !!plan.consent?.inForce, carePlan ? { mayApprove } : null);
   if (events.length === 0) return null;
-  const complete = checklistComplete(sipChecklist(plan));
+  const complete = checklistComplete(checklistFor(plan));
   return (
     <section className="nara-section nara-actions" aria-labelledby="sip-actions-h">
       <Heading level={2} data-size="sm" id="sip-actions-h">
@@ -51,7 +56,7 @@ export function SipActions({ plan }: { plan: SipPlanFull }) {
           <EventForm
             key={open}
             kind={open}
-            warnIncomplete={open === 'activate' && !complete}
+            warnIncomplete={(open === 'activate' || open === 'approve') && !complete}
             busy={send.isPending}
             onCancel={() => setOpen(null)}
             onSubmit={(body) =>

@@ -1,13 +1,15 @@
 import { Alert, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import type { SipPlanFull } from '../../api/sipTypes';
-import { checklistComplete, sipChecklist } from '../../lib/sip';
+import { checklistComplete, checklistFor, isCarePlan } from '../../lib/sip';
 
-/** What the law requires before the plan is in force (HSL 16:4 p. 1–4, SoL 10:8), met or not,
- * for the saved plan: the server checks the same on activation. */
+/** What the law requires before the plan is in force (HSL 16:4 p. 1–4, SoL 10:8; for a
+ * samordnad vårdplan LPT 7 a § 2–3 st.), met or not, for the saved plan: the server checks the
+ * same on activation or approval. */
 export function SipChecklist({ plan }: { plan: SipPlanFull }) {
   const { t } = useTranslation();
-  const entries = sipChecklist(plan);
+  const entries = checklistFor(plan);
+  const kind = isCarePlan(plan.kind) ? 'carePlan' : 'sip';
   const complete = checklistComplete(entries);
   return (
     <section className="nara-section" aria-labelledby="checklist-h" data-testid="sip-checklist">
@@ -15,7 +17,7 @@ export function SipChecklist({ plan }: { plan: SipPlanFull }) {
         {t('sip.checklist.title')}
       </Heading>
       <Paragraph data-size="sm" className="nara-muted">
-        {t('sip.checklist.intro', { law: plan.legalReference })}
+        {t(`sip.checklist.intro.${kind}`, { law: plan.legalReference })}
       </Paragraph>
       <ul className="nara-checklist">
         {entries.map((e) => (
@@ -30,7 +32,7 @@ export function SipChecklist({ plan }: { plan: SipPlanFull }) {
         ))}
       </ul>
       <Alert data-color={complete ? 'success' : 'warning'} data-testid="checklist-status">
-        {complete ? t('sip.checklist.complete') : t('sip.checklist.incomplete')}
+        {complete ? t(`sip.checklist.complete.${kind}`) : t(`sip.checklist.incomplete.${kind}`)}
       </Alert>
     </section>
   );

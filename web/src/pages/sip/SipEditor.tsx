@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { patchPlan, useMunicipalityUnits, usePlanMutation } from '../../api/sipQueries';
 import type { Principal, SipContent, SipPlanFull } from '../../api/sipTypes';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { contentOf, newId, patchBody } from '../../lib/sip';
+import { contentOf, isCarePlan, newId, patchBody } from '../../lib/sip';
+import { ConsultationEditor } from './ConsultationEditor';
 import { InterventionsEditor } from './InterventionsEditor';
 import { GoalsEditor, NeedsEditor, OtherMeasuresEditor, ParticipantsEditor } from './ListEditors';
 
@@ -22,6 +23,7 @@ export function SipEditor({ plan, municipalityCode }: { plan: SipPlanFull; munic
     setDraft((d) => ({ ...d, ...patch }));
   };
   const readOnly = plan.state === 'closed';
+  const carePlan = isCarePlan(plan.kind);
 
   function addUnitParticipant(u: { id: string; name: string }) {
     setDraft((d) =>
@@ -34,7 +36,7 @@ export function SipEditor({ plan, municipalityCode }: { plan: SipPlanFull; munic
   function submit(e: FormEvent) {
     e.preventDefault();
     setSaved(false);
-    save.mutate(patchBody(draft), { onSuccess: () => setSaved(true) });
+    save.mutate(patchBody(draft, plan.kind), { onSuccess: () => setSaved(true) });
   }
 
   if (readOnly) return null;
@@ -44,7 +46,13 @@ export function SipEditor({ plan, municipalityCode }: { plan: SipPlanFull; munic
         {t('sip.edit.title')}
       </Heading>
       <form onSubmit={submit} noValidate className="nara-form" aria-labelledby="edit-h">
+        {carePlan && plan.state !== 'draft' && (
+          <Alert data-color="info" data-testid="care-plan-reapproval">
+            {t('carePlan.edit.reapproval')}
+          </Alert>
+        )}
         <NeedsEditor
+          carePlan={carePlan}
           items={draft.needs}
           onChange={(needs) =>
             // An intervention answering to a removed need no longer points at it.
@@ -63,26 +71,31 @@ export function SipEditor({ plan, municipalityCode }: { plan: SipPlanFull; munic
           units={units.data ?? []}
           onChange={(interventions) => set({ interventions })}
           onUnitChosen={addUnitParticipant}
+          carePlan={carePlan}
         />
         <OtherMeasuresEditor
           items={draft.otherMeasures}
           none={draft.noOtherMeasures}
           onChange={(otherMeasures, noOtherMeasures) => set({ otherMeasures, noOtherMeasures })}
+          carePlan={carePlan}
         />
-        <Fieldset>
-          <Fieldset.Legend>{t('sip.edit.overall')}</Fieldset.Legend>
-          <Fieldset.Description>{t('sip.edit.overallHelp')}</Fieldset.Description>
-          {(['region', 'municipality'] as Principal[]).map((p) => (
-            <Radio
-              key={p}
-              name="overallResponsible"
-              value={p}
-              label={t(`principal.${p}`)}
-              checked={draft.overallResponsible === p}
-              onChange={() => set({ overallResponsible: p })}
-            />
-          ))}
-        </Fieldset>
+        {carePlan && <ConsultationEditor content={draft} onChange={set} />}
+        {!carePlan && (
+          <Fieldset>
+            <Fieldset.Legend>{t('sip.edit.overall')}</Fieldset.Legend>
+            <Fieldset.Description>{t('sip.edit.overallHelp')}</Fieldset.Description>
+            {(['region', 'municipality'] as Principal[]).map((p) => (
+              <Radio
+                key={p}
+                name="overallResponsible"
+                value={p}
+                label={t(`principal.${p}`)}
+                checked={draft.overallResponsible === p}
+                onChange={() => set({ overallResponsible: p })}
+              />
+            ))}
+          </Fieldset>
+        )}
         <GoalsEditor items={draft.goals} onChange={(goals) => set({ goals })} />
         <Fieldset>
           <Fieldset.Legend>{t('sip.edit.followUps')}</Fieldset.Legend>

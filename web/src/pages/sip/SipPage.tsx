@@ -6,9 +6,11 @@ import { usePlan, useMunicipalityUnits } from '../../api/sipQueries';
 import { isPlanHidden, type SipPlanFull } from '../../api/sipTypes';
 import { PageTitle } from '../../components/PageTitle';
 import { ProblemAlert } from '../../components/ProblemAlert';
+import { isCarePlan } from '../../lib/sip';
 import { formatDateTime } from '../../lib/time';
 import { paths } from '../../routes';
 import { PlanSummary } from './PlanSummary';
+import { CarePlanApprovals } from './CarePlanApprovals';
 import { SipActions } from './SipActions';
 import { SipChecklist } from './SipChecklist';
 import { SipEditor } from './SipEditor';
@@ -51,19 +53,27 @@ function Plan({ plan }: { plan: SipPlanFull }) {
   const name = person.data ? `${person.data.givenName} ${person.data.familyName}` : t('worklist.personFallback');
   const unitName = (id: string) =>
     units.data?.find((u) => u.id === id)?.name ?? plan.participants.find((p) => p.unitId === id)?.name ?? '–';
+  const carePlan = isCarePlan(plan.kind);
+  const title = carePlan ? plan.kindName : t('sip.title');
   return (
     <>
-      <PageTitle title={`${t('sip.title')} – ${name}`}>
-        {t('sip.title')} – {name}
+      <PageTitle title={`${title} – ${name}`}>
+        {title} – {name}
         <span className="nara-h1-sub">{t('sip.startedBy', { unit: starter.data?.name ?? '', at: formatDateTime(plan.initiatedAt, i18n.language) })}</span>
       </PageTitle>
       <div className="nara-tags">
         <Tag data-color="accent" data-testid="sip-state">
           {plan.stateName}
         </Tag>
-        <Tag data-color={plan.consent?.inForce ? 'success' : 'danger'} data-testid="sip-consent">
-          {plan.consent?.inForce ? t('sip.consent.inForce') : t('sip.consent.notInForce')}
-        </Tag>
+        {carePlan ? (
+          <Tag data-color="info" data-testid="sip-kind">
+            {plan.legalReference}
+          </Tag>
+        ) : (
+          <Tag data-color={plan.consent?.inForce ? 'success' : 'danger'} data-testid="sip-consent">
+            {plan.consent?.inForce ? t('sip.consent.inForce') : t('sip.consent.notInForce')}
+          </Tag>
+        )}
         <Link to={paths.person(plan.personId)}>{t('episode.toPerson')}</Link>
         {plan.episodeId && <Link to={paths.episode(plan.episodeId)}>{t('sip.toEpisode')}</Link>}
       </div>
@@ -76,7 +86,9 @@ function Plan({ plan }: { plan: SipPlanFull }) {
           })}
         </Paragraph>
       )}
+      {carePlan && <Paragraph data-size="sm">{t('carePlan.intro', { law: plan.legalReference })}</Paragraph>}
       <SipChecklist plan={plan} />
+      {carePlan && <CarePlanApprovals plan={plan} unitName={unitName} />}
       <SipActions plan={plan} />
       <div className="nara-grid">
         <Card className="nara-card">
