@@ -148,13 +148,18 @@ void add_worklist_routes(http::Router& router, Services& services) {
          const std::string month_text = date::format("%Y-%m", std::chrono::sys_days(month / 1));
          if (c.request.query_param("format").value_or("") == "csv") {
            std::ostringstream csv;
-           csv << "kommunkod;kommun;vårdtillfälle;avdelning;datum;debiteras;belopp;skäl\n";
+           csv << "kommunkod;kommun;vårdtillfälle;avdelning;vård;datum;debiteras;belopp;skäl\n";
            for (const auto& m : report.municipalities) {
              for (const auto& e : m.episodes) {
+               // Somatic and psychiatric care start liability by different rules (5 kap. 4 §,
+               // prop. 2017/18:12), so the invoice line says which applied.
+               const char* care = e.care_setting == domain::discharge::CareSetting::psychiatric
+                                      ? "psykiatrisk"
+                                      : "somatisk";
                if (e.ready_days) {
                  // Monthly-average model: one line per episode with its ready days.
                  csv << m.municipality_code << ';' << csv_field(m.municipality_name) << ';'
-                     << e.episode_id << ';' << csv_field(e.ward_name) << ";;"
+                     << e.episode_id << ';' << csv_field(e.ward_name) << ';' << care << ";;"
                      << (e.counted_in_average ? "i snittet" : "nej") << ";;"
                      << csv_field(std::to_string(*e.ready_days) + " utskrivningsklara dygn. " +
                                   e.reason)
@@ -162,7 +167,7 @@ void add_worklist_routes(http::Router& router, Services& services) {
                }
                for (const auto& d : e.days) {
                  csv << m.municipality_code << ';' << csv_field(m.municipality_name) << ';'
-                     << e.episode_id << ';' << csv_field(e.ward_name) << ';'
+                     << e.episode_id << ';' << csv_field(e.ward_name) << ';' << care << ';'
                      << date::format("%F", std::chrono::sys_days(d.date)) << ';'
                      << (d.status == domain::discharge::DayStatus::liable ? "ja" : "nej") << ';'
                      << d.amount << ';' << csv_field(d.reason) << '\n';

@@ -139,7 +139,21 @@ TEST_P(WorklistTest, LUS5_MonthlyLiabilityReportPerMunicipalityWithEveryDaysReas
       admin.get("/api/v1/reports/payment-liability?format=csv&month=" + month_of(now));
   ASSERT_EQ(csv.status, 200);
   EXPECT_EQ(csv.header("content-type"), "text/csv; charset=utf-8");
-  EXPECT_EQ(csv.body.rfind("kommunkod;kommun;", 0), 0U);
+  EXPECT_EQ(csv.body.rfind("kommunkod;kommun;vårdtillfälle;avdelning;vård;datum;", 0), 0U);
+  // Each line says which rules started liability: somatic or psychiatric care (5 kap. 4 §).
+  for (std::size_t at = csv.body.find('\n'); at + 1 < csv.body.size();
+       at = csv.body.find('\n', at + 1)) {
+    const auto line = csv.body.substr(at + 1, csv.body.find('\n', at + 1) - at - 1);
+    std::vector<std::string> fields;
+    for (std::size_t from = 0;;) {
+      const auto semi = line.find(';', from);
+      fields.push_back(line.substr(from, semi == std::string::npos ? semi : semi - from));
+      if (semi == std::string::npos) break;
+      from = semi + 1;
+    }
+    ASSERT_GE(fields.size(), 5U) << line;
+    EXPECT_TRUE(fields[4] == "somatisk" || fields[4] == "psykiatrisk") << line;
+  }
 
   // A municipality's manager sees their own municipality only; a nurse not at all.
   Client manager = server().client();

@@ -86,7 +86,7 @@ test('the unit manager reads payment liability per month as a table and a chart,
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('csv-download').click()]);
   expect(download.suggestedFilename()).toBe(`betalningsansvar-${month}.csv`);
   const csv = readFileSync((await download.path())!, 'utf8');
-  expect(csv.startsWith('kommunkod;kommun;vårdtillfälle;avdelning;datum;debiteras;belopp;skäl')).toBe(true);
+  expect(csv.startsWith('kommunkod;kommun;vårdtillfälle;avdelning;vård;datum;debiteras;belopp;skäl')).toBe(true);
   for (const line of csv.trim().split('\n').slice(1)) expect(line.startsWith('2282;')).toBe(true);
 
   // The month picker moves the report; the URL keeps the month.

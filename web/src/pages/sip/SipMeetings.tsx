@@ -8,6 +8,7 @@ import type { SipMeeting, SipPlanFull } from '../../api/sipTypes';
 import { useSession } from '../../auth/session';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { SelectField } from '../../components/SelectField';
+import { isCarePlan } from '../../lib/sip';
 import { formatDateTime, fromLocalInput, toLocalInput } from '../../lib/time';
 
 /** SIP meetings: invite the participants, record their replies, and the meeting's outcome as the
@@ -41,7 +42,7 @@ export function SipMeetings({ plan }: { plan: SipPlanFull }) {
   return (
     <section className="nara-section" aria-labelledby="meetings-h">
       <Heading level={2} data-size="sm" id="meetings-h">
-        {t('sip.meetings.title')}
+        {isCarePlan(plan.kind) ? t('carePlan.meetings') : t('sip.meetings.title')}
       </Heading>
       {plan.meetings.length === 0 && <Paragraph>{t('sip.meetings.none')}</Paragraph>}
       <ul className="nara-plain-list nara-stack" data-testid="meetings">
@@ -143,7 +144,8 @@ function MeetingAnswers({ plan, meeting }: { plan: SipPlanFull; meeting: SipMeet
         </Button>
       </div>
       <Textfield multiline rows={2} label={t('sip.meetings.outcome')} value={outcome} onChange={(e) => setOutcome(e.target.value)} />
-      {plan.state === 'draft' && <Checkbox label={t('sip.meetings.activate')} checked={activate} onChange={(e) => setActivate(e.target.checked)} />}
+      {/* A samordnad vårdplan is established by the units' approvals, not at a meeting. */}
+      {plan.state === 'draft' && !isCarePlan(plan.kind) && <Checkbox label={t('sip.meetings.activate')} checked={activate} onChange={(e) => setActivate(e.target.checked)} />}
       {record.error && <ProblemAlert error={record.error} title={t('sip.actions.refused')} />}
       <div className="nara-buttons">
         <Button type="button" variant="secondary" data-size="sm" onClick={() => record.mutate({ outcome, activate })} loading={record.isPending}>
