@@ -1,6 +1,7 @@
 #include "service/worklist_service.hpp"
 
 #include <algorithm>
+#include <boost/json.hpp>
 #include <chrono>
 
 #include "domain/access/policy.hpp"
@@ -46,6 +47,21 @@ std::optional<Party> party_of(UnitKind kind) {
       return std::nullopt;
   }
   return std::nullopt;
+}
+
+// Whether the episode's samordnad vårdplan is established (upprättad: approved by every
+// responsible unit, LPT 7 a § 3 st.) and not closed.
+bool care_plan_established(store::Transaction& tx, const std::string& episode_id) {
+  const auto plans = tx.query(
+      "SELECT content FROM coordinated_plans WHERE episode_id = ? AND state IN ('active', "
+      "'under_follow_up')",
+      episode_id);
+  for (std::size_t i = 0; i < plans.size(); ++i) {
+    const auto content = boost::json::parse(plans.row(i).text(0)).as_object();
+    const auto* kind = content.if_contains("kind");
+    if (kind && kind->is_string() && kind->as_string() != "sip") return true;
+  }
+  return false;
 }
 
 }  // namespace
@@ -121,6 +137,17 @@ Worklist WorklistService::for_unit(const domain::access::Actor& actor,
         e.overdue = work.overdue;
         e.rule = work.rule;
         out.items.push_back(std::move(e));
+      }
+      if (*party == Party::ward && record->episode.ward_unit_id == unit) {
+        if (auto work = domain::discharge::care_plan_work(
+                record->episode, care_plan_established(tx, record->id), now)) {
+          WorklistEntry e = base;
+          e.kind = work->kind;
+          e.due = work->due;
+          e.overdue = work->overdue;
+          e.rule = work->rule;
+          out.items.push_back(std::move(e));
+        }
       }
       const auto notices = tx.query(
           "SELECT id, kind, sent_at FROM notices WHERE episode_id = ? AND to_unit_id = ? AND "

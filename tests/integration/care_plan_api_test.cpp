@@ -41,6 +41,16 @@ class CarePlanApiTest : public EngineTest {
   }
 };
 
+// The ward's worklist items of kind `kind` for one episode.
+int work_items(Client& c, const std::string& episode, const std::string& kind) {
+  const Reply r = c.get("/api/v1/worklist");
+  EXPECT_EQ(r.status, 200) << r.body;
+  int n = 0;
+  for (const auto& item : r.json().at("items").as_array())
+    n += item.at("episodeId") == episode.c_str() && item.at("kind") == kind.c_str() ? 1 : 0;
+  return n;
+}
+
 Reply post_with_etag(Client& c, const std::string& target, const std::string& etag,
                      const json::object& body) {
   return c.send("POST", target, json::serialize(body),
@@ -107,6 +117,8 @@ TEST_P(CarePlanApiTest, LPT_7a_DrawnUpByTheWardsPhysicianAndEstablishedByTheUnit
                         {"regionOutpatient", true},
                         {"outpatientCompulsoryCare", "lpt"}}}});
   ASSERT_EQ(r.status, 200) << r.body;
+  // Until the plan is established the ward has it on its worklist.
+  EXPECT_EQ(work_items(nurse, episode, "coordinated_care_plan"), 1);
 
   // It belongs to the episode, rests on the law and not on consent, and the physician draws it up.
   json::object without_episode = plan_body("lpt");
@@ -190,6 +202,7 @@ TEST_P(CarePlanApiTest, LPT_7a_DrawnUpByTheWardsPhysicianAndEstablishedByTheUnit
   EXPECT_EQ(r.json().at("state"), "active");
   EXPECT_FALSE(r.json().at("activatedAt").is_null());
   EXPECT_EQ(r.json().at("approvals").as_array().size(), 2U);
+  EXPECT_EQ(work_items(nurse, episode, "coordinated_care_plan"), 0);
 
   // Changed, it must be approved again.
   r = physician.send(
@@ -200,6 +213,7 @@ TEST_P(CarePlanApiTest, LPT_7a_DrawnUpByTheWardsPhysicianAndEstablishedByTheUnit
   EXPECT_EQ(r.json().at("state"), "draft");
   EXPECT_TRUE(r.json().at("approvals").as_array().empty());
   EXPECT_EQ(r.json().at("missingApprovals").as_array().size(), 2U);
+  EXPECT_EQ(work_items(nurse, episode, "coordinated_care_plan"), 1);
 
   // Every approval is in the plan's history and the audit log.
   r = physician.get(target + "/history");

@@ -52,6 +52,12 @@ test('a psychiatric ward records discharge to öppen psykiatrisk tvångsvård in
   await expect(page.getByText('Öppen psykiatrisk tvångsvård (LPT)')).toBeVisible();
   await checkPage(page, 'psychiatric-episode');
   const episodeUrl = page.url();
+  // Until the plan is established the ward has it on its worklist.
+  await page.getByRole('link', { name: 'Arbetslista' }).click();
+  await expect(page.getByTestId('worklist')).toHaveAttribute('aria-busy', 'false');
+  await expect(page.locator('[data-testid="work-row"][data-kind="coordinated_care_plan"]')).toHaveCount(1);
+  await expect(page.locator('[data-testid="work-row"][data-kind="coordinated_care_plan"]')).toContainText('Samordnad vårdplan upprättas');
+  await page.goto(episodeUrl);
   // Only the ward's physician (for the chefsöverläkare) draws up the plan.
   await expect(page.getByRole('button', { name: 'Upprätta samordnad vårdplan' })).toHaveCount(0);
 
@@ -98,4 +104,10 @@ test('a psychiatric ward records discharge to öppen psykiatrisk tvångsvård in
   await expect(page.getByTestId('approval')).toContainText('Socialförvaltningen Sundsvall justerade');
   await expect(page.getByTestId('approval-missing')).toHaveCount(0);
   await checkPage(page, 'care-plan-established');
+
+  // Established, it leaves the ward's worklist.
+  await signOut(page);
+  await signIn(page, NURSE);
+  await expect(page.getByTestId('worklist')).toHaveAttribute('aria-busy', 'false');
+  await expect(page.locator('[data-testid="work-row"][data-kind="coordinated_care_plan"]')).toHaveCount(0);
 });

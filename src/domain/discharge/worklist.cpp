@@ -44,4 +44,16 @@ std::vector<WorkItem> open_work(const Episode& episode, Party party, core::Insta
   return items;
 }
 
+std::optional<WorkItem> care_plan_work(const Episode& episode, bool plan_established,
+                                       core::Instant now) {
+  const auto care = episode.needs.compulsory_care;
+  if (plan_established || !episode.active() || care == OutpatientCompulsoryCare::none)
+    return std::nullopt;
+  std::optional<core::Instant> deadline = episode.planned_discharge;
+  if (!deadline && episode.ready_in_force()) deadline = episode.ready_periods.back().sent;
+  const auto due = deadline.value_or(episode.needs_assessed_at.value_or(episode.admitted_at));
+  return WorkItem{"coordinated_care_plan", due, deadline.has_value() && *deadline < now,
+                  care == OutpatientCompulsoryCare::lrv ? "LRV 12 a §" : "LPT 7 a §"};
+}
+
 }  // namespace nara::domain::discharge

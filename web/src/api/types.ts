@@ -216,6 +216,7 @@ export type WorkKind =
   | 'information_transfer'
   | 'sip_invitation'
   | 'payment_liability_start'
+  | 'coordinated_care_plan'
   | 'acknowledge_notice';
 
 export interface WorkItem {
