@@ -56,6 +56,7 @@ void add_log_review_routes(http::Router& router, Services& services);
 void add_sharing_routes(http::Router& router, Services& services);
 void add_episode_routes(http::Router& router, Services& services, const core::Clock& clock);
 void add_sip_routes(http::Router& router, Services& services);
+void add_named_contact_routes(http::Router& router, Services& services);
 void add_request_routes(http::Router& router, Services& services);
 void add_catalogue_routes(http::Router& router, Services& services);
 void add_planning_routes(http::Router& router, Services& services);

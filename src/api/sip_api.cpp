@@ -1,5 +1,5 @@
-// /api/v1/sips, /api/v1/sip-meetings, named contacts and the citizen's own plans: SIP and the
-// shared care plan (HSL 16:4, SoL 2025:400 10:8–9).
+// /api/v1/sips, /api/v1/sip-meetings and the citizen's own plans: SIP and the shared care plan
+// (HSL 16:4, SoL 2025:400 10:8–9), and the samordnad vårdplan (LPT 7 a §, LRV 12 a §).
 #include "api/routes.hpp"
 #include "api/support.hpp"
 #include "core/problem.hpp"
@@ -17,19 +17,6 @@ namespace {
 
 constexpr std::size_t kMaxItems = 100;
 constexpr std::size_t kText = 4000;
-
-json::object contact_json(const store::NamedContactRow& c) {
-  return {{"id", c.id},
-          {"personId", c.person_id},
-          {"kind", c.kind},
-          {"userId", c.user_id},
-          {"userName", c.user_name},
-          {"unitId", c.unit_id},
-          {"unitName", c.unit_name},
-          {"validFrom", c.valid_from},
-          {"validTo", optional_json(c.valid_to)},
-          {"source", c.source}};
-}
 
 json::object meeting_json(const service::MeetingView& m) {
   json::array replies;
@@ -72,7 +59,7 @@ json::object plan_json(const service::PlanView& v) {
   out["catalogueVersion"] = v.catalogue_version ? json::value(*v.catalogue_version) : nullptr;
   out["legalReference"] = v.legal_reference;
   json::array contacts;
-  for (const auto& c : v.named_contacts) contacts.push_back(contact_json(c));
+  for (const auto& c : v.named_contacts) contacts.push_back(named_contact_json(c));
   out["namedContacts"] = std::move(contacts);
   json::array meetings;
   for (const auto& m : v.meetings) meetings.push_back(meeting_json(m));
@@ -227,19 +214,10 @@ json::array plan_list(const std::vector<service::PlanView>& plans) {
   return items;
 }
 
-bool flag_param(const http::Request& request, std::string_view name, bool fallback) {
-  const auto v = request.query_param(name);
-  if (!v) return fallback;
-  if (*v == "true") return true;
-  if (*v == "false") return false;
-  core::throw_field_error(std::string(name), "boolean", "Ska vara true eller false.", 400);
-}
-
 }  // namespace
 
 void add_sip_routes(http::Router& router, Services& services) {
   auto& sips = services.sips;
-  auto& contacts = services.named_contacts;
   router.add(
       {http::Method::post,
        "/api/v1/sips",
@@ -524,79 +502,6 @@ void add_sip_routes(http::Router& router, Services& services) {
                     json::object{{"items", plan_list(sips.plans_of_person(who, *who.person_id))}});
               },
               {"My own SIPs with participants, goals and named contacts (citizen)", "SIP"}});
-
-  // Named contacts.
-  router.add({http::Method::get,
-              "/api/v1/persons/{id}/named-contacts",
-              http::Access::assignment,
-              [&contacts](http::Context& c) {
-                const bool all = flag_param(c.request, "all", false);
-                json::array items;
-                for (const auto& n : contacts.list(c.who(), c.param("id"), !all))
-                  items.push_back(contact_json(n));
-                return json_response(json::object{{"items", std::move(items)}});
-              },
-              {"The person's fast vårdkontakt and fast omsorgskontakt (all=true: also ended ones)",
-               "SIP",
-               "",
-               "",
-               200,
-               {"all"}}});
-  router.add({http::Method::get,
-              "/api/v1/me/named-contacts",
-              http::Access::assignment,
-              [&contacts](http::Context& c) {
-                const auto& who = c.who();
-                if (!who.person_id) service::forbidden("Bara för invånare.");
-                json::array items;
-                for (const auto& n : contacts.list(who, *who.person_id, true))
-                  items.push_back(contact_json(n));
-                return json_response(json::object{{"items", std::move(items)}});
-              },
-              {"My named contacts (citizen)", "SIP"}});
-  router.add(
-      {http::Method::post,
-       "/api/v1/persons/{id}/named-contacts",
-       http::Access::assignment,
-       [&contacts](http::Context& c) {
-         const auto body = body_object(c.request);
-         http::ObjectReader r(body);
-         service::NewNamedContact n;
-         n.kind = r.required_string("kind", 40);
-         n.user_id = r.required_string("userId", 64);
-         n.unit_id = r.optional_string("unitId", 64);
-         r.finish();
-         return json_response(contact_json(contacts.appoint(c.who(), c.param("id"), n)), 201);
-       },
-       {"Appoint the person's fast vårdkontakt (region) or fast omsorgskontakt (municipality); "
-        "the previous one of the same kind at your provider ends",
-        "SIP",
-        R"({"type":"object","required":["kind","userId"],"properties":{"kind":{"enum":["fast_vardkontakt","fast_omsorgskontakt"]},"userId":{"type":"string"},"unitId":{"type":"string"}}})",
-        "", 201}});
-  router.add({http::Method::get,
-              "/api/v1/units/{id}/named-contact-candidates",
-              http::Access::assignment,
-              [&contacts](http::Context& c) {
-                json::array items;
-                for (const auto& s : contacts.candidates(c.who(), c.param("id"))) {
-                  items.push_back(json::object{{"userId", s.user_id},
-                                               {"displayName", s.display_name},
-                                               {"role", s.role},
-                                               {"title", s.title}});
-                }
-                return json_response(json::object{{"items", std::move(items)}});
-              },
-              {"Staff at a unit of your own care provider who may be appointed named contact "
-               "(an active assignment there in a role that gives or leads care)",
-               "SIP"}});
-  router.add({http::Method::post,
-              "/api/v1/named-contacts/{id}/end",
-              http::Access::assignment,
-              [&contacts](http::Context& c) {
-                contacts.end(c.who(), c.param("id"));
-                return no_content();
-              },
-              {"End a named contact (the appointing provider)", "SIP", "", "", 204}});
 }
 
 }  // namespace nara::api

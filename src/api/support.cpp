@@ -156,4 +156,12 @@ std::optional<domain::discharge::EpisodeState> episode_state_param(const http::R
   return state;
 }
 
+bool flag_param(const http::Request& request, std::string_view name, bool fallback) {
+  const auto v = request.query_param(name);
+  if (!v) return fallback;
+  if (*v == "true") return true;
+  if (*v == "false") return false;
+  core::throw_field_error(std::string(name), "boolean", "Ska vara true eller false.", 400);
+}
+
 }  // namespace nara::api

@@ -10,6 +10,7 @@
 #include "http/router.hpp"
 #include "http/types.hpp"
 #include "store/page.hpp"
+#include "store/sip_repository.hpp"
 
 namespace nara::api {
 
@@ -43,6 +44,12 @@ std::optional<std::string> query_text(const http::Request& request, std::string_
 
 boost::json::value optional_json(const std::optional<std::string>& value);
 boost::json::value optional_json(const std::optional<double>& value);
+
+// A `true`/`false` query parameter; 400 naming it for anything else.
+bool flag_param(const http::Request& request, std::string_view name, bool fallback);
+
+// A named contact (fast vårdkontakt, fast omsorgskontakt) as the API shows it.
+boost::json::object named_contact_json(const store::NamedContactRow& contact);
 
 // `state=` of the lists of inpatient episodes (worklist, ward board): states those lists show.
 std::optional<domain::discharge::EpisodeState> episode_state_param(const http::Request& request);

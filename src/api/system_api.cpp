@@ -54,6 +54,7 @@ http::Router build_router(Services& services) {
   add_hl7_routes(router, services);
   add_worklist_routes(router, services);
   add_sip_routes(router, services);
+  add_named_contact_routes(router, services);
   add_request_routes(router, services);
   add_catalogue_routes(router, services);
   add_liability_routes(router, services);
