@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <chrono>
 
+#include "app/demo_psychiatry.hpp"
 #include "core/random.hpp"
 #include "domain/discharge/episode.hpp"
 #include "store/access_repository.hpp"
@@ -256,6 +257,8 @@ std::size_t seed_demo_episodes(store::Transaction& tx, const core::Clock& clock)
       repo.save(r, 1, now_text);
     }
   }
+  // And one stay on the psychiatric ward ending in öppen psykiatrisk tvångsvård (LPT 7 a §).
+  written += seed_demo_compulsory_care(tx, now, batch);
   return written;
 }
 

@@ -228,6 +228,35 @@ TEST_P(CarePlanApiTest, LPT_7a_DrawnUpByTheWardsPhysicianAndEstablishedByTheUnit
             "2");
 }
 
+TEST_P(CarePlanApiTest, LPT_7a_TheDemoCountyHasAStayEndingInOptWithAHalfApprovedPlan) {
+  const auto episode = query_one(
+      "SELECT id FROM inpatient_episodes WHERE external_visit_id LIKE 'DEMO-%-psykiatri' ORDER BY "
+      "created_at DESC");
+  ASSERT_FALSE(episode.empty());
+  const auto person = query_one("SELECT person_id FROM inpatient_episodes WHERE id = ?", episode);
+  const auto ward = unit("Sundsvalls sjukhus, Psykiatrisk avdelning 1");
+  const auto social = unit("Socialförvaltningen Sundsvall");
+
+  Client nurse = signed_in(username(ward, "ward_nurse"));
+  Reply r = nurse.get("/api/v1/episodes/" + episode);
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.json().at("needs").at("outpatientCompulsoryCare"), "lpt");
+  EXPECT_EQ(r.json().at("state"), "ready");
+  EXPECT_EQ(work_items(nurse, episode, "coordinated_care_plan"), 1);
+
+  // The municipality reads the plan and is the one approval missing.
+  Client municipality = signed_in(username(social, "sip_coordinator"));
+  r = municipality.get("/api/v1/persons/" + person + "/sips");
+  ASSERT_EQ(r.status, 200) << r.body;
+  const auto& plans = r.json().at("items").as_array();
+  ASSERT_EQ(plans.size(), 1U);
+  EXPECT_EQ(plans[0].at("kind"), "lpt");
+  EXPECT_EQ(plans[0].at("state"), "draft");
+  EXPECT_EQ(plans[0].at("approvals").as_array().size(), 1U);
+  ASSERT_EQ(plans[0].at("missingApprovals").as_array().size(), 1U);
+  EXPECT_EQ(plans[0].at("missingApprovals").at(0).as_string(), social);
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, CarePlanApiTest, ::testing::ValuesIn(engines()), engine_name);
 
 }  // namespace

@@ -101,7 +101,8 @@ test('the county administrator sees every municipality with liability in the rep
   await expect(page.getByRole('heading', { level: 1, name: 'Betalningsansvar' })).toBeVisible();
   const trend = page.getByTestId('trend-table');
   await expect(trend).toBeVisible();
-  // The demo's paying episodes are Kramfors and Sollefteå residents (src/app/demo_episodes.cpp).
-  expect(await trend.locator('thead th').allTextContents()).toEqual(['Månad', 'Kramfors kommun', 'Sollefteå kommun']);
+  // The demo's episodes are Kramfors and Sollefteå residents, and one Sundsvall resident on the
+  // psychiatric ward (src/app/demo_episodes.cpp, demo_psychiatry.cpp).
+  expect(await trend.locator('thead th').allTextContents()).toEqual(['Månad', 'Kramfors kommun', 'Sollefteå kommun', 'Sundsvalls kommun']);
   await checkPage(page, 'liability-report-county');
 });
