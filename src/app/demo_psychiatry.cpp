@@ -155,6 +155,7 @@ std::size_t seed_demo_compulsory_care(store::Transaction& tx, core::Instant now,
   row.state = std::string(sip::to_string(p.state));
   row.initiated_by_unit_id = ward;
   row.episode_id = r.id;
+  row.kind = std::string(sip::to_string(p.kind));
   row.content = boost::json::serialize(service::plan_to_json(p));
   row.created_at = now_text;
   store::SipRepository plans(tx);

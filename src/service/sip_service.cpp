@@ -59,15 +59,12 @@ void require_care_plan_episode(store::Transaction& tx, const domain::access::Act
                              "; välj den plan som hör till.");
   }
   // One plan in force or in the making per stay: a second one would split the units' approvals.
-  const auto open =
-      tx.query("SELECT content FROM coordinated_plans WHERE episode_id = ? AND state <> 'closed'",
-               episode_id);
-  for (std::size_t i = 0; i < open.size(); ++i) {
-    const auto content = json::parse(open.row(i).text(0)).as_object();
-    if (const auto* k = content.if_contains("kind"); k && k->is_string() && k->as_string() != "sip")
-      coordination::refuse_transition(kPlanProblem, "episodeId", "care_plan.exists",
-                                      "Vårdtillfället har redan en samordnad vårdplan.");
-  }
+  if (!tx.query("SELECT 1 FROM coordinated_plans WHERE episode_id = ? AND kind <> 'sip' AND state "
+                "<> 'closed'",
+                episode_id)
+           .empty())
+    coordination::refuse_transition(kPlanProblem, "episodeId", "care_plan.exists",
+                                    "Vårdtillfället har redan en samordnad vårdplan.");
 }
 
 }  // namespace
@@ -128,6 +125,7 @@ PlanView SipService::create(const domain::access::Actor& actor, const NewPlan& i
     row.person_id = input.person_id;
     row.state = std::string(sip::to_string(plan.state));
     row.initiated_by_unit_id = *actor.unit_id;
+    row.kind = std::string(sip::to_string(plan.kind));
     if (input.episode_id) {
       const auto episode =
           tx.query("SELECT person_id FROM inpatient_episodes WHERE id = ?", *input.episode_id);

@@ -1,7 +1,6 @@
 #include "service/worklist_service.hpp"
 
 #include <algorithm>
-#include <boost/json.hpp>
 #include <chrono>
 
 #include "domain/access/policy.hpp"
@@ -52,16 +51,11 @@ std::optional<Party> party_of(UnitKind kind) {
 // Whether the episode's samordnad vårdplan is established (upprättad: approved by every
 // responsible unit, LPT 7 a § 3 st.) and not closed.
 bool care_plan_established(store::Transaction& tx, const std::string& episode_id) {
-  const auto plans = tx.query(
-      "SELECT content FROM coordinated_plans WHERE episode_id = ? AND state IN ('active', "
-      "'under_follow_up')",
-      episode_id);
-  for (std::size_t i = 0; i < plans.size(); ++i) {
-    const auto content = boost::json::parse(plans.row(i).text(0)).as_object();
-    const auto* kind = content.if_contains("kind");
-    if (kind && kind->is_string() && kind->as_string() != "sip") return true;
-  }
-  return false;
+  return !tx.query(
+                "SELECT 1 FROM coordinated_plans WHERE episode_id = ? AND kind <> 'sip' AND "
+                "state IN ('active', 'under_follow_up')",
+                episode_id)
+              .empty();
 }
 
 }  // namespace

@@ -8,11 +8,12 @@ namespace {
 
 constexpr const char* kPlanColumns =
     "id, person_id, state, initiated_by_unit_id, catalogue_version_id, episode_id, content, "
-    "version, created_at, updated_at";
+    "version, created_at, updated_at, kind";
 
 PlanRow plan_from(const Row& r) {
-  return PlanRow{r.text(0),          r.text(1), r.text(2),  r.text(3), r.optional_text(4),
-                 r.optional_text(5), r.text(6), r.int64(7), r.text(8), r.text(9)};
+  return PlanRow{r.text(0),          r.text(1),          r.text(2), r.text(3),
+                 r.optional_text(4), r.optional_text(5), r.text(6), r.int64(7),
+                 r.text(8),          r.text(9),          r.text(10)};
 }
 
 std::vector<PlanRow> plans(const ResultSet& rs) {
@@ -88,10 +89,10 @@ CatalogueRow catalogue_from(const Row& r) {
 void SipRepository::insert_plan(const PlanRow& p) {
   tx_.query(
       "INSERT INTO coordinated_plans (id, person_id, state, initiated_by_unit_id, "
-      "catalogue_version_id, episode_id, content, version, created_at, updated_at) VALUES (?, ?, "
-      "?, ?, ?, ?, ?, ?, ?, ?)",
+      "catalogue_version_id, episode_id, content, version, created_at, updated_at, kind) VALUES "
+      "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
       p.id, p.person_id, p.state, p.initiated_by_unit_id, optional_value(p.catalogue_version_id),
-      optional_value(p.episode_id), p.content, p.version, p.created_at, p.updated_at);
+      optional_value(p.episode_id), p.content, p.version, p.created_at, p.updated_at, p.kind);
 }
 
 std::optional<PlanRow> SipRepository::find_plan(const std::string& id) {

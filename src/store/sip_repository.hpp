@@ -21,6 +21,7 @@ struct PlanRow {
   std::int64_t version = 1;
   std::string created_at;
   std::string updated_at;
+  std::string kind = "sip";  // sip | lpt | lrv (domain::sip::PlanKind); never changes
 };
 
 struct PlanVersionRow {

@@ -14,15 +14,6 @@ namespace json = boost::json;
 
 class CarePlanApiTest : public EngineTest {
  protected:
-  std::string query_one(const std::string& sql, const std::string& arg = {}) {
-    return server().instance->database().read([&](store::Transaction& tx) {
-      const auto rs = arg.empty() ? tx.query(sql) : tx.query(sql, arg);
-      return rs.empty() ? std::string() : rs.row(0).text(0);
-    });
-  }
-  std::string unit(const std::string& name) {
-    return query_one("SELECT id FROM units WHERE name = ?", name);
-  }
   std::string username(const std::string& unit_id, const std::string& role) {
     return server().instance->database().read([&](store::Transaction& tx) {
       return tx
@@ -33,11 +24,6 @@ class CarePlanApiTest : public EngineTest {
           .row(0)
           .text(0);
     });
-  }
-  Client signed_in(const std::string& user) {
-    Client c = server().client();
-    EXPECT_EQ(c.sign_in(user).status, 201) << user;
-    return c;
   }
 };
 

@@ -205,4 +205,21 @@ std::string unused_test_personnummer(const Server& server) {
   throw std::runtime_error("no unused test personnummer left");
 }
 
+std::string EngineTest::query_one(const std::string& sql, const std::string& arg) {
+  return server().instance->database().read([&](store::Transaction& tx) {
+    const auto rs = arg.empty() ? tx.query(sql) : tx.query(sql, arg);
+    return rs.empty() ? std::string() : rs.row(0).text(0);
+  });
+}
+
+std::string EngineTest::unit(const std::string& name) {
+  return query_one("SELECT id FROM units WHERE name = ?", name);
+}
+
+Client EngineTest::signed_in(const std::string& username) {
+  Client c = server().client();
+  EXPECT_EQ(c.sign_in(username).status, 201) << username;
+  return c;
+}
+
 }  // namespace nara::test

@@ -88,6 +88,13 @@ std::string unused_test_personnummer(const Server& server);
 class EngineTest : public ::testing::TestWithParam<std::string> {
  protected:
   Server& server() { return server_for(GetParam()); }
+  // The first column of the first row of `sql` on this engine's shared server, "" for none.
+  std::string query_one(const std::string& sql, const std::string& arg = {});
+  // A unit's id by its name, "" when there is none.
+  std::string unit(const std::string& name);
+  // A client signed in as `username` on this engine's shared server (a failed sign-in fails the
+  // test).
+  Client signed_in(const std::string& username);
 };
 
 std::string engine_name(const ::testing::TestParamInfo<std::string>& info);

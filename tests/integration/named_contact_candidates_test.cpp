@@ -11,20 +11,7 @@ namespace {
 
 namespace json = boost::json;
 
-class NamedContactCandidatesTest : public EngineTest {
- protected:
-  std::string query_one(const std::string& sql, const std::string& arg) {
-    return server().instance->database().read([&](store::Transaction& tx) {
-      const auto rs = tx.query(sql, arg);
-      return rs.empty() ? std::string() : rs.row(0).text(0);
-    });
-  }
-  Client signed_in(const std::string& username) {
-    Client c = server().client();
-    EXPECT_EQ(c.sign_in(username).status, 201) << username;
-    return c;
-  }
-};
+class NamedContactCandidatesTest : public EngineTest {};
 
 bool lists(const Reply& r, const std::string& user_id) {
   const auto& items = r.json().at("items").as_array();

@@ -13,15 +13,6 @@ namespace json = boost::json;
 
 class SipApiTest : public EngineTest {
  protected:
-  std::string query_one(const std::string& sql, const std::string& arg = {}) {
-    return server().instance->database().read([&](store::Transaction& tx) {
-      const auto rs = arg.empty() ? tx.query(sql) : tx.query(sql, arg);
-      return rs.empty() ? std::string() : rs.row(0).text(0);
-    });
-  }
-  std::string unit(const std::string& name) {
-    return query_one("SELECT id FROM units WHERE name = ?", name);
-  }
   // A Kramfors resident listed at Hälsocentral Kramfors with no relation to home health care or
   // to any hospital ward (the demo's episodes pick new patients every day) and no plan yet;
   // `skip` moves along the list so tests get different people.
@@ -40,11 +31,6 @@ class SipApiTest : public EngineTest {
           hc, hsl, std::int64_t{skip});
       return rs.row(0).text(0);
     });
-  }
-  Client signed_in(const std::string& username) {
-    Client c = server().client();
-    EXPECT_EQ(c.sign_in(username).status, 201) << username;
-    return c;
   }
 };
 

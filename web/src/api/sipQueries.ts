@@ -1,5 +1,6 @@
 // react-query hooks for SIP, requests, named contacts and the responsibility catalogue.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useNavigate } from 'react-router-dom';
 import { ApiError, get, request } from './client';
 import type { Page, Unit } from './types';
 import type {
@@ -13,6 +14,7 @@ import type {
   SipVersion,
 } from './sipTypes';
 import type { Box } from '../lib/requests';
+import { paths } from '../routes';
 
 export const sipKeys = {
   unitPlans: ['sips'] as const,
@@ -129,6 +131,21 @@ export function usePlanMutation<V>(plan: SipPlanFull, send: (vars: V, version: n
     },
     onError: (err) => {
       if (err instanceof ApiError && err.status === 412) void qc.invalidateQueries({ queryKey: sipKeys.plan(plan.id) });
+    },
+  });
+}
+
+/** Starts a plan (`POST /api/v1/sips`): a SIP, or a samordnad vårdplan for an episode. The new
+ * plan goes into the cache and the page moves to it. */
+export function useStartPlan() {
+  const qc = useQueryClient();
+  const navigate = useNavigate();
+  return useMutation({
+    mutationFn: async (body: unknown) => (await request<SipPlanFull>('/api/v1/sips', { method: 'POST', body })).data,
+    onSuccess: (plan) => {
+      qc.setQueryData(sipKeys.plan(plan.id), plan);
+      void qc.invalidateQueries({ queryKey: ['sips'] });
+      navigate(paths.sip(plan.id));
     },
   });
 }

@@ -1,10 +1,8 @@
 import { Button } from '@digdir/designsystemet-react';
-import { Link, useNavigate } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { request } from '../api/client';
 import { usePerson } from '../api/queries';
-import { sipKeys, usePersonPlans } from '../api/sipQueries';
+import { usePersonPlans, useStartPlan } from '../api/sipQueries';
 import { isPlanHidden, type SipPlanFull } from '../api/sipTypes';
 import type { EpisodeFull } from '../api/types';
 import { useSession } from '../auth/session';
@@ -17,19 +15,10 @@ import { ProblemAlert } from './ProblemAlert';
 export function EpisodeCarePlan({ episode: e }: { episode: EpisodeFull }) {
   const { t } = useTranslation();
   const { assignment } = useSession();
-  const navigate = useNavigate();
-  const qc = useQueryClient();
   const person = usePerson(e.personId);
   const plans = usePersonPlans(e.personId);
   const kind = e.needs.outpatientCompulsoryCare;
-  const start = useMutation({
-    mutationFn: async (body: unknown) => (await request<SipPlanFull>('/api/v1/sips', { method: 'POST', body })).data,
-    onSuccess: (plan) => {
-      qc.setQueryData(sipKeys.plan(plan.id), plan);
-      void qc.invalidateQueries({ queryKey: ['sips'] });
-      navigate(paths.sip(plan.id));
-    },
-  });
+  const start = useStartPlan();
   if (!kind) return null;
   const existing = (plans.data?.items ?? []).find(
     (p): p is SipPlanFull => !isPlanHidden(p) && p.episodeId === e.id && p.kind !== 'sip' && p.state !== 'closed',

@@ -1,13 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { Button, Card, Checkbox, Paragraph, Spinner, Textfield } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { request } from '../../api/client';
 import { usePerson } from '../../api/queries';
 import { useSession } from '../../auth/session';
-import { sipKeys } from '../../api/sipQueries';
-import type { SipPlanFull } from '../../api/sipTypes';
+import { useStartPlan } from '../../api/sipQueries';
 import { PageTitle } from '../../components/PageTitle';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { SelectField } from '../../components/SelectField';
@@ -22,20 +19,11 @@ export function StartSipPage() {
   const episodeId = params.get('vardtillfalle') ?? undefined;
   const person = usePerson(personId);
   const { assignment } = useSession();
-  const navigate = useNavigate();
-  const qc = useQueryClient();
   const [consented, setConsented] = useState(false);
   const [givenBy, setGivenBy] = useState('person');
   const [scope, setScope] = useState('');
   const [consentError, setConsentError] = useState<string | null>(null);
-  const start = useMutation({
-    mutationFn: async (body: unknown) => (await request<SipPlanFull>('/api/v1/sips', { method: 'POST', body })).data,
-    onSuccess: (plan) => {
-      qc.setQueryData(sipKeys.plan(plan.id), plan);
-      void qc.invalidateQueries({ queryKey: ['sips'] });
-      navigate(paths.sip(plan.id));
-    },
-  });
+  const start = useStartPlan();
   function submit(e: FormEvent) {
     e.preventDefault();
     if (!consented || !scope.trim()) {
