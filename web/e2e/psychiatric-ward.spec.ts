@@ -3,7 +3,7 @@
 // place of SIP (Lag 2017:612 4 kap. 1 §), and the payment liability says it follows the rules for
 // psychiatric care.
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { checkPage, openPerson, PASSWORD, signIn, signOut } from './helpers';
+import { checkPage, checkReflow, openPerson, PASSWORD, signIn, signOut } from './helpers';
 
 const NURSE = 'ssk.sundsvallssjukhuspsykiatriskavdelning1.1';
 const PHYSICIAN = 'lak.sundsvallssjukhuspsykiatriskavdelning1';
@@ -107,6 +107,7 @@ test('a psychiatric ward records discharge to öppen psykiatrisk tvångsvård in
   await expect(page.getByTestId('approval')).toContainText('Socialförvaltningen Sundsvall justerade');
   await expect(page.getByTestId('approval-missing')).toHaveCount(0);
   await checkPage(page, 'care-plan-established');
+  await checkReflow(page, 'care-plan-established');
 
   // Established, it leaves the ward's worklist.
   await signOut(page);
