@@ -118,9 +118,7 @@ std::optional<TransitionError> approve(Plan& p, const Approval& approval) {
         "Planen justeras av de enheter som ansvarar för insatser enligt den (" + law + ").",
         {}};
   }
-  std::vector<core::FieldError> problems = content_problems(p);
-  auto missing = care_plan_problems(p);
-  problems.insert(problems.end(), missing.begin(), missing.end());
+  auto problems = activation_problems(p, approval.at);
   if (!problems.empty()) {
     return TransitionError{"care_plan.incomplete",
                            "Planen saknar det som lagen kräver (" + law + ").",
