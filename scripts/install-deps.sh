@@ -20,7 +20,7 @@ packages=(
   build-essential g++ cmake ninja-build pkg-config git ca-certificates xz-utils tzdata
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libsqlite3-dev libpq-dev libsodium-dev libssl-dev libspdlog-dev libfmt-dev libcli11-dev
-  libhowardhinnant-date-dev libgtest-dev libgmock-dev libbenchmark-dev
+  libhowardhinnant-date-dev libjemalloc-dev libgtest-dev libgmock-dev libbenchmark-dev
 )
 if [ "$want_test" = 1 ]; then
   packages+=(postgresql-15 postgresql-client-15 chromium wrk nginx-light clang-format clang-tidy procps sqlite3)

@@ -76,6 +76,7 @@ for b in "${builds[@]}"; do
   bench_seed "${bin[$b]}" "${db_url[$b]}" "$work/$b/demo.log"
   bench_start_nara "${bin[$b]}" "${db_url[$b]}" "$work/$b/nara.out" "$work/$b/nara.err" "$NARA_THREADS"
   pid[$b]="$started_pid"
+  echo "   allocator: $(bench_allocator "$started_pid")"
   base_url[$b]="http://127.0.0.1:$started_port"
   token[$b]="$(bench_sign_in "${base_url[$b]}" "$USERNAME")"
   curl -sf -H "Authorization: Bearer ${token[$b]}" "${base_url[$b]}/api/v1/persons?limit=50" >"$work/$b/list.json"

@@ -40,6 +40,11 @@ bench_start_nara() {
   [[ -n "$started_port" ]] || { echo "nara did not start" >&2; cat "$4" >&2; exit 1; }
 }
 
+bench_allocator() {  # pid -> the malloc the running server uses (linked or LD_PRELOADed)
+  grep -o -m1 -E 'lib(jemalloc|tcmalloc[a-z_]*|mimalloc)\.so[.0-9]*' "/proc/$1/maps" ||
+    echo "glibc malloc"
+}
+
 bench_stop() {  # pid -> TERM and wait, ignoring a process that is already gone
   if [[ -n "$1" ]] && kill -0 "$1" 2>/dev/null; then
     kill -TERM "$1" 2>/dev/null || true
