@@ -87,6 +87,10 @@ struct ContactFact {
   std::string caregiver_key;
   Profession profession = Profession::other;
   core::Instant at;
+  // Contacts of this caregiver with this person at this unit in the same month, loaded as one
+  // fact (the store groups them by month: a county has millions of contacts). Continuity weighs
+  // the fact by it; `at` is then the first contact of the month.
+  int count = 1;
 };
 
 // A fast vårdkontakt (2017:612 2 kap. 5 §) valid over [from, to).
