@@ -1,0 +1,544 @@
+#include "store/follow_up_repository.hpp"
+
+#include <algorithm>
+#include <boost/json.hpp>
+#include <charconv>
+#include <cstdio>
+#include <unordered_map>
+
+#include "core/stockholm_time.hpp"
+#include "store/time_codec.hpp"
+
+namespace nara::store {
+
+using domain::indicators::ActionFact;
+using domain::indicators::ActionKind;
+using domain::indicators::AdmissionKind;
+using domain::indicators::ContactFact;
+using domain::indicators::Month;
+using domain::indicators::NamedContactFact;
+using domain::indicators::PersonHistory;
+using domain::indicators::PopulationCohort;
+using domain::indicators::Profession;
+using domain::indicators::RelationFact;
+using domain::indicators::RequestFact;
+using domain::indicators::SipFact;
+
+namespace {
+
+// A readmission is looked for up to 30 days after a discharge in the period (domain-rules §4.3).
+constexpr auto kReadmissionMargin = std::chrono::days(31);
+// Continuity counts contacts over the 12 months up to each month's end (domain-rules §4.3 [M]).
+constexpr auto kContinuityMargin = std::chrono::days(366);
+constexpr auto kYear = std::chrono::days(366);
+
+std::optional<core::Instant> instant(const Row& r, std::size_t i) {
+  if (r.is_null(i)) return std::nullopt;
+  return from_db_time(r.text(i));
+}
+
+int number(std::string_view text) {
+  int value = 0;
+  std::from_chars(text.data(), text.data() + text.size(), value);
+  return value;
+}
+
+// "YYYY-MM…" → year_month; nullopt for anything shorter.
+std::optional<Month> month_of(const std::optional<std::string>& text) {
+  if (!text || text->size() < 7) return std::nullopt;
+  return Month{
+      std::chrono::year{number(std::string_view(*text).substr(0, 4))},
+      std::chrono::month{static_cast<unsigned>(number(std::string_view(*text).substr(5, 2)))}};
+}
+
+// Whole years from a "YYYY-MM-DD" birth date to `day`; 0 when the birth date is not known.
+int age_on(const std::optional<std::string>& birth, std::chrono::year_month_day day) {
+  if (!birth || birth->size() < 10) return 0;
+  const std::string_view b(*birth);
+  const int year = number(b.substr(0, 4));
+  const auto month = static_cast<unsigned>(number(b.substr(5, 2)));
+  const auto dom = static_cast<unsigned>(number(b.substr(8, 2)));
+  int age = static_cast<int>(day.year()) - year;
+  if (static_cast<unsigned>(day.month()) < month ||
+      (static_cast<unsigned>(day.month()) == month && static_cast<unsigned>(day.day()) < dom))
+    --age;
+  return age;
+}
+
+Profession profession_of(const std::string& text) {
+  if (text == "physician") return Profession::physician;
+  if (text == "nurse") return Profession::nurse;
+  if (text == "home_care") return Profession::home_care;
+  if (text == "therapist") return Profession::therapist;
+  return Profession::other;
+}
+
+std::optional<ActionKind> action_kind_of(const std::string& text) {
+  if (text == "offer_sip") return ActionKind::offer_sip;
+  if (text == "appoint_named_contact") return ActionKind::appoint_named_contact;
+  if (text == "plan_home_visit") return ActionKind::plan_home_visit;
+  if (text == "assessed_no_action") return ActionKind::assessed_no_action;
+  return std::nullopt;
+}
+
+AdmissionKind admission_kind_of(const std::optional<std::string>& text) {
+  if (text == "acute") return AdmissionKind::acute;
+  if (text == "planned") return AdmissionKind::planned;
+  return AdmissionKind::unknown;
+}
+
+std::chrono::year_month_day stored_date(std::string_view text) {
+  return std::chrono::year_month_day{
+      std::chrono::year{number(text.substr(0, 4))},
+      std::chrono::month{static_cast<unsigned>(number(text.substr(5, 2)))},
+      std::chrono::day{static_cast<unsigned>(number(text.substr(8, 2)))}};
+}
+
+// The last birth date of a person who is `min_age` on `today` ("YYYY-MM-DD", text order is date
+// order), for the age limit in SQL. A 29 February birthday counts from 1 March in common years.
+std::string latest_birth_date(std::chrono::year_month_day today, int min_age) {
+  const auto year = today.year() - std::chrono::years(min_age);
+  std::chrono::year_month_day day{year / today.month() / today.day()};
+  if (!day.ok()) day = std::chrono::year_month_day{year / today.month() / std::chrono::last};
+  char text[11];
+  std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(day.year()),
+                static_cast<unsigned>(day.month()), static_cast<unsigned>(day.day()));
+  return text;
+}
+
+// The episodes of a period, as the WHERE clause every per-episode query repeats, so that ready
+// periods, diagnoses and notices are read in one scan each and joined in memory.
+constexpr const char* kEpisodesInPeriod =
+    "e.state <> 'cancelled' AND e.admitted_at < ? AND (e.discharged_at IS NULL OR "
+    "e.discharged_at >= ?) AND (e.ended_at IS NULL OR e.ended_at >= ?)";
+
+}  // namespace
+
+std::vector<PopulationCohort> FollowUpRepository::population() {
+  // Inhabitants by birth month and month of death: a few thousand groups for a whole county.
+  const auto rs = tx_.query(
+      "SELECT municipality_code, substr(birth_date, 1, 7), substr(deceased_on, 1, 7), COUNT(*) "
+      "FROM persons WHERE municipality_code IS NOT NULL AND birth_date IS NOT NULL "
+      "GROUP BY municipality_code, substr(birth_date, 1, 7), substr(deceased_on, 1, 7)");
+  std::vector<PopulationCohort> out;
+  out.reserve(rs.size());
+  for (std::size_t i = 0; i < rs.size(); ++i) {
+    const auto r = rs.row(i);
+    const auto born = month_of(r.optional_text(1));
+    if (!born) continue;
+    out.push_back({r.text(0), *born, month_of(r.optional_text(2)), r.int64(3)});
+  }
+  return out;
+}
+
+std::vector<FollowUpEpisode> FollowUpRepository::episodes(core::Instant from, core::Instant to) {
+  const std::string until = to_db_time(to + kReadmissionMargin);
+  const std::string since = to_db_time(from);
+  const auto rs = tx_.query(
+      std::string(
+          "SELECT e.id, e.person_id, e.ward_unit_id, e.state, e.admitted_at, e.needs_assessed_at, "
+          "e.needs_social_services, e.needs_municipal_health_care, e.needs_region_outpatient, "
+          "e.admission_notice_sent_at, e.planned_discharge, e.first_acknowledged_at, "
+          "e.named_contact_appointed_at, e.sip_invitation_sent_at, e.information_transferred_at, "
+          "e.discharged_at, e.ended_at, e.needs_outpatient_compulsory_care, e.admission_kind, "
+          "COALESCE(p.municipality_code, ''), p.birth_date, pm.municipality_code, "
+          "w.psychiatric_care FROM inpatient_episodes e JOIN persons p ON p.id = e.person_id "
+          "JOIN units w ON w.id = e.ward_unit_id "
+          "LEFT JOIN episode_placing_municipality pm ON pm.episode_id = e.id WHERE ") +
+          kEpisodesInPeriod + " ORDER BY e.admitted_at, e.id",
+      until, since, since);
+  std::vector<FollowUpEpisode> out;
+  out.reserve(rs.size());
+  std::unordered_map<std::string, std::size_t> index;
+  index.reserve(rs.size());
+  for (std::size_t i = 0; i < rs.size(); ++i) {
+    const auto r = rs.row(i);
+    FollowUpEpisode item;
+    auto& f = item.fact;
+    f.id = r.text(0);
+    f.person_id = r.text(1);
+    f.ward_unit_id = r.text(2);
+    auto& e = f.episode;
+    e.ward_unit_id = f.ward_unit_id;
+    e.state = domain::discharge::parse_episode_state(r.text(3)).value_or(
+        domain::discharge::EpisodeState::admitted);
+    e.admitted_at = from_db_time(r.text(4));
+    e.needs_assessed_at = instant(r, 5);
+    e.needs = {r.boolean(6), r.boolean(7), r.boolean(8),
+               r.is_null(17) ? domain::discharge::OutpatientCompulsoryCare::none
+                             : domain::discharge::parse_outpatient_compulsory_care(r.text(17))
+                                   .value_or(domain::discharge::OutpatientCompulsoryCare::none)};
+    e.admission_notice_sent_at = instant(r, 9);
+    e.planned_discharge = instant(r, 10);
+    e.first_acknowledged_at = instant(r, 11);
+    e.named_contact_appointed_at = instant(r, 12);
+    e.sip_invitation_sent_at = instant(r, 13);
+    e.information_transferred_at = instant(r, 14);
+    e.discharged_at = instant(r, 15);
+    e.ended_at = instant(r, 16);
+    f.admission_kind = admission_kind_of(r.optional_text(18));
+    item.folkbokforing_code = r.text(19);
+    f.age_at_admission = age_on(r.optional_text(20), core::stockholm::local_date(e.admitted_at));
+    f.municipality_code =
+        domain::discharge::liable_municipality(item.folkbokforing_code, r.optional_text(21));
+    item.psychiatric_ward = r.boolean(22);
+    index.emplace(f.id, out.size());
+    out.push_back(std::move(item));
+  }
+  if (out.empty()) return out;
+
+  const auto periods = tx_.query(
+      std::string("SELECT r.episode_id, r.sent_at, r.withdrawn_at FROM episode_ready_periods r "
+                  "JOIN inpatient_episodes e ON e.id = r.episode_id WHERE ") +
+          kEpisodesInPeriod + " ORDER BY r.episode_id, r.seq",
+      until, since, since);
+  for (std::size_t i = 0; i < periods.size(); ++i) {
+    const auto r = periods.row(i);
+    const auto it = index.find(r.text(0));
+    if (it == index.end()) continue;
+    out[it->second].fact.episode.ready_periods.push_back({from_db_time(r.text(1)), instant(r, 2)});
+  }
+  const auto diagnoses =
+      tx_.query(std::string("SELECT d.episode_id, d.icd10_code FROM episode_diagnoses d "
+                            "JOIN inpatient_episodes e ON e.id = d.episode_id WHERE ") +
+                    kEpisodesInPeriod + " ORDER BY d.episode_id, d.rank",
+                until, since, since);
+  for (std::size_t i = 0; i < diagnoses.size(); ++i) {
+    const auto r = diagnoses.row(i);
+    const auto it = index.find(r.text(0));
+    if (it != index.end()) out[it->second].fact.diagnoses.push_back(r.text(1));
+  }
+  // The health centre whose clocks these are: the first one the admission notice went to.
+  const auto centres =
+      tx_.query(std::string("SELECT n.episode_id, n.to_unit_id FROM notices n "
+                            "JOIN units u ON u.id = n.to_unit_id "
+                            "JOIN inpatient_episodes e ON e.id = n.episode_id "
+                            "WHERE n.kind = 'admission_notice' AND u.kind = 'health_centre' AND ") +
+                    kEpisodesInPeriod + " ORDER BY n.episode_id, n.sent_at, n.to_unit_id",
+                until, since, since);
+  for (std::size_t i = 0; i < centres.size(); ++i) {
+    const auto r = centres.row(i);
+    const auto it = index.find(r.text(0));
+    if (it != index.end() && out[it->second].fact.health_centre_unit_id.empty())
+      out[it->second].fact.health_centre_unit_id = r.text(1);
+  }
+  const auto not_ready = tx_.query(
+      std::string("SELECT x.episode_id, x.from_date, x.to_date FROM episode_region_not_ready x "
+                  "JOIN inpatient_episodes e ON e.id = x.episode_id WHERE ") +
+          kEpisodesInPeriod + " ORDER BY x.episode_id, x.from_date",
+      until, since, since);
+  for (std::size_t i = 0; i < not_ready.size(); ++i) {
+    const auto r = not_ready.row(i);
+    const auto it = index.find(r.text(0));
+    if (it != index.end())
+      out[it->second].region_not_ready.emplace_back(stored_date(r.text(1)), stored_date(r.text(2)));
+  }
+  return out;
+}
+
+std::vector<SipFact> FollowUpRepository::sips(core::Instant from, core::Instant to) {
+  // A follow-up due in the period may belong to a SIP started years before: every SIP started
+  // before the period's end and not closed before it began.
+  const auto rs = tx_.query(
+      "SELECT c.id, c.person_id, COALESCE(p.municipality_code, ''), c.initiated_by_unit_id, "
+      "p.birth_date, c.created_at, c.content FROM coordinated_plans c "
+      "JOIN persons p ON p.id = c.person_id WHERE c.kind = 'sip' AND c.created_at < ? "
+      "AND (c.state <> 'closed' OR c.updated_at >= ?) ORDER BY c.created_at, c.id",
+      to_db_time(to), to_db_time(from));
+  std::vector<SipFact> out;
+  out.reserve(rs.size());
+  for (std::size_t i = 0; i < rs.size(); ++i) {
+    const auto r = rs.row(i);
+    SipFact s;
+    s.id = r.text(0);
+    s.person_id = r.text(1);
+    s.municipality_code = r.text(2);
+    s.initiated_by_unit_id = r.text(3);
+    s.created_at = from_db_time(r.text(5));
+    s.age_at_start = age_on(r.optional_text(4), core::stockholm::local_date(s.created_at));
+    boost::system::error_code ec;
+    const auto content = boost::json::parse(r.text(6), ec);
+    if (!ec && content.is_object()) {
+      const auto& o = content.as_object();
+      if (const auto* a = o.if_contains("activatedAt"); a && a->is_string())
+        s.activated_at = from_db_time(std::string_view(a->as_string()));
+      if (const auto* ps = o.if_contains("participants"); ps && ps->is_array()) {
+        for (const auto& p : ps->as_array()) {
+          const auto* kind = p.is_object() ? p.as_object().if_contains("kind") : nullptr;
+          if (kind && kind->is_string() && kind->as_string() == "person") s.person_took_part = true;
+        }
+      }
+      if (const auto* fs = o.if_contains("followUps"); fs && fs->is_array()) {
+        for (const auto& f : fs->as_array()) {
+          if (!f.is_object()) continue;
+          const auto* due = f.as_object().if_contains("dueDate");
+          if (!due || !due->is_string() || due->as_string().size() < 10) continue;
+          SipFact::FollowUp follow_up{stored_date(std::string_view(due->as_string())), {}};
+          if (const auto* held = f.as_object().if_contains("heldAt"); held && held->is_string())
+            follow_up.held_at = from_db_time(std::string_view(held->as_string()));
+          s.follow_ups.push_back(follow_up);
+        }
+      }
+    }
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+std::vector<RequestFact> FollowUpRepository::requests(core::Instant from, core::Instant to) {
+  const auto rs = tx_.query(
+      "SELECT r.id, r.to_unit_id, u.municipality_code, r.sent_at, r.due_at, "
+      "CASE WHEN r.accepted_at IS NULL THEN r.declined_at WHEN r.declined_at IS NULL THEN "
+      "r.accepted_at WHEN r.accepted_at < r.declined_at THEN r.accepted_at ELSE r.declined_at END, "
+      "r.state FROM care_requests r JOIN units u ON u.id = r.to_unit_id "
+      "WHERE r.due_at >= ? AND r.due_at < ? ORDER BY r.due_at, r.id",
+      to_db_time(from), to_db_time(to));
+  std::vector<RequestFact> out;
+  out.reserve(rs.size());
+  for (std::size_t i = 0; i < rs.size(); ++i) {
+    const auto r = rs.row(i);
+    out.push_back({r.text(0), r.text(1), r.text(2), from_db_time(r.text(3)), instant(r, 4),
+                   instant(r, 5), r.text(6) == "cancelled"});
+  }
+  return out;
+}
+
+std::vector<ContactFact> FollowUpRepository::contacts(core::Instant from, core::Instant to) {
+  // Grouped per caregiver and month in SQL: a county's millions of contacts arrive as the far
+  // fewer (person, unit, caregiver, month) counts that continuity is computed from.
+  const auto rs = tx_.query(
+      "SELECT c.person_id, c.unit_id, u.municipality_code, c.caregiver_key, c.profession, "
+      "MIN(c.at), COUNT(*) FROM care_contacts c JOIN units u ON u.id = c.unit_id "
+      "WHERE c.at >= ? AND c.at < ? "
+      "GROUP BY c.person_id, c.unit_id, u.municipality_code, c.caregiver_key, c.profession, "
+      "substr(c.at, 1, 7)",
+      to_db_time(from - kContinuityMargin), to_db_time(to));
+  std::vector<ContactFact> out;
+  out.reserve(rs.size());
+  for (std::size_t i = 0; i < rs.size(); ++i) {
+    const auto r = rs.row(i);
+    ContactFact c{r.text(0),
+                  r.text(1),
+                  r.text(2),
+                  r.text(3),
+                  profession_of(r.text(4)),
+                  from_db_time(r.text(5)),
+                  static_cast<int>(r.int64(6))};
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+std::vector<NamedContactFact> FollowUpRepository::named_contacts(core::Instant from,
+                                                                 core::Instant to) {
+  const auto rs = tx_.query(
+      "SELECT person_id, unit_id, valid_from, valid_to FROM named_contacts "
+      "WHERE kind = 'fast_vardkontakt' AND valid_from < ? AND (valid_to IS NULL OR valid_to >= ?)",
+      to_db_time(to), to_db_time(from));
+  std::vector<NamedContactFact> out;
+  out.reserve(rs.size());
+  for (std::size_t i = 0; i < rs.size(); ++i) {
+    const auto r = rs.row(i);
+    out.push_back({r.text(0), r.text(1), from_db_time(r.text(2)), instant(r, 3)});
+  }
+  return out;
+}
+
+std::vector<RelationFact> FollowUpRepository::relations(core::Instant from, core::Instant to) {
+  const auto rs = tx_.query(
+      "SELECT c.person_id, c.unit_id, u.municipality_code, substr(p.birth_date, 1, 4), "
+      "c.started_at, c.ended_at FROM care_relations c JOIN units u ON u.id = c.unit_id "
+      "JOIN persons p ON p.id = c.person_id WHERE c.started_at < ? AND "
+      "(c.ended_at IS NULL OR c.ended_at >= ?)",
+      to_db_time(to), to_db_time(from));
+  std::vector<RelationFact> out;
+  out.reserve(rs.size());
+  for (std::size_t i = 0; i < rs.size(); ++i) {
+    const auto r = rs.row(i);
+    out.push_back({r.text(0), r.text(1), r.text(2), r.is_null(3) ? 0 : number(r.text(3)),
+                   from_db_time(r.text(4)), instant(r, 5)});
+  }
+  return out;
+}
+
+std::vector<ActionFact> FollowUpRepository::actions(core::Instant from, core::Instant to) {
+  const auto rs = tx_.query(
+      "SELECT a.person_id, a.unit_id, u.municipality_code, a.kind, a.recorded_at "
+      "FROM proactive_actions a JOIN units u ON u.id = a.unit_id "
+      "WHERE a.recorded_at >= ? AND a.recorded_at < ?",
+      to_db_time(from), to_db_time(to));
+  std::vector<ActionFact> out;
+  out.reserve(rs.size());
+  for (std::size_t i = 0; i < rs.size(); ++i) {
+    const auto r = rs.row(i);
+    const auto kind = action_kind_of(r.text(3));
+    if (!kind) continue;
+    out.push_back({r.text(0), r.text(1), r.text(2), *kind, from_db_time(r.text(4))});
+  }
+  return out;
+}
+
+std::vector<std::pair<std::string, std::string>> FollowUpRepository::municipalities() {
+  const auto rs =
+      tx_.query("SELECT area_code, name FROM principals WHERE kind = 'municipality' ORDER BY name");
+  std::vector<std::pair<std::string, std::string>> out;
+  for (std::size_t i = 0; i < rs.size(); ++i)
+    out.emplace_back(rs.row(i).text(0), rs.row(i).text(1));
+  return out;
+}
+
+std::vector<UnitName> FollowUpRepository::units() {
+  const auto rs = tx_.query(
+      "SELECT id, name, kind, municipality_code FROM units WHERE kind NOT IN ('hospital', "
+      "'administration') ORDER BY name, id");
+  std::vector<UnitName> out;
+  for (std::size_t i = 0; i < rs.size(); ++i) {
+    const auto r = rs.row(i);
+    out.push_back({r.text(0), r.text(1), r.text(2), r.text(3)});
+  }
+  return out;
+}
+
+std::vector<UnitPerson> FollowUpRepository::unit_population(const std::string& unit_id,
+                                                            core::Instant now, int min_age) {
+  const std::string now_text = to_db_time(now);
+  const std::string year_ago = to_db_time(now - kYear);
+  const auto today = core::stockholm::local_date(now);
+  // The unit's persons, with their standing facts in one row each.
+  const auto rs = tx_.query(
+      "SELECT DISTINCT p.id, p.birth_date, "
+      "EXISTS (SELECT 1 FROM care_relations s JOIN units su ON su.id = s.unit_id WHERE "
+      "s.person_id = p.id AND su.kind = 'residential_care' AND s.ended_at IS NULL), "
+      "EXISTS (SELECT 1 FROM named_contacts n WHERE n.person_id = p.id AND "
+      "n.kind = 'fast_vardkontakt' AND n.valid_from <= ? AND (n.valid_to IS NULL OR "
+      "n.valid_to > ?)), "
+      "EXISTS (SELECT 1 FROM coordinated_plans s WHERE s.person_id = p.id AND s.kind = 'sip' AND "
+      "s.state IN ('active', 'under_follow_up')), "
+      "EXISTS (SELECT 1 FROM care_relations h JOIN units hu ON hu.id = h.unit_id WHERE "
+      "h.person_id = p.id AND hu.kind = 'home_health_care' AND h.ended_at IS NULL) "
+      "FROM care_relations c JOIN persons p ON p.id = c.person_id "
+      "WHERE c.unit_id = ? AND c.started_at <= ? AND (c.ended_at IS NULL OR c.ended_at > ?) "
+      "AND p.deceased_on IS NULL AND p.birth_date <= ? ORDER BY p.id",
+      now_text, now_text, unit_id, now_text, now_text, latest_birth_date(today, min_age));
+  std::vector<UnitPerson> out;
+  out.reserve(rs.size());
+  std::unordered_map<std::string, std::size_t> index;
+  for (std::size_t i = 0; i < rs.size(); ++i) {
+    const auto r = rs.row(i);
+    UnitPerson unit_person;
+    PersonHistory& h = unit_person.history;
+    h.person_id = r.text(0);
+    if (!r.is_null(1)) h.age = age_on(r.optional_text(1), today);
+    h.permanent_residential_care = r.boolean(2);
+    h.has_named_contact = r.boolean(3);
+    h.has_active_sip = r.boolean(4);
+    h.has_home_health_care = r.boolean(5);
+    index.emplace(h.person_id, out.size());
+    out.push_back(std::move(unit_person));
+  }
+  if (out.empty()) return out;
+  const char* kInUnit =
+      "IN (SELECT c.person_id FROM care_relations c WHERE c.unit_id = ? AND c.started_at <= ? "
+      "AND (c.ended_at IS NULL OR c.ended_at > ?))";
+  const auto stays = tx_.query(
+      std::string("SELECT e.person_id, e.id, e.admitted_at, e.discharged_at, e.admission_kind, "
+                  "w.care_provider_id, e.ward_unit_id FROM inpatient_episodes e "
+                  "JOIN units w ON w.id = e.ward_unit_id WHERE e.state <> 'cancelled' AND "
+                  "e.person_id ") +
+          kInUnit + " AND (e.discharged_at IS NULL OR e.discharged_at >= ?) ORDER BY e.id",
+      unit_id, now_text, now_text, year_ago);
+  std::unordered_map<std::string, std::pair<std::size_t, std::size_t>> stay_index;
+  for (std::size_t i = 0; i < stays.size(); ++i) {
+    const auto r = stays.row(i);
+    const auto it = index.find(r.text(0));
+    if (it == index.end()) continue;
+    auto& person = out[it->second];
+    stay_index[r.text(1)] = {it->second, person.history.stays.size()};
+    person.history.stays.push_back({r.text(1),
+                                    from_db_time(r.text(2)),
+                                    instant(r, 3),
+                                    admission_kind_of(r.optional_text(4)),
+                                    {}});
+    person.sources.push_back({r.text(5), r.text(6)});
+  }
+  const auto diagnoses = tx_.query(
+      std::string("SELECT d.episode_id, d.icd10_code FROM episode_diagnoses d JOIN "
+                  "inpatient_episodes e ON e.id = d.episode_id WHERE e.state <> 'cancelled' AND "
+                  "e.person_id ") +
+          kInUnit +
+          " AND (e.discharged_at IS NULL OR e.discharged_at >= ?) "
+          "ORDER BY d.episode_id, d.rank",
+      unit_id, now_text, now_text, year_ago);
+  for (std::size_t i = 0; i < diagnoses.size(); ++i) {
+    const auto r = diagnoses.row(i);
+    const auto it = stay_index.find(r.text(0));
+    if (it != stay_index.end())
+      out[it->second.first].history.stays[it->second.second].diagnoses.push_back(r.text(1));
+  }
+  // Home care hours of the last full month, summed over the units that give them.
+  const auto last_month = core::stockholm::add_calendar_days(
+      std::chrono::year_month_day{today.year() / today.month() / 1}, -1);
+  char month_text[8];
+  std::snprintf(month_text, sizeof month_text, "%04d-%02u", static_cast<int>(last_month.year()),
+                static_cast<unsigned>(last_month.month()));
+  const auto hours = tx_.query(
+      std::string("SELECT h.person_id, SUM(h.hours) FROM home_care_hours h WHERE h.month = ? AND "
+                  "h.person_id ") +
+          kInUnit + " GROUP BY h.person_id",
+      std::string(month_text), unit_id, now_text, now_text);
+  for (std::size_t i = 0; i < hours.size(); ++i) {
+    const auto it = index.find(hours.row(i).text(0));
+    if (it != index.end())
+      out[it->second].history.home_care_hours_last_month = hours.row(i).real(1);
+  }
+  // The latest action on any unit's list, with its review date.
+  const auto actions =
+      tx_.query(std::string("SELECT a.person_id, a.kind, a.recorded_at, a.next_review_on FROM "
+                            "proactive_actions a WHERE a.person_id ") +
+                    kInUnit + " ORDER BY a.person_id, a.recorded_at",
+                unit_id, now_text, now_text);
+  for (std::size_t i = 0; i < actions.size(); ++i) {
+    const auto r = actions.row(i);
+    const auto it = index.find(r.text(0));
+    if (it == index.end()) continue;
+    auto& person = out[it->second].history;
+    person.last_action = action_kind_of(r.text(1));
+    person.last_action_at = from_db_time(r.text(2));
+    person.next_review_on =
+        r.is_null(3) ? std::nullopt
+                     : std::optional<std::chrono::year_month_day>(stored_date(r.text(3)));
+  }
+  return out;
+}
+
+SharingFacts FollowUpRepository::unit_sharing_facts(const std::string& unit_id,
+                                                    const std::string& care_provider_id,
+                                                    core::Instant now) {
+  const std::string now_text = to_db_time(now);
+  const char* kInUnit =
+      "IN (SELECT c.person_id FROM care_relations c WHERE c.unit_id = ? AND c.started_at <= ? "
+      "AND (c.ended_at IS NULL OR c.ended_at > ?))";
+  SharingFacts out;
+  const auto blocks = tx_.query(
+      std::string("SELECT b.person_id, b.care_provider_id, COALESCE(b.unit_id, ''), b.kind FROM "
+                  "blocks b WHERE b.lifted_at IS NULL AND b.person_id ") +
+          kInUnit,
+      unit_id, now_text, now_text);
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    const auto r = blocks.row(i);
+    if (r.text(3) == "within_provider")
+      out.within_provider.emplace(r.text(0), r.text(1), r.text(2));
+    else
+      out.across_providers.emplace(r.text(0), r.text(1));
+  }
+  const auto consents = tx_.query(
+      std::string("SELECT DISTINCT s.person_id FROM consents s WHERE s.care_provider_id = ? AND "
+                  "s.withdrawn_at IS NULL AND s.given_at <= ? AND (s.valid_until IS NULL OR "
+                  "s.valid_until > ?) AND s.person_id ") +
+          kInUnit,
+      care_provider_id, now_text, now_text, unit_id, now_text, now_text);
+  for (std::size_t i = 0; i < consents.size(); ++i) out.consented.insert(consents.row(i).text(0));
+  return out;
+}
+
+}  // namespace nara::store
