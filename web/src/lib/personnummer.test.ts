@@ -1,4 +1,4 @@
-import { checkIdentifier, digitsOf, luhnValid } from './personnummer';
+import { checkIdentifier, digitsOf, luhnValid, formatPersonnummer } from './personnummer';
 
 describe('personnummer check', () => {
   it('accepts the written forms with a valid check digit', () => {
@@ -21,5 +21,13 @@ describe('personnummer check', () => {
     expect(digitsOf('19121212-1212')).toBe('191212121212');
     expect(digitsOf('1912 1212 1212')).toBe('191212121212');
     expect(digitsOf('19121212/1212')).toBeNull();
+  });
+});
+
+describe('formatPersonnummer', () => {
+  it('writes twelve digits as YYYYMMDD-NNNN, as the person page shows them', () => {
+    expect(formatPersonnummer('194007189196')).toBe('19400718-9196');
+    expect(formatPersonnummer('19400718-9196')).toBe('19400718-9196');
+    expect(formatPersonnummer('RES-123')).toBe('RES-123');
   });
 });

@@ -28,3 +28,9 @@ export function checkIdentifier(text: string): IdentifierCheck {
   const ten = d.length === 12 ? d.slice(2) : d;
   return luhnValid(ten) ? 'ok' : 'checksum';
 }
+
+/** A number as Nära shows it elsewhere (the person's page): YYYYMMDD-NNNN; any other form is kept. */
+export function formatPersonnummer(text: string): string {
+  const t = text.trim();
+  return /^\d{12}$/.test(t) ? `${t.slice(0, 8)}-${t.slice(8)}` : t;
+}
