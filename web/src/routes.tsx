@@ -2,7 +2,7 @@ import { Navigate, Outlet, Route, Routes, useLocation } from 'react-router-dom';
 import { Spinner } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { lazy, Suspense } from 'react';
-import { isCitizen, isLogReviewer, isManager, mayPlanVisits, useSession } from './auth/session';
+import { isCitizen, isLogReviewer, isManager, mayPlanVisits, mayUseProactiveList, useSession } from './auth/session';
 import { Layout } from './components/Layout';
 import { SignInPage } from './pages/SignInPage';
 import { ChooseAssignmentPage } from './pages/ChooseAssignmentPage';
@@ -40,6 +40,9 @@ export const paths = {
   newRequest: (personId: string) => `/begaran/ny?person=${encodeURIComponent(personId)}`,
   visitPlans: '/besoksplaner',
   visitPlan: (id: string) => `/besoksplaner/${encodeURIComponent(id)}`,
+  followUp: '/uppfoljning',
+  indicator: (id: string, search?: string) => `/uppfoljning/${encodeURIComponent(id)}${search ? `?${search}` : ''}`,
+  proactive: '/proaktiv',
 };
 
 // The report page carries the chart library: loaded only when a manager opens it, so the
@@ -60,6 +63,13 @@ const VisitPlansPage = lazy(() =>
   import('./pages/planning/VisitPlansPage').then((m) => ({ default: m.VisitPlansPage })),
 );
 const VisitPlanPage = lazy(() => import('./pages/planning/VisitPlanPage').then((m) => ({ default: m.VisitPlanPage })));
+// Follow-up (målbild 2030) carries the chart library, like the reports; the proactive list is for
+// the staff who reach out to the most ill elderly.
+const FollowUpPage = lazy(() => import('./pages/followUp/FollowUpPage').then((m) => ({ default: m.FollowUpPage })));
+const IndicatorPage = lazy(() => import('./pages/followUp/IndicatorPage').then((m) => ({ default: m.IndicatorPage })));
+const ProactiveListPage = lazy(() =>
+  import('./pages/proactive/ProactiveListPage').then((m) => ({ default: m.ProactiveListPage })),
+);
 const MySipsPage = lazy(() => import('./pages/citizen/MySipsPage').then((m) => ({ default: m.MySipsPage })));
 const MyNamedContactsPage = lazy(() =>
   import('./pages/citizen/MyNamedContactsPage').then((m) => ({ default: m.MyNamedContactsPage })),
@@ -103,6 +113,17 @@ function NotManagers() {
 function PlannersOnly() {
   const { session } = useSession();
   return mayPlanVisits(session) ? <Outlet /> : <Navigate to="/" replace />;
+}
+
+function ManagersOnly() {
+  const { session } = useSession();
+  return isManager(session) ? <Outlet /> : <Navigate to="/" replace />;
+}
+
+/** The unit's kind is the server's to check for a manager (a ward's manager is answered 403). */
+function ProactiveOnly() {
+  const { session } = useSession();
+  return mayUseProactiveList(session) ? <Outlet /> : <Navigate to="/" replace />;
 }
 
 function LogReviewersOnly() {
@@ -184,6 +205,17 @@ export function AppRoutes() {
               <Route element={<LazyPages />}>
                 <Route path={paths.visitPlans} element={<VisitPlansPage />} />
                 <Route path="/besoksplaner/:planId" element={<VisitPlanPage />} />
+              </Route>
+            </Route>
+            <Route element={<ManagersOnly />}>
+              <Route element={<LazyPages />}>
+                <Route path={paths.followUp} element={<FollowUpPage />} />
+                <Route path="/uppfoljning/:indicatorId" element={<IndicatorPage />} />
+              </Route>
+            </Route>
+            <Route element={<ProactiveOnly />}>
+              <Route element={<LazyPages />}>
+                <Route path={paths.proactive} element={<ProactiveListPage />} />
               </Route>
             </Route>
             <Route element={<LogReviewersOnly />}>

@@ -42,6 +42,18 @@ export function mayPlanVisits(session: Session | null): boolean {
   return role === 'district_nurse' || role === 'home_health_care_nurse' || role === 'unit_manager';
 }
 
+/** Those who read their unit's proactive list of persons to reach out to (docs/follow-up.md): care
+ * staff who follow persons over time, and the manager of a health centre or municipal unit (the
+ * unit's kind decides that; without it the server does). */
+const PROACTIVE_ROLES = ['district_nurse', 'physician', 'home_health_care_nurse', 'sip_coordinator'];
+const PROACTIVE_MANAGER_UNITS = ['health_centre', 'home_health_care', 'home_care', 'residential_care', 'administration'];
+export function mayUseProactiveList(session: Session | null, unitKind?: string | null): boolean {
+  const role = activeAssignment(session)?.role;
+  if (!role) return false;
+  if (PROACTIVE_ROLES.includes(role)) return true;
+  return role === 'unit_manager' && (unitKind === undefined || (!!unitKind && PROACTIVE_MANAGER_UNITS.includes(unitKind)));
+}
+
 export function isCitizen(session: Session | null): boolean {
   return activeAssignment(session)?.role === 'citizen';
 }

@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import { NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { Button, SkipLink } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
-import { isCitizen, isLogReviewer, isManager, mayPlanVisits, useSession } from '../auth/session';
+import { isCitizen, isLogReviewer, isManager, mayPlanVisits, mayUseProactiveList, useSession } from '../auth/session';
 import { useUnit } from '../api/queries';
 import { paths } from '../routes';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -32,9 +32,11 @@ export function Layout() {
   const manager = isManager(session);
   const reviewer = isLogReviewer(session);
   const planner = mayPlanVisits(session);
-  // The discharge board is the ward's: shown when the assignment's unit is a hospital ward.
-  const unit = useUnit(!citizen && !manager && !reviewer ? assignment?.unitId : null);
+  // The discharge board is the ward's: shown when the assignment's unit is a hospital ward. A
+  // manager's unit decides whether the proactive list is theirs (a health centre's or municipal unit's).
+  const unit = useUnit(!citizen && !reviewer && (!manager || assignment?.role === 'unit_manager') ? assignment?.unitId : null);
   const onWard = unit.data?.kind === 'hospital_ward';
+  const proactive = mayUseProactiveList(session, unit.data?.kind ?? null);
   const nav = citizen
     ? [
         { to: paths.myAccessLog, label: t('nav.myAccessLog') },
@@ -46,6 +48,8 @@ export function Layout() {
       ? [
           { to: paths.liability, label: t('nav.liability') },
           { to: paths.compliance, label: t('nav.compliance') },
+          { to: paths.followUp, label: t('nav.followUp') },
+          ...(proactive ? [{ to: paths.proactive, label: t('nav.proactive') }] : []),
           ...(planner ? [{ to: paths.visitPlans, label: t('nav.visitPlans') }] : []),
         ]
       : reviewer
@@ -56,6 +60,7 @@ export function Layout() {
           { to: paths.personSearch, label: t('nav.personSearch') },
           { to: paths.sips, label: t('nav.sips') },
           { to: paths.requests, label: t('nav.requests') },
+          ...(proactive ? [{ to: paths.proactive, label: t('nav.proactive') }] : []),
           ...(planner ? [{ to: paths.visitPlans, label: t('nav.visitPlans') }] : []),
         ];
 
