@@ -19,8 +19,16 @@ std::string_view to_string(ValueUnit unit);
 
 // The level a unit series is kept at: the ward (episodes), the health centre (its clocks), the
 // receiving unit (requests), the contacts' unit (continuity), the SIP's initiating unit.
-enum class UnitLevel { none, ward, health_centre, receiving_unit, contact_unit, initiating_unit,
-                       relation_unit, acting_unit };
+enum class UnitLevel {
+  none,
+  ward,
+  health_centre,
+  receiving_unit,
+  contact_unit,
+  initiating_unit,
+  relation_unit,
+  acting_unit
+};
 std::string_view to_string(UnitLevel level);
 
 struct Definition {
@@ -54,12 +62,18 @@ const Definition* find_definition(std::string_view id);
 
 // Choices the catalogue leaves to configuration ([M], domain-rules §4.3).
 struct Parameters {
-  int continuity_min_contacts = 3;     // COC/UPC only for persons with at least this many
-  int continuity_window_months = 12;   // contacts counted in the 12 months up to the month's end
+  int continuity_min_contacts = 3;    // COC/UPC only for persons with at least this many
+  int continuity_window_months = 12;  // contacts counted in the 12 months up to the month's end
   int readmission_days = 30;
   int readmission_min_age = 65;
   int sip_population_min_age = 65;
   int small_cell_threshold = 5;  // counts 1–4 are shown as "<5" outside the unit's own staff
+  int named_contact_min_age =
+      65;  // named_contact_share: persons turning this age or more that year
+  // The instant the data is as of (the service's clock). A statutory clock not yet due then, a
+  // request or SIP follow-up not yet due, or a readmission window still open is not counted yet.
+  // None: every clock and window counts as closed (an unmet clock is overdue).
+  std::optional<core::Instant> as_of;
 };
 
 // One month's value. Counts are kept so a reader can check the value, and so cells can be
@@ -84,7 +98,7 @@ struct Series {
 
 struct Query {
   Month from;
-  Month to;  // inclusive
+  Month to;                                // inclusive
   std::vector<std::string> indicator_ids;  // empty: every indicator in the catalogue
   Parameters parameters;
 };
@@ -101,6 +115,13 @@ std::vector<std::string> facts_behind(const Facts& facts, const Parameters& para
 
 // Statistical disclosure control: outside the unit's own staff a cell whose count, numerator or
 // denominator is 1 to threshold−1 shows none of them (the reader sees "<5").
+// Without the unit every one of the three is checked, which also hides sums of days or kronor
+// that happen to be small: prefer the overload below.
 Cell suppress(Cell cell, int threshold);
+// The same with the value's unit: for a share or a count the count, numerator and denominator are
+// checked; for days, kronor, per 1 000 and index values the numerator is a sum (of days, kronor,
+// COC values) and the denominator a population, not a number of people, so only `count` (the
+// episodes, SIPs or persons behind the cell) is.
+Cell suppress(Cell cell, ValueUnit unit, int threshold);
 
 }  // namespace nara::domain::indicators
