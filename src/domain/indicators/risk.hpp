@@ -25,8 +25,8 @@ struct Stay {
 // the assessment says so instead of guessing.
 struct PersonHistory {
   std::string person_id;
-  std::optional<int> age;                // on the reference day
-  std::vector<Stay> stays;               // any order
+  std::optional<int> age;                   // on the reference day
+  std::vector<Stay> stays;                  // any order
   bool permanent_residential_care = false;  // an ongoing relation with a SÄBO unit
   std::optional<double> home_care_hours_last_month;
   std::optional<int> specialist_physician_visits_12m;  // öppen specialistvård: Nära has none
@@ -64,8 +64,8 @@ struct Criterion {
 };
 
 struct FrailtyAssessment {
-  bool most_ill = false;  // mest sjuka äldre
-  bool extensive_care = false;      // omfattande sjukvård
+  bool most_ill = false;               // mest sjuka äldre
+  bool extensive_care = false;         // omfattande sjukvård
   bool extensive_social_care = false;  // omfattande omsorg
   std::vector<Criterion> criteria;
 };
@@ -86,10 +86,10 @@ struct LaceFactor {
 };
 
 struct LaceScore {
-  std::optional<std::string> index_episode_id;  // none: no stay to score
-  int total = 0;                               // 0–19
-  std::string band;                            // "low" (0–4), "moderate" (5–9), "high" (10+)
-  std::vector<LaceFactor> factors;             // L, A, C, E in order
+  std::optional<std::string> index_episode_id;   // none: no stay to score
+  int total = 0;                                 // 0–19
+  std::string band;                              // "low" (0–4), "moderate" (5–9), "high" (10+)
+  std::vector<LaceFactor> factors;               // L, A, C, E in order
   std::vector<std::string> charlson_conditions;  // the Charlson groups found
 };
 
@@ -102,6 +102,21 @@ struct CharlsonResult {
 };
 CharlsonResult charlson(const std::vector<std::string>& icd10_codes);
 
+// The 17 conditions of Quan et al. (2005) with their Charlson (1987) weights and names, in the
+// order charlson() lists them, so a reader can show a condition id in words.
+struct CharlsonCondition {
+  std::string_view id;
+  int weight = 1;
+  std::string_view name_sv;
+  std::string_view name_en;
+};
+const std::vector<CharlsonCondition>& charlson_conditions();
+const CharlsonCondition* find_charlson_condition(std::string_view id);
+
+// The ICD-10 chapter (WHO: I … XXII, as 1 … 22) of an ICD-10(-SE) code such as "I50.9" or "I509";
+// 0 when the code is not one. The "diagnosis groups" of the mest sjuka äldre (§4.1).
+int icd10_chapter(std::string_view code);
+
 // One row of a proactive list: the person ranked by risk, with why, and whether an earlier
 // "assessed, no action" still holds (a row under review is listed last until its review date).
 struct ProactiveRow {
@@ -110,7 +125,7 @@ struct ProactiveRow {
   LaceScore risk;
   std::vector<std::string> reasons_sv;  // plain language, most important first
   std::vector<std::string> reasons_en;
-  std::vector<std::string> gaps_sv;     // e.g. "Ingen fast vårdkontakt", "Ingen SIP"
+  std::vector<std::string> gaps_sv;  // e.g. "Ingen fast vårdkontakt", "Ingen SIP"
   std::vector<std::string> gaps_en;
   bool review_pending = false;  // an earlier decision holds until next_review_on
 };
@@ -119,7 +134,6 @@ struct ProactiveRow {
 // most criteria met; those under a decision not yet due for review after the rest.
 std::vector<ProactiveRow> proactive_list(const std::vector<PersonHistory>& persons,
                                          LocalDate reference_day,
-                                         const FrailtyCriteria& criteria = {},
-                                         int min_lace = 10);
+                                         const FrailtyCriteria& criteria = {}, int min_lace = 10);
 
 }  // namespace nara::domain::indicators
