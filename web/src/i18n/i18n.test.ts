@@ -55,4 +55,17 @@ describe('translations', () => {
     for (const k of ['admission_notice', 'planned_discharge_changed', 'ready_for_discharge', 'ready_withdrawn', 'sip_invitation', 'discharged'])
       expect(known.has(`notice.kind.${k}`), k).toBe(true);
   });
+  it('names every value unit, risk band, LACE letter, criterion state and action the follow-up API sends', () => {
+    const known = bases(svKeys);
+    for (const u of ['share', 'per_1000', 'days', 'sek', 'count', 'index']) {
+      expect(known.has(`followUp.unitName.${u}`), u).toBe(true);
+      expect(known.has(`followUp.deltaUnit.${u}`), u).toBe(true);
+    }
+    for (const b of ['low', 'moderate', 'high']) expect(known.has(`proactive.band.${b}`), b).toBe(true);
+    for (const l of ['L', 'A', 'C', 'E']) expect(known.has(`proactive.letter.${l}`), l).toBe(true);
+    for (const c of ['met', 'notMet', 'unknown']) expect(known.has(`proactive.criterion.${c}`), c).toBe(true);
+    for (const a of ['offer_sip', 'appoint_named_contact', 'plan_home_visit', 'assessed_no_action'])
+      expect(known.has(`proactive.action.${a}`), a).toBe(true);
+    for (const k of ['episode', 'sip', 'request']) expect(known.has(`followUp.facts.kind.${k}`), k).toBe(true);
+  });
 });
