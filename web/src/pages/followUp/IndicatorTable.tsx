@@ -10,7 +10,7 @@ function same(a: DrillCell | null, b: DrillCell | null): boolean {
 }
 
 /** The values per month (rows) and series (columns): the chart's accessible alternative, and the
- * way into a cell's facts for a municipality or unit. */
+ * way into a cell's facts for a municipality or unit (a pressed cell closes them again). */
 export function IndicatorTable({
   def,
   series,
@@ -22,7 +22,7 @@ export function IndicatorTable({
   series: IndicatorSeries[];
   months: string[];
   open: DrillCell | null;
-  onDrill: (cell: DrillCell) => void;
+  onDrill: (cell: DrillCell | null) => void;
 }) {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
@@ -59,7 +59,7 @@ export function IndicatorTable({
                         className="nara-linkbutton"
                         data-testid="drill"
                         aria-pressed={same(open, drill)}
-                        onClick={() => onDrill(drill)}
+                        onClick={() => onDrill(same(open, drill) ? null : drill)}
                       >
                         {text}
                         <span className="nara-sr-only">
