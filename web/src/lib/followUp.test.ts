@@ -12,6 +12,7 @@ import {
   formatCell,
   formatDelta,
   formatValue,
+  hasFacts,
   indicatorPath,
   latestChange,
   monthsOf,
@@ -187,5 +188,16 @@ describe('series', () => {
     expect(drillable(kramfors, kramfors.months[0])).toEqual({ level: 'municipality', key: '2282', month: '2025-01' });
     expect(drillable(hc, suppressedCell('2025-02'))).toEqual({ level: 'unit', key: 'u-hc', month: '2025-02' });
     expect(drillable(hc, cell('2025-02', 0, { count: 0 }))).toBeNull();
+  });
+});
+
+describe('which indicators have facts to list', () => {
+  it('lists episodes, SIPs and requests, not contacts, care relations or list actions', () => {
+    expect(hasFacts({ unitLevel: 'ward' })).toBe(true);
+    expect(hasFacts({ unitLevel: 'initiating_unit' })).toBe(true);
+    expect(hasFacts({ unitLevel: 'receiving_unit' })).toBe(true);
+    expect(hasFacts({ unitLevel: 'contact_unit' })).toBe(false);
+    expect(hasFacts({ unitLevel: 'relation_unit' })).toBe(false);
+    expect(hasFacts({ unitLevel: 'acting_unit' })).toBe(false);
   });
 });

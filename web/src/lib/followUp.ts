@@ -2,6 +2,7 @@
 // the change a tile shows, the sparkline's points and the rows of the chart and its table.
 import type {
   IndicatorCatalogue,
+  IndicatorDefinition,
   IndicatorSeries,
   MonthCell,
   SeriesLevel,
@@ -275,6 +276,13 @@ export function chartPoints(series: IndicatorSeries[], unit: ValueUnit): ChartPo
       };
     }),
   );
+}
+
+/** Indicators counted over persons' contacts, care relations or list actions have no events to
+ * list behind a cell (the server answers 422); the others are episodes, SIPs or requests. */
+const NOT_DRILLABLE_LEVELS = ['contact_unit', 'relation_unit', 'acting_unit'];
+export function hasFacts(def: Pick<IndicatorDefinition, 'unitLevel'>): boolean {
+  return !NOT_DRILLABLE_LEVELS.includes(def.unitLevel);
 }
 
 /** May a cell be drilled into: a municipality's or unit's month with facts behind it (a

@@ -9,6 +9,7 @@ import {
   chartPoints,
   downloadName,
   drillFromSearch,
+  hasFacts,
   indicatorPath,
   monthsOf,
   orderSeries,
@@ -93,7 +94,7 @@ export function IndicatorPage() {
             )}
           </div>
           <Paragraph data-size="sm" className="nara-muted">
-            {t('followUp.valuesHelp')}
+            {t('followUp.valuesHelp')} {hasFacts(def) ? t('followUp.drillHelp') : t('followUp.noFacts')}
           </Paragraph>
           {q.isFetching && <Computing text={t('followUp.computing')} />}
           {q.error && def && <ProblemAlert error={q.error} />}
@@ -119,7 +120,7 @@ export function IndicatorPage() {
         </section>
       )}
 
-      {def && drill && (
+      {def && drill && hasFacts(def) && (
         <FactsPanel
           indicatorId={def.id}
           cell={drill}

@@ -1,7 +1,7 @@
 import { Table } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import type { IndicatorDefinition, IndicatorSeries } from '../../api/followUpTypes';
-import { drillable, formatCell, type DrillCell } from '../../lib/followUp';
+import { drillable, formatCell, hasFacts, type DrillCell } from '../../lib/followUp';
 import { monthLabel } from '../../lib/liability';
 import { localized } from '../../lib/proactive';
 
@@ -26,6 +26,7 @@ export function IndicatorTable({
 }) {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
+  const facts = hasFacts(def);
   const cellsBy = series.map((s) => new Map(s.months.map((c) => [c.month, c])));
   return (
     <div className="nara-table-wrap nara-table-wrap--tall" tabIndex={0} role="region" aria-label={t('followUp.tableRegion')}>
@@ -50,7 +51,7 @@ export function IndicatorTable({
               {series.map((s, i) => {
                 const c = cellsBy[i].get(month);
                 const text = formatCell(c, def.unit, lng);
-                const drill = c ? drillable(s, c) : null;
+                const drill = c && facts ? drillable(s, c) : null;
                 return (
                   <Table.Cell key={`${s.level}-${s.key}`} className="nara-num" data-key={s.key} data-suppressed={c?.suppressed || undefined}>
                     {drill ? (
