@@ -62,7 +62,7 @@ describe('an action', () => {
     expect(validateAction('assessed_no_action', { nextReviewOn: '5 mars' }, today)).toEqual({ nextReviewOn: 'format' });
     expect(validateAction('assessed_no_action', { nextReviewOn: '2027-03-04' }, today)).toEqual({});
     expect(validateAction('offer_sip', {}, today)).toEqual({});
-    expect(validateAction('offer_sip', { note: 'x'.repeat(1001) }, today)).toEqual({ note: 'noteTooLong' });
+    expect(validateAction('offer_sip', { note: 'x'.repeat(2001) }, today)).toEqual({ note: 'noteTooLong' });
   });
 
   it('suggests a review three months ahead', () => {

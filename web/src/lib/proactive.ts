@@ -10,7 +10,7 @@ import type {
 } from '../api/followUpTypes';
 
 export const ACTION_KINDS: ActionKind[] = ['offer_sip', 'appoint_named_contact', 'plan_home_visit', 'assessed_no_action'];
-export const NOTE_MAX = 1000;
+export const NOTE_MAX = 2000; // the schema's maxLength on POST /proactive-list/actions
 
 export function localized(text: Localized | null | undefined, lng: string): string {
   if (!text) return '';
