@@ -84,6 +84,44 @@ TEST(AdtMapping, DomainRules5_1_ASwedishSenderPutsThePersonnummerOidInPid3) {
   EXPECT_EQ(c.event_time, "20261123101000");
 }
 
+TEST(AdtMapping, Issue19_Pv1_4AdmissionTypeTellsAcuteFromPlanned) {
+  // ADT-A01-01.hl7 (a peer's sample) has PV1-4 "E", an emergency admission.
+  const auto sample = std::get<AdtCommand>(map_adt(Message::parse(read_sample("ADT-A01-01.hl7"))));
+  EXPECT_EQ(sample.admission_kind, "acute");
+  const auto with_type = [](const std::string& type) {
+    return std::get<AdtCommand>(
+               map_adt(Message::parse(
+                   "MSH|^~\\&|A|B|||20260101||ADT^A01|1|P|2.5\rPID|1||x\rPV1|1|I|W|" + type +
+                   "|||||||||||||||V1")))
+        .admission_kind;
+  };
+  EXPECT_EQ(with_type("U"), "acute");
+  EXPECT_EQ(with_type("A"), "acute");
+  EXPECT_EQ(with_type("R"), "planned");
+  EXPECT_EQ(with_type("C"), "planned");
+  EXPECT_EQ(with_type("N"), "");  // newborn: neither, not guessed
+  EXPECT_EQ(with_type(""), "");
+}
+
+TEST(AdtMapping, Issue19_Dg1KeepsOnlyIcd10CodesInPriorityOrder) {
+  // The shared samples code their diagnoses in ICD-9 and SNOMED CT: none is kept as ICD-10.
+  for (const char* file : {"ADT-A01-01.hl7", "ADT01-23.hl7"}) {
+    const auto c = std::get<AdtCommand>(map_adt(Message::parse(read_sample(file))));
+    EXPECT_TRUE(c.icd10_diagnoses.empty()) << file;
+  }
+  const std::string message =
+      "MSH|^~\\&|A|B|||20260101||ADT^A03|1|P|2.5\rPID|1||x\rPV1|1|I|W|E|||||||||||||||V1\r"
+      "DG1|1|I10|J44.1^KOL med akut exacerbation^I10||||||||||||2\r"
+      "DG1|2||i50.0^Hjärtsvikt^ICD-10-SE||||||||||||1\r"
+      "DG1|3|I9|428.0^CHF^I9\r"
+      "DG1|4||N39.0^UVI^1.2.752.116.1.1.1\r"
+      "DG1|5|I10|J44.1^again^I10||||||||||||3\r"
+      "DG1|6|I10|not a code^x^I10";
+  const auto c = std::get<AdtCommand>(map_adt(Message::parse(message)));
+  // Priority 1, then 2, then those without a priority in message order; duplicates once.
+  EXPECT_EQ(c.icd10_diagnoses, (std::vector<std::string>{"I500", "J441", "N390"}));
+}
+
 TEST(AdtMapping, OtherMessagesAreRejectedWithAReason) {
   const auto orm =
       map_adt(Message::parse("MSH|^~\\&|A||||20260101||ORM^O01|1|P|2.5\rPID|1||x\rPV1|1"));

@@ -1,7 +1,10 @@
 #include "interop/hl7v2/adt.hpp"
 
+#include <algorithm>
 #include <array>
+#include <cctype>
 #include <charconv>
+#include <cstdlib>
 #include <utility>
 
 #include "core/stockholm_time.hpp"
@@ -91,6 +94,57 @@ std::optional<core::Instant> parse_dtm(std::string_view text) {
   return core::stockholm::at_local_time(date, time_of_day);
 }
 
+namespace {
+
+std::string admission_kind(const std::string& pv1_4) {
+  if (pv1_4 == "E" || pv1_4 == "U" || pv1_4 == "A") return "acute";
+  if (pv1_4 == "C" || pv1_4 == "R") return "planned";
+  return "";
+}
+
+bool is_icd10(std::string system) {
+  for (char& ch : system) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+  return system == "I10" || system == "ICD10" || system == "ICD-10" || system == "ICD-10-SE" ||
+         system == "ICD10SE" || system == "1.2.752.116.1.1.1";
+}
+
+// An ICD-10 code as Nära keeps it: upper case, without the dot ("I50.1" → "I501").
+std::string icd10_code(const std::string& text) {
+  std::string out;
+  for (const char ch : text) {
+    if (ch == '.' || ch == ' ') continue;
+    out.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(ch))));
+  }
+  const bool shaped = out.size() >= 3 && out.size() <= 8 && out[0] >= 'A' && out[0] <= 'Z' &&
+                      std::isdigit(static_cast<unsigned char>(out[1])) != 0;
+  return shaped ? out : std::string();
+}
+
+std::vector<std::string> icd10_diagnoses(const Message& m) {
+  std::vector<std::pair<int, std::string>> ranked;
+  int order = 0;
+  for (const Segment* dg1 : m.all("DG1")) {
+    const std::string coded = dg1->raw(3);
+    const std::string system = m.component_of(coded, 3);
+    if (!is_icd10(system) && !is_icd10(m.unescape(dg1->raw(2)))) continue;
+    const std::string code = icd10_code(m.component_of(coded, 1));
+    if (code.empty()) continue;
+    const std::string priority = m.unescape(dg1->raw(15));
+    const int rank = !priority.empty() && std::isdigit(static_cast<unsigned char>(priority[0]))
+                         ? std::atoi(priority.c_str())
+                         : 1000;
+    ranked.emplace_back(rank * 1000 + order++, code);
+  }
+  std::stable_sort(ranked.begin(), ranked.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<std::string> out;
+  for (auto& [rank, code] : ranked)
+    if (std::find(out.begin(), out.end(), code) == out.end()) out.push_back(std::move(code));
+  return out;
+}
+
+}  // namespace
+
 std::variant<AdtCommand, AdtRejection> map_adt(const Message& m) {
   if (m.message_type() != "ADT")
     return AdtRejection{"Meddelandetypen " + m.message_type() + " hanteras inte.", true};
@@ -129,6 +183,8 @@ std::variant<AdtCommand, AdtRejection> map_adt(const Message& m) {
   c.birth_date = m.value("PID", 7);
   c.sender = m.value("MSH", 3) + "^" + m.value("MSH", 4);
   c.planned_discharge = m.value("PV2", 9);
+  c.admission_kind = admission_kind(m.value("PV1", 4));
+  c.icd10_diagnoses = icd10_diagnoses(m);
   if (c.action == AdtAction::pending_discharge && c.planned_discharge.empty()) {
     c.planned_discharge = m.value("PV1", 45);  // some senders put it in the discharge field
   }

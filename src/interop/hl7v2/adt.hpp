@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <variant>
+#include <vector>
 
 #include "core/clock.hpp"
 #include "interop/hl7v2/message.hpp"
@@ -36,6 +37,13 @@ struct AdtCommand {
   std::string planned_discharge;         // PV2-9 expected discharge (A16), HL7 DTM
   std::string birth_date;                // PID-7, HL7 DTM (for a reservnummer)
   std::string sender;                    // MSH-3.1 "^" MSH-4.1: control ids are unique per sender
+  // PV1-4 admission type (HL7 table 0007): "acute" for E (emergency), U (urgent) and A
+  // (accident), "planned" for C (elective) and R (routine), empty when not told. Readmission
+  // indicators tell unplanned stays apart by it (domain-rules §4.3).
+  std::string admission_kind;
+  // DG1-3.1 codes coded in ICD-10 (DG1-2 or DG1-3.3 I10, ICD10, ICD-10-SE or its OID), in DG1-15
+  // priority order (then message order); other coding systems (I9, SNOMED CT) are left out.
+  std::vector<std::string> icd10_diagnoses;
 };
 
 struct AdtRejection {

@@ -134,12 +134,16 @@ class Applier {
       if (episode) refuse("Vårdtillfället i PV1-19 är redan inskrivet i Nära.");
       const std::string ward = ward_unit();
       const std::string person = person_id(true).value();
-      return episodes_.admit_in(tx_, actor_, person, ward, at, c_.visit_number, "hl7v2").id;
+      const std::string id =
+          episodes_.admit_in(tx_, actor_, person, ward, at, c_.visit_number, "hl7v2").id;
+      record_stay_facts(id);
+      return id;
     }
     if (!episode) refuse("Vårdtillfället i PV1-19 finns inte i Nära.");
     if (person_id(false) != episode->person_id) {
       refuse("PID-3 avser en annan person än vårdtillfället i PV1-19.");
     }
+    record_stay_facts(episode->id);
     service::EpisodeCommand command{{EventKind::cancel, at, {}, std::nullopt, {}}, {}};
     switch (c_.action) {
       case AdtAction::admit:
@@ -179,6 +183,21 @@ class Applier {
   }
 
  private:
+  // PV1-4 and DG1 as the follow-up counts them (issue 19): the admission type once told, and the
+  // stay's ICD-10 diagnoses as the latest message that carries any lists them (A03 often brings
+  // the final ones).
+  void record_stay_facts(const std::string& episode_id) {
+    if (!c_.admission_kind.empty())
+      tx_.query("UPDATE inpatient_episodes SET admission_kind = ? WHERE id = ?", c_.admission_kind,
+                episode_id);
+    if (c_.icd10_diagnoses.empty()) return;
+    tx_.query("DELETE FROM episode_diagnoses WHERE episode_id = ?", episode_id);
+    std::int64_t rank = 1;
+    for (const auto& code : c_.icd10_diagnoses)
+      tx_.query("INSERT INTO episode_diagnoses (episode_id, rank, icd10_code) VALUES (?, ?, ?)",
+                episode_id, rank++, code);
+  }
+
   core::Instant event_time() const {
     if (c_.event_time.empty()) return ctx_.clock.now();
     const auto at = parse_dtm(c_.event_time);
