@@ -23,7 +23,7 @@ packages=(
   libhowardhinnant-date-dev libjemalloc-dev libgtest-dev libgmock-dev libbenchmark-dev
 )
 if [ "$want_test" = 1 ]; then
-  packages+=(postgresql-15 postgresql-client-15 chromium wrk nginx-light clang-format clang-tidy procps sqlite3)
+  packages+=(postgresql-15 postgresql-client-15 chromium wrk nginx-light clang-format clang-tidy procps sqlite3 jq bc curl)
 fi
 if [ -d "$here/web" ] && [ -f "$here/web/package.json" ]; then
   packages+=(nodejs npm)
