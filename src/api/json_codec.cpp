@@ -21,6 +21,9 @@ std::string fhir_system(const Person& p) {
     return "http://electronichealth.se/identifier/samordningsnummer";
   if (p.identifier_kind == "national_reservnummer")
     return "http://electronichealth.se/identifier/nationelltReservnummer";
+  // Nära's own systems (the synthetic county's, HL7-registered local reservnummer) are URNs
+  // already, not OIDs.
+  if (p.identifier_system.rfind("urn:", 0) == 0) return p.identifier_system;
   return "urn:oid:" + p.identifier_system;
 }
 

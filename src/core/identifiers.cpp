@@ -92,7 +92,7 @@ struct IdentifierSystem {
 
 // domain-rules §5.1. Västernorrland and Västerbotten publish a format but, in the sources we
 // have, no OID; identifiers of theirs can be validated but not exchanged with a system URI.
-constexpr std::array<IdentifierSystem, 7> identifier_systems{{
+constexpr std::array<IdentifierSystem, 8> identifier_systems{{
     {PersonIdentifierKind::personnummer, LocalReservnummerIssuer::none, "1.2.752.129.2.1.3.1",
      "http://electronichealth.se/identifier/personnummer"},
     {PersonIdentifierKind::samordningsnummer, LocalReservnummerIssuer::none, "1.2.752.129.2.1.3.3",
@@ -107,6 +107,10 @@ constexpr std::array<IdentifierSystem, 7> identifier_systems{{
      ""},
     {PersonIdentifierKind::local_reservnummer, LocalReservnummerIssuer::region_vasterbotten, "",
      ""},
+    // Nära's synthetic county: a URN of its own and deliberately no OID, so nothing outside Nära
+    // mistakes these persons for real ones.
+    {PersonIdentifierKind::local_reservnummer, LocalReservnummerIssuer::nara_synthetic, "",
+     "urn:nara:synthetic-county:reservnummer"},
 }};
 
 const IdentifierSystem& system_of(PersonIdentifierKind kind,
@@ -176,6 +180,8 @@ std::string_view to_string(LocalReservnummerIssuer issuer) noexcept {
       return "region_vasternorrland";
     case LocalReservnummerIssuer::region_vasterbotten:
       return "region_vasterbotten";
+    case LocalReservnummerIssuer::nara_synthetic:
+      return "nara_synthetic";
   }
   return "unknown";
 }
@@ -377,6 +383,15 @@ ParseResult<PersonIdentifier> PersonIdentifier::try_parse_local_reservnummer(
       }
       birth_date = real_date_of(text.substr(0, 8));
       break;
+    case LocalReservnummerIssuer::nara_synthetic:
+      // SYN + eight digits + a Luhn check digit over those eight; nothing else is encoded.
+      if (text.size() != 12 || text.substr(0, 3) != "SYN" || !all_digits(text.substr(3))) {
+        return format_error("SYN och nio siffror");
+      }
+      if (luhn_check_digit(text.substr(3, 8)) != text[11] - '0') {
+        return checksum_error();
+      }
+      break;
     case LocalReservnummerIssuer::none:
       return invalid("identifier.system", "Ange vilken region som utfärdat reservnumret.");
   }
@@ -390,6 +405,9 @@ ParseResult<PersonIdentifier> PersonIdentifier::try_parse(std::string_view text,
   // optional '-'). Anything else is read as a personnummer, so a typo such as "640823-32a4"
   // is reported against the personnummer rules the user meant.
   const std::string_view trimmed = trim(text);
+  if (trimmed.substr(0, 3) == "SYN") {
+    return try_parse_local_reservnummer(trimmed, LocalReservnummerIssuer::nara_synthetic);
+  }
   std::size_t after_date = 8;
   if (trimmed.size() > after_date && trimmed[after_date] == '-') {
     ++after_date;
@@ -472,6 +490,10 @@ std::string PersonIdentifier::masked() const {
   // Stockholm reservnummer hold only a year ("99" + yyyy); everything after it is individual.
   if (issuer_ == LocalReservnummerIssuer::region_stockholm) {
     return canonical_.substr(0, 6) + "-******";
+  }
+  // A synthetic reservnummer has no date part: every digit is individual.
+  if (issuer_ == LocalReservnummerIssuer::nara_synthetic) {
+    return "SYN-*********";
   }
   return canonical_.substr(0, 8) + "-****";
 }

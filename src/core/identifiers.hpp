@@ -28,6 +28,10 @@ enum class LocalReservnummerIssuer {
   vastra_gotalandsregionen,
   region_vasternorrland,
   region_vasterbotten,
+  // Nära's own issuer for the synthetic county (`nara demo --scale`): "SYN" and nine digits, the
+  // last a Luhn check digit. No real person can hold one, so a generated inhabitant never carries
+  // a number that could be someone's personnummer. Encodes neither birth date nor sex.
+  nara_synthetic,
 };
 
 // Juridiskt kön as encoded in the number; absent where the identifier does not encode it.
@@ -55,8 +59,9 @@ class PersonIdentifier {
                                                                     LocalReservnummerIssuer issuer);
 
   // Personnummer, samordningsnummer or nationellt reservnummer, told apart by their shape (an
-  // NRID has letters after the date). Local reservnummer are never guessed: the VGR and
-  // Västerbotten forms overlap, so they need try_parse_local_reservnummer or try_parse_for_system.
+  // NRID has letters after the date), and Nära's synthetic reservnummer ("SYN…", a prefix no other
+  // form has). Regional reservnummer are never guessed: the VGR and Västerbotten forms overlap, so
+  // they need try_parse_local_reservnummer or try_parse_for_system.
   static ParseResult<PersonIdentifier> try_parse(std::string_view text,
                                                  std::chrono::year_month_day reference_date);
 

@@ -385,8 +385,9 @@ Person RegistryService::create_person(const Actor& actor, NewPerson input) {
   person.id = core::new_uuid();
   person.identifier = identifier.canonical();
   person.identifier_kind = std::string(core::to_string(identifier.kind()));
-  person.identifier_system =
-      std::string(identifier.system_oid().value_or("urn:nara:local-reservnummer"));
+  // The OID where the system has one; Nära's own systems (the synthetic county) by their URN.
+  person.identifier_system = std::string(identifier.system_oid().value_or(
+      identifier.fhir_system().value_or("urn:nara:local-reservnummer")));
   if (const auto birth = identifier.birth_date()) {
     person.birth_date = date::format("%F", std::chrono::sys_days(*birth));
   }
