@@ -27,22 +27,12 @@ namespace nara::app {
 using namespace domain::registry;
 using domain::access::Role;
 
-namespace {
-
-constexpr std::string_view kRegionOrganisationNumber = "232100-0206";
-
-struct Place {
-  double latitude = 0;
-  double longitude = 0;
-};
-
-// Real coordinates of the county's localities (shared/data/geo, sphrak/svenska-stader).
-std::map<std::string, Place> load_places(const std::filesystem::path& shared_dir) {
+std::map<std::string, DemoPlace> load_demo_places(const std::filesystem::path& shared_dir) {
   std::ifstream in(shared_dir / "data/geo/svenska-stader.csv");
   if (!in)
     throw std::runtime_error("demo: cannot read data/geo/svenska-stader.csv under " +
                              shared_dir.string());
-  std::map<std::string, Place> places;
+  std::map<std::string, DemoPlace> places;
   std::string line;
   std::getline(in, line);
   while (std::getline(in, line)) {
@@ -51,7 +41,7 @@ std::map<std::string, Place> load_places(const std::filesystem::path& shared_dir
     std::string cell;
     while (std::getline(ss, cell, ',')) cells.push_back(cell);
     if (cells.size() != 5 || cells[2] != "Västernorrland") continue;
-    places[cells[0]] = Place{std::stod(cells[3]), std::stod(cells[4])};
+    places[cells[0]] = DemoPlace{std::stod(cells[3]), std::stod(cells[4])};
   }
   return places;
 }
@@ -77,6 +67,10 @@ int age_on(std::chrono::year_month_day birth, std::chrono::year_month_day day) {
     --age;
   return age;
 }
+
+namespace {
+
+constexpr std::string_view kRegionOrganisationNumber = "232100-0206";
 
 std::string ascii_slug(std::string_view text) {
   std::string out;
@@ -114,7 +108,7 @@ std::string hsa_prefix(std::string_view organisation_number) {
 
 class Seeder {
  public:
-  Seeder(store::Transaction& tx, const core::Clock& clock, std::map<std::string, Place> places,
+  Seeder(store::Transaction& tx, const core::Clock& clock, std::map<std::string, DemoPlace> places,
          std::string password_hash)
       : tx_(tx),
         repo_(tx),
@@ -208,8 +202,9 @@ class Seeder {
 
   store::RegistryRepository& repo() { return repo_; }
   std::size_t relations() const { return relations_; }
+  void add_relations(std::size_t written_elsewhere) { relations_ += written_elsewhere; }
   const std::string& now() const { return now_; }
-  const std::map<std::string, Place>& places() const { return places_; }
+  const std::map<std::string, DemoPlace>& places() const { return places_; }
   std::size_t users() const { return users_; }
   std::size_t units() const { return units_.size(); }
   Stamp stamp() const { return Stamp{1, now_, now_}; }
@@ -218,7 +213,7 @@ class Seeder {
   store::Transaction& tx_;
   store::RegistryRepository repo_;
   std::string now_;
-  std::map<std::string, Place> places_;
+  std::map<std::string, DemoPlace> places_;
   std::string password_hash_;
   std::vector<Unit> units_;
   int unit_counter_ = 0;
@@ -230,7 +225,8 @@ class Seeder {
 }  // namespace
 
 std::string seed_demo_county(store::Database& db, const core::Clock& clock,
-                             const std::filesystem::path& shared_dir, std::size_t residents) {
+                             const std::filesystem::path& shared_dir, std::size_t residents,
+                             const DemoResidentSeeder& seed_residents) {
   const bool present = db.read([](store::Transaction& tx) {
     return !tx.query("SELECT id FROM principals WHERE organisation_number = ?",
                      std::string(kRegionOrganisationNumber))
@@ -247,10 +243,11 @@ std::string seed_demo_county(store::Database& db, const core::Clock& clock,
   // date, a resident crossing 18, 65, 75, 80 or 85 moved the age buckets and the random stream
   // (some draws are only made for the old), and every later resident changed name and identity —
   // the demo citizen among them. 2026-11-23 is the day the seed and the e2e's citizen were fixed.
-  const std::chrono::year_month_day today{std::chrono::year{2026}, std::chrono::November,
-                                          std::chrono::day{23}};
-  auto places = load_places(shared_dir);
-  auto identities = load_test_identities(shared_dir, today);
+  const std::chrono::year_month_day today = kDemoPopulationDay;
+  auto places = load_demo_places(shared_dir);
+  // A resident seeder brings its own identities; the classic county takes them from here.
+  auto identities = seed_residents ? std::vector<core::PersonIdentifier>{}
+                                   : load_test_identities(shared_dir, today);
   // One hash for every demo account: these passwords are published in the README anyway.
   const std::string password_hash = core::hash_password(kDemoPassword);
 
@@ -279,6 +276,7 @@ std::string seed_demo_county(store::Database& db, const core::Clock& clock,
   std::size_t users_written = 0;
   std::size_t units_written = 0;
   std::size_t relations_written = 0;
+  std::string coordination_prefix;
   db.write([&](store::Transaction& tx) {
     Seeder s(tx, clock, places, password_hash);
     const Principal region = s.principal(PrincipalKind::region, "Region Västernorrland",
@@ -407,6 +405,16 @@ std::string seed_demo_county(store::Database& db, const core::Clock& clock,
       s.staff("sip." + slug + ".1", social_offices.at(code), Role::sip_coordinator, morg);
     }
 
+    std::string residents_summary;
+    if (seed_residents) {
+      const DemoResidents written = seed_residents(tx);
+      persons_written = written.persons;
+      s.add_relations(written.relations);
+      residents_summary = written.summary;
+      const User citizen = s.user("invanare", written.citizen_name + " (invånare, demo)", org,
+                                  written.citizen_person_id);
+      s.assign(citizen, std::nullopt, Role::citizen);
+    }
     // Residents: only Skatteverket test personnummer; names and addresses are made up.
     int total_weight = 0;
     for (const auto& m : demo::municipalities()) total_weight += m.resident_weight;
@@ -478,6 +486,7 @@ std::string seed_demo_county(store::Database& db, const core::Clock& clock,
     }
     seed_demo_episodes(tx, clock);
     users_written = s.users();
+    if (!residents_summary.empty()) coordination_prefix = residents_summary + " ";
     units_written = s.units();
     relations_written = s.relations();
   });
@@ -485,8 +494,8 @@ std::string seed_demo_county(store::Database& db, const core::Clock& clock,
   const std::string planning = seed_demo_planning(db, clock);          // issue 7
   return "Seeded the demo county: 8 principals, " + std::to_string(units_written) + " units, " +
          std::to_string(users_written) + " accounts, " + std::to_string(persons_written) +
-         " residents, " + std::to_string(relations_written) + " care relations. " + coordination +
-         " " + planning;
+         " residents, " + std::to_string(relations_written) + " care relations. " +
+         coordination_prefix + coordination + " " + planning;
 }
 
 }  // namespace nara::app

@@ -3,10 +3,13 @@
 #include <spdlog/spdlog.h>
 
 #include <CLI/CLI.hpp>
+#include <chrono>
+#include <iomanip>
 #include <iostream>
 
 #include "app/demo_county.hpp"
 #include "app/demo_episodes.hpp"
+#include "app/demo_history.hpp"
 #include "app/instance.hpp"
 #include "core/clock.hpp"
 #include "core/problem.hpp"
@@ -82,6 +85,13 @@ int main(int argc, char** argv) {
 
   cli.add_subcommand("migrate", "Apply database migrations and exit");
   auto* demo = cli.add_subcommand("demo", "Seed the demo county (idempotent) and exit");
+  nara::app::DemoScale demo_scale;
+  demo->add_option("--scale", demo_scale.inhabitants,
+                   "Inhabitants: 2400 is the classic demo; any other size (at least 1000) is a "
+                   "synthetic county with three years of history")
+      ->capture_default_str();
+  demo->add_option("--seed", demo_scale.seed, "Random seed of the synthetic county")
+      ->capture_default_str();
   auto* audit = cli.add_subcommand("audit", "Audit log tools");
   audit->require_subcommand(1);
   auto* audit_verify =
@@ -145,8 +155,11 @@ int main(int argc, char** argv) {
     if (demo->parsed()) {
       auto db = nara::store::open_database(config.database_url);
       nara::store::migrate(*db);
-      const auto summary = nara::app::seed_demo_county(*db, *clock, shared_dir);
-      std::cout << summary << "\n";
+      const auto started = std::chrono::steady_clock::now();
+      const auto summary = nara::app::seed_demo_at_scale(*db, *clock, shared_dir, demo_scale);
+      const std::chrono::duration<double> took = std::chrono::steady_clock::now() - started;
+      std::cout << summary << " Took " << std::fixed << std::setprecision(1) << took.count()
+                << " s.\n";
       return 0;
     }
     if (serve->parsed()) {
