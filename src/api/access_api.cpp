@@ -69,7 +69,8 @@ void add_access_routes(http::Router& router, Services& services) {
                                       {"action", l.action},
                                       {"unitName", optional_json(l.unit_name)},
                                       {"unitHsaId", optional_json(l.unit_hsa_id)},
-                                      {"careProviderName", optional_json(l.care_provider_name)}};
+                                      {"careProviderName", optional_json(l.care_provider_name)},
+                                      {"objectType", l.object_type}};
          });
        },
        {"Who has accessed my data: unit, care provider and time (PDL 8:5, HSLF-FS 2016:40 4:10)",

@@ -59,6 +59,7 @@ void add_log_review_routes(http::Router& router, Services& services) {
                                                {"unitName", optional_json(i.unit_name)},
                                                {"personId", optional_json(i.person_id)},
                                                {"personName", optional_json(i.person_name)},
+                                               {"objectType", i.object_type},
                                                {"purpose", optional_json(i.purpose)},
                                                {"reviewOutcome", optional_json(i.review_outcome)},
                                                {"reviewNote", optional_json(i.review_note)}});

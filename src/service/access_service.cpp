@@ -97,22 +97,24 @@ store::Page<AccessLogLine> AccessService::my_access_log(const domain::access::Ac
   const std::int64_t before =
       page.after && !page.after->empty() ? std::stoll(page.after->front()) : INT64_MAX;
   const auto rs = ctx_.db.read([&](store::Transaction& tx) {
+    // A list that showed the person (a worklist, a ward board) is an access like any other.
+    const std::int64_t indexed = store::indexed_audit_seq(tx);
     return tx.query(
-        "SELECT a.seq, a.at, a.action, u.name, a.unit_hsa_id, cp.name FROM audit_log a "
-        "LEFT JOIN units u ON u.id = a.unit_id LEFT JOIN care_providers cp ON cp.id = "
+        "SELECT a.seq, a.at, a.action, u.name, a.unit_hsa_id, cp.name, a.object_type FROM "
+        "audit_log a LEFT JOIN units u ON u.id = a.unit_id LEFT JOIN care_providers cp ON cp.id = "
         "a.care_provider_id "
         "WHERE a.seq IN " +
-            std::string(store::kPersonSeqs) +
+            store::person_seqs_sql(tx.engine()) +
             " AND a.seq < ? AND a.action <> 'denied' AND (a.user_id IS NULL OR a.user_id <> ?) "
             "ORDER BY a.seq DESC LIMIT ?",
-        *actor.person_id, store::indexed_audit_seq(tx), *actor.person_id, before, actor.user_id,
-        static_cast<std::int64_t>(page.limit) + 1);
+        *actor.person_id, indexed, *actor.person_id, indexed, *actor.person_id, before,
+        actor.user_id, static_cast<std::int64_t>(page.limit) + 1);
   });
   store::Page<AccessLogLine> out;
   for (std::size_t i = 0; i < rs.size() && i < page.limit; ++i) {
     const auto r = rs.row(i);
     out.items.push_back(AccessLogLine{r.int64(0), r.text(1), r.text(2), r.optional_text(3),
-                                      r.optional_text(4), r.optional_text(5)});
+                                      r.optional_text(4), r.optional_text(5), r.text(6)});
   }
   if (rs.size() > page.limit)
     out.next = std::vector<std::string>{std::to_string(out.items.back().seq)};

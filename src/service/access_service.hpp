@@ -19,6 +19,7 @@ struct AccessLogLine {
   std::optional<std::string> unit_name;
   std::optional<std::string> unit_hsa_id;
   std::optional<std::string> care_provider_name;
+  std::string object_type;  // what was read: "person", or a list that showed them ("worklist")
 };
 
 class AccessService {

@@ -8,6 +8,7 @@
 #include <condition_variable>
 #include <deque>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <thread>
@@ -27,31 +28,20 @@ domain::access::AuditEntry audit_entry(const domain::access::Actor& actor, const
                                        std::optional<std::string> object_id,
                                        std::optional<std::string> person_id);
 
-// One read entry per person among listed items (PDL 4:3): a list that shows a person in several
-// rows is one access to their data. `Item` has `episode_id` and `person_id`.
-template <class Item>
-std::vector<domain::access::AuditEntry> read_entries_per_person(const domain::access::Actor& actor,
-                                                                const core::Clock& clock,
-                                                                const std::vector<Item>& items,
-                                                                const std::string& object_type,
-                                                                const std::string& outcome) {
-  std::vector<domain::access::AuditEntry> entries;
-  std::vector<std::string_view> logged;
-  for (const auto& item : items) {
-    if (std::find(logged.begin(), logged.end(), item.person_id) != logged.end()) continue;
-    logged.emplace_back(item.person_id);
-    auto e = audit_entry(actor, clock, domain::access::AuditAction::read, object_type,
-                         item.episode_id, item.person_id);
-    e.outcome = outcome;
-    entries.push_back(std::move(e));
-  }
-  return entries;
-}
+// One read entry for a list shown (a worklist, a ward board, a visit plan): an access to each
+// person listed (PDL 4:3), all in one chained entry, instead of one entry per person
+// (docs/access.md). The persons are sorted and each named once, however many rows show them.
+domain::access::AuditEntry list_read_entry(const domain::access::Actor& actor,
+                                           const core::Clock& clock, std::string object_type,
+                                           std::optional<std::string> object_id,
+                                           std::vector<std::string> person_ids,
+                                           std::string outcome = "allowed");
 
 class AuditLog {
  public:
-  // Every `index_every` entries, and after a second without work, the writer copies the new
-  // entries' keys into the log's lookup tables in one transaction (AuditRepository::index_pending).
+  // Every `index_every` entries (a list entry counts once per person listed), and after a second
+  // without work, the writer copies the new entries' keys into the log's lookup tables in one
+  // transaction (AuditRepository::index_pending).
   static constexpr std::int64_t kIndexEvery = 2048;
   explicit AuditLog(store::Database& db, std::int64_t index_every = kIndexEvery);
   ~AuditLog();
@@ -95,9 +85,11 @@ class AuditLog {
   std::atomic<std::uint64_t> index_runs_{0};
   std::atomic<std::uint64_t> index_failures_{0};
   const std::int64_t index_every_;
-  // Entries after the lookup tables' indexed_seq, as of the writer's last transaction; only the
-  // writer thread uses it.
+  // Entries after the lookup tables' indexed_seq, as of the writer's last transaction, and the
+  // persons named by the list entries it wrote since it last indexed: the tail readers scan grows
+  // with both, so both count towards index_every. Only the writer thread uses them.
   std::int64_t unindexed_ = 0;
+  std::int64_t unindexed_listed_ = 0;
   std::thread writer_;
 };
 

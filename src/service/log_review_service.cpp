@@ -20,19 +20,27 @@ void require_reviewer(const domain::access::Actor& actor) {
   }
 }
 
-// A provider's entries in a period, with who, which unit, which person and any earlier review.
-// Parameters: the provider's kProviderSeqsInRange, then the period.
-std::string select_sql() {
+// A provider's accesses to persons in a period, with who, which unit, which person and any
+// earlier review: one row per entry naming a person, and one per person a list entry names (a
+// worklist that showed 30 persons is 30 accesses to review, one entry). Parameters: the provider's
+// kProviderSeqsInRange, then the period.
+std::string select_sql(store::Engine engine) {
   return std::string(
              "SELECT a.seq, a.at, a.action, a.outcome, a.flagged, a.without_relation, "
-             "p.protected_identity, a.user_id, us.display_name, un.name, a.person_id, "
-             "p.given_name, p.family_name, a.purpose, r.outcome, r.note "
-             "FROM audit_log a LEFT JOIN users us ON us.id = a.user_id "
-             "LEFT JOIN units un ON un.id = a.unit_id LEFT JOIN persons p ON p.id = a.person_id "
-             "LEFT JOIN log_reviews r ON r.audit_seq = a.seq AND r.care_provider_id = "
-             "a.care_provider_id WHERE a.seq IN ") +
+             "p.protected_identity, a.user_id, us.display_name, un.name, "
+             "COALESCE(a.person_id, listed.value), p.given_name, p.family_name, a.purpose, "
+             "r.outcome, r.note, a.object_type "
+             "FROM audit_log a LEFT JOIN ") +
+         store::listed_persons_source(engine, "a", "listed") +
+         " ON a.listed_person_ids IS NOT NULL "
+         "LEFT JOIN users us ON us.id = a.user_id "
+         "LEFT JOIN units un ON un.id = a.unit_id "
+         "LEFT JOIN persons p ON p.id = COALESCE(a.person_id, listed.value) "
+         "LEFT JOIN log_reviews r ON r.audit_seq = a.seq AND r.care_provider_id = "
+         "a.care_provider_id WHERE a.seq IN " +
          store::kProviderSeqsInRange +
-         " AND a.at >= ? AND a.at < ? AND a.person_id IS NOT NULL AND a.action <> 'review' ";
+         " AND a.at >= ? AND a.at < ? AND COALESCE(a.person_id, listed.value) IS NOT NULL AND "
+         "a.action <> 'review' ";
 }
 
 }  // namespace
@@ -46,21 +54,23 @@ std::vector<ReviewItem> LogReviewService::selection(const domain::access::Actor&
     // Only the period's days of the provider's lookup, not every entry it ever had.
     const auto days = store::audit_seq_range(tx, sel.from, sel.to);
     auto t =
-        tx.query(select_sql() +
+        tx.query(select_sql(tx.engine()) +
                      "AND (a.flagged = 1 OR a.without_relation = 1 OR p.protected_identity = 1) "
                      "ORDER BY a.seq LIMIT 1000",
                  provider, days.first, days.last, indexed_seq, provider, sel.from, sel.to);
     // A stable pseudo-random sample: ordering by the entries' own hashes needs no RNG and
-    // gives another reviewer the same selection for the same period.
-    auto s = tx.query(select_sql() +
+    // gives another reviewer the same selection for the same period. A list entry sampled
+    // brings its persons in their order, up to the sample's size.
+    auto s = tx.query(select_sql(tx.engine()) +
                           "AND a.flagged = 0 AND a.without_relation = 0 AND "
                           "COALESCE(p.protected_identity, 0) = 0 "
-                          "ORDER BY a.hash LIMIT ?",
+                          "ORDER BY a.hash, 11 LIMIT ?",
                       provider, days.first, days.last, indexed_seq, provider, sel.from, sel.to,
                       static_cast<std::int64_t>(sel.sample_size));
     return std::make_pair(std::move(t), std::move(s));
   });
-  std::map<std::int64_t, ReviewItem> items;
+  // By entry, then person: a list entry is one item for each person it names.
+  std::map<std::pair<std::int64_t, std::string>, ReviewItem> items;
   auto add = [&](const store::ResultSet& rs, bool sample) {
     for (std::size_t i = 0; i < rs.size(); ++i) {
       const auto r = rs.row(i);
@@ -81,17 +91,19 @@ std::vector<ReviewItem> LogReviewService::selection(const domain::access::Actor&
       item.purpose = r.optional_text(13);
       item.review_outcome = r.optional_text(14);
       item.review_note = r.optional_text(15);
-      items.emplace(item.seq, std::move(item));
+      item.object_type = r.text(16);
+      auto key = std::make_pair(item.seq, item.person_id.value_or(""));
+      items.emplace(std::move(key), std::move(item));
     }
   };
   add(targeted, false);
   add(sampled, true);
   std::vector<ReviewItem> out;
   std::vector<domain::access::AuditEntry> entries;
-  for (auto& [seq, item] : items) {
+  for (auto& [key, item] : items) {
     // Looking at who accessed a person is itself access to that person's data.
     auto e = audit_entry(actor, ctx_.clock, domain::access::AuditAction::review, "audit_entry",
-                         std::to_string(seq), item.person_id);
+                         std::to_string(key.first), item.person_id);
     e.outcome = "selected for review";
     entries.push_back(std::move(e));
     out.push_back(std::move(item));
@@ -113,9 +125,9 @@ void LogReviewService::record_outcome(const domain::access::Actor& actor, std::i
                             "Beskriv vad som ska följas upp eller varför åtkomsten var obefogad.");
   }
   ctx_.db.write([&](store::Transaction& tx) {
-    const auto rs =
-        tx.query("SELECT person_id FROM audit_log WHERE seq = ? AND care_provider_id = ?", seq,
-                 *actor.care_provider_id);
+    const auto rs = tx.query(
+        "SELECT person_id, listed_person_ids FROM audit_log WHERE seq = ? AND care_provider_id = ?",
+        seq, *actor.care_provider_id);
     if (rs.empty()) not_found();  // only the provider's own log
     try {
       tx.query(
@@ -129,6 +141,12 @@ void LogReviewService::record_outcome(const domain::access::Actor& actor, std::i
     }
     auto e = audit_entry(actor, ctx_.clock, domain::access::AuditAction::review, "audit_entry",
                          std::to_string(seq), rs.row(0).optional_text(0));
+    // The outcome is documented for the entry; reviewing a list entry looked at the accesses to
+    // everyone on it, so the review's own entry names them all, as a list entry.
+    if (!rs.row(0).is_null(1)) {
+      e.listed_person_ids =
+          store::parse_person_list(rs.row(0).text(1)).value_or(std::vector<std::string>{});
+    }
     e.outcome = outcome;
     e.purpose = note;
     AuditLog::record_in(tx, {e});

@@ -20,8 +20,9 @@ struct ReviewItem {
   std::optional<std::string> user_id;
   std::optional<std::string> user_name;
   std::optional<std::string> unit_name;
-  std::optional<std::string> person_id;
+  std::optional<std::string> person_id;  // for a list entry, one of the persons it names
   std::optional<std::string> person_name;
+  std::string object_type;  // "person", or a list that showed them ("worklist", "ward_board")
   std::optional<std::string> purpose;
   std::optional<std::string> review_outcome;
   std::optional<std::string> review_note;

@@ -347,7 +347,8 @@ std::string PlanningService::save_plan(const domain::access::Actor& actor,
         actor.user_id.empty() ? std::nullopt : std::optional<std::string>(actor.user_id), now_text,
         false);
     // Storing the plan documents each person's care: one entry per person, in the same
-    // transaction (PDL 4:3).
+    // transaction (PDL 4:3). Not a list entry: it is a change to each person's documentation,
+    // made by the change's own transaction, and a plan holds a day's few persons.
     std::set<std::string> persons;
     for (const Person& p : problem.instance.persons) persons.insert(p.id);
     std::vector<domain::access::AuditEntry> entries;
@@ -509,16 +510,12 @@ json::object PlanningService::read(const domain::access::Actor& actor, const std
   json::array units;
   for (const auto& u : stored.units) units.emplace_back(u);
   stored.document["unitIds"] = std::move(units);
-  // Each person in the plan is an access to their data (PDL 4:3): one entry per person.
-  std::vector<domain::access::AuditEntry> entries;
-  entries.reserve(stored.persons.size());
-  for (const auto& person : stored.persons) {
-    auto e = audit_entry(actor, ctx_.clock, domain::access::AuditAction::read, "visit_plan",
-                         plan_id, person);
-    e.outcome = "allowed: deltagande enhet (gemensam besöksplan)";
-    entries.push_back(std::move(e));
+  // Each person in the plan is an access to their data (PDL 4:3): one list entry names them all.
+  if (!stored.persons.empty()) {
+    ctx_.audit->record(
+        {list_read_entry(actor, ctx_.clock, "visit_plan", plan_id, std::move(stored.persons),
+                         "allowed: deltagande enhet (gemensam besöksplan)")});
   }
-  ctx_.audit->record(std::move(entries));
   return std::move(stored.document);
 }
 

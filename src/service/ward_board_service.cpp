@@ -54,9 +54,14 @@ WardBoard WardBoardService::for_ward(const domain::access::Actor& actor,
     }
     return out;
   });
-  // Each person on the board is an access to their data (PDL 4:3): one entry per person listed.
-  ctx_.audit->record(read_entries_per_person(actor, ctx_.clock, board.episodes, "ward_board",
-                                             "allowed: 2017:612 (utskrivningstavla)"));
+  // Each person on the board is an access to their data (PDL 4:3): one list entry names them all.
+  if (!board.episodes.empty()) {
+    std::vector<std::string> persons;
+    persons.reserve(board.episodes.size());
+    for (const auto& episode : board.episodes) persons.push_back(episode.person_id);
+    ctx_.audit->record({list_read_entry(actor, ctx_.clock, "ward_board", unit, std::move(persons),
+                                        "allowed: 2017:612 (utskrivningstavla)")});
+  }
   return board;
 }
 

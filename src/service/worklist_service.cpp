@@ -164,9 +164,14 @@ Worklist WorklistService::for_unit(const domain::access::Actor& actor,
   }
   std::stable_sort(list.items.begin(), list.items.end(),
                    [](const WorklistEntry& a, const WorklistEntry& b) { return a.due < b.due; });
-  // Each person shown is an access to their data (PDL 4:3): one entry per person listed.
-  ctx_.audit->record(read_entries_per_person(actor, ctx_.clock, list.items, "worklist",
-                                             "allowed: 2017:612 (arbetslista)"));
+  // Each person shown is an access to their data (PDL 4:3): one list entry names them all.
+  if (!list.items.empty()) {
+    std::vector<std::string> persons;
+    persons.reserve(list.items.size());
+    for (const auto& item : list.items) persons.push_back(item.person_id);
+    ctx_.audit->record({list_read_entry(actor, ctx_.clock, "worklist", *actor.unit_id,
+                                        std::move(persons), "allowed: 2017:612 (arbetslista)")});
+  }
   return list;
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <bit>
+#include <stdexcept>
 
 #include "core/random.hpp"
 
@@ -12,11 +13,13 @@ using domain::access::AuditEntry;
 
 namespace {
 
-// Read through the audit_log view (migrations 0009-0010), which joins each entry to its actor.
+// Read through the audit_log view (migrations 0009-0010, 0019), which joins each entry to its
+// actor. The list of persons is the last column: read it only where it is needed.
 constexpr const char* kColumns =
     "seq, at, user_id, user_hsa_id, assignment_id, role, unit_id, unit_hsa_id, care_provider_id, "
     "person_id, action, object_type, object_id, outcome, purpose, flagged, without_relation, "
     "request_id, hash";
+constexpr std::size_t kListColumn = 19;
 
 AuditEntry entry_from(const Row& r) {
   AuditEntry e;
@@ -73,8 +76,8 @@ std::string actor_key(const AuditEntry& e) {
   return key;
 }
 
-constexpr std::size_t kInsertColumns = 14;
-constexpr std::size_t kRowsPerInsert = 64;  // 896 parameters, well below either engine's limit
+constexpr std::size_t kInsertColumns = 15;
+constexpr std::size_t kRowsPerInsert = 64;  // 960 parameters, well below either engine's limit
 
 // Rows for the next INSERT: 64, 32, ..., 1, so the statements prepared are a handful of texts.
 std::size_t rows_per_insert(std::size_t remaining) {
@@ -90,10 +93,10 @@ const std::string& insert_sql(std::size_t rows) {
       std::string sql =
           "INSERT INTO audit_entries (seq, at, actor_id, care_provider_id, person_id, action, "
           "object_type, object_id, outcome, purpose, flagged, without_relation, request_id, "
-          "hash) VALUES ";
+          "hash, listed_person_ids) VALUES ";
       for (std::size_t r = 0; r < (std::size_t{1} << k); ++r) {
         sql += r == 0 ? "" : ", ";
-        sql += "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        sql += "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
       }
       out[k] = std::move(sql);
     }
@@ -102,10 +105,183 @@ const std::string& insert_sql(std::size_t rows) {
   return texts[static_cast<std::size_t>(std::countr_zero(rows))];
 }
 
+// Entries after `after_seq` with their lists of persons; the seqs of entries whose list is not
+// text this store wrote (only a changed row has one) go to `unreadable`, their lists left empty.
+std::vector<AuditEntry> read_range(Transaction& tx, std::int64_t after_seq, std::size_t limit,
+                                   std::vector<std::int64_t>* unreadable) {
+  const auto rs = tx.query(std::string("SELECT ") + kColumns +
+                               ", listed_person_ids FROM audit_log WHERE seq > ? ORDER BY seq "
+                               "LIMIT ?",
+                           after_seq, static_cast<std::int64_t>(limit));
+  std::vector<AuditEntry> out;
+  out.reserve(rs.size());
+  for (std::size_t i = 0; i < rs.size(); ++i) {
+    const auto row = rs.row(i);
+    AuditEntry e = entry_from(row);
+    if (!row.is_null(kListColumn)) {
+      auto listed = parse_person_list(row.text(kListColumn));
+      if (listed) {
+        e.listed_person_ids = std::move(*listed);
+      } else if (unreadable) {
+        unreadable->push_back(e.seq);
+      }
+    }
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
 }  // namespace
+
+std::string encode_person_list(const std::vector<std::string>& person_ids) {
+  std::string out = "[";
+  for (const auto& id : person_ids) {
+    if (out.size() > 1) out.push_back(',');
+    out.push_back('"');
+    for (const char c : id) {
+      if (c == '"' || c == '\\') {
+        out.push_back('\\');
+        out.push_back(c);
+      } else if (const auto byte = static_cast<unsigned char>(c); byte < 0x20U) {
+        constexpr std::string_view kHex = "0123456789abcdef";
+        out += "\\u00";
+        out.push_back(kHex[byte >> 4U]);
+        out.push_back(kHex[byte & 0xFU]);
+      } else {
+        out.push_back(c);
+      }
+    }
+    out.push_back('"');
+  }
+  out.push_back(']');
+  return out;
+}
+
+std::optional<std::vector<std::string>> parse_person_list(std::string_view text) {
+  std::vector<std::string> out;
+  std::size_t i = 0;
+  const auto skip_space = [&] {
+    while (i < text.size() && (text[i] == ' ' || text[i] == '\n' || text[i] == '\t')) ++i;
+  };
+  const auto hex = [&](std::size_t at) -> std::optional<unsigned> {
+    if (at + 4 > text.size()) return std::nullopt;
+    unsigned value = 0;
+    for (std::size_t k = at; k < at + 4; ++k) {
+      const char c = text[k];
+      value <<= 4U;
+      if (c >= '0' && c <= '9') {
+        value |= static_cast<unsigned>(c - '0');
+      } else if (c >= 'a' && c <= 'f') {
+        value |= static_cast<unsigned>(c - 'a' + 10);
+      } else if (c >= 'A' && c <= 'F') {
+        value |= static_cast<unsigned>(c - 'A' + 10);
+      } else {
+        return std::nullopt;
+      }
+    }
+    return value;
+  };
+  skip_space();
+  if (i >= text.size() || text[i] != '[') return std::nullopt;
+  ++i;
+  skip_space();
+  if (i < text.size() && text[i] == ']') {
+    ++i;
+  } else {
+    for (;;) {
+      skip_space();
+      if (i >= text.size() || text[i] != '"') return std::nullopt;
+      ++i;
+      std::string id;
+      for (;;) {
+        if (i >= text.size()) return std::nullopt;
+        const char c = text[i++];
+        if (c == '"') break;
+        if (c != '\\') {
+          id.push_back(c);
+          continue;
+        }
+        if (i >= text.size()) return std::nullopt;
+        const char escape = text[i++];
+        switch (escape) {
+          case '"':
+            id.push_back('"');
+            break;
+          case '\\':
+            id.push_back('\\');
+            break;
+          case '/':
+            id.push_back('/');
+            break;
+          case 'b':
+            id.push_back('\b');
+            break;
+          case 'f':
+            id.push_back('\f');
+            break;
+          case 'n':
+            id.push_back('\n');
+            break;
+          case 'r':
+            id.push_back('\r');
+            break;
+          case 't':
+            id.push_back('\t');
+            break;
+          case 'u': {
+            // The writer escapes only control characters; other code points are not ids it wrote.
+            const auto code = hex(i);
+            if (!code || *code >= 0x80) return std::nullopt;
+            id.push_back(static_cast<char>(*code));
+            i += 4;
+            break;
+          }
+          default:
+            return std::nullopt;
+        }
+      }
+      out.push_back(std::move(id));
+      skip_space();
+      if (i < text.size() && text[i] == ',') {
+        ++i;
+        continue;
+      }
+      if (i < text.size() && text[i] == ']') {
+        ++i;
+        break;
+      }
+      return std::nullopt;
+    }
+  }
+  skip_space();
+  if (i != text.size()) return std::nullopt;
+  return out;
+}
+
+std::string listed_persons_source(Engine engine, std::string_view entry, std::string_view alias) {
+  std::string column = std::string(entry) + ".listed_person_ids";
+  if (engine == Engine::postgres) {
+    return "json_array_elements_text(" + column + "::json) AS " + std::string(alias) + "(value)";
+  }
+  return "json_each(" + column + ") AS " + std::string(alias);
+}
+
+std::string person_seqs_sql(Engine engine) {
+  return "(SELECT seq FROM audit_person_index WHERE person_id = ? UNION ALL SELECT seq FROM "
+         "audit_entries WHERE seq > ? AND person_id = ? UNION ALL SELECT tail.seq FROM "
+         "audit_entries tail, " +
+         listed_persons_source(engine, "tail", "listed") +
+         " WHERE tail.seq > ? AND tail.listed_person_ids IS NOT NULL AND listed.value = ?)";
+}
 
 std::int64_t AuditRepository::append(std::vector<AuditEntry>& entries) {
   if (entries.empty()) return 0;
+  for (auto& e : entries) {
+    if (e.listed_person_ids.empty()) continue;
+    // One key per person in the lookup table: a list entry names its persons only in the list.
+    if (e.person_id) throw std::invalid_argument("a list entry names its persons only in its list");
+    e.listed_person_ids = domain::access::canonical_person_list(std::move(e.listed_person_ids));
+  }
   const std::string lock = tx_.engine() == Engine::postgres ? " FOR UPDATE" : "";
   // Everything below runs under the chain head's lock, so actor ids are assigned in one order too.
   const auto head =
@@ -165,6 +341,11 @@ std::int64_t AuditRepository::append(std::vector<AuditEntry>& entries) {
       params.emplace_back(std::int64_t{e.without_relation ? 1 : 0});
       params.push_back(optional_value(e.request_id));
       params.emplace_back(e.hash);
+      if (e.listed_person_ids.empty()) {
+        params.emplace_back(nullptr);
+      } else {
+        params.emplace_back(encode_person_list(e.listed_person_ids));
+      }
     }
     tx_.run(insert_sql(rows), params);
     done += rows;
@@ -180,11 +361,15 @@ std::int64_t AuditRepository::index_pending() {
   const std::int64_t seq = head.row(0).int64(0);
   const std::int64_t indexed_seq = head.row(0).int64(1);
   if (seq == indexed_seq) return 0;
-  // In key order, the order the tables keep (sorting first or not measured the same).
+  // In key order, the order the tables keep (sorting first or not measured the same). A list entry
+  // gets a key for each person it names, so each person's log finds it.
   tx_.query(
       "INSERT INTO audit_person_index (person_id, seq) SELECT person_id, seq FROM audit_entries "
-      "WHERE seq > ? AND seq <= ? AND person_id IS NOT NULL ORDER BY person_id, seq",
-      indexed_seq, seq);
+      "WHERE seq > ? AND seq <= ? AND person_id IS NOT NULL UNION ALL SELECT listed.value, "
+      "e.seq FROM audit_entries e, " +
+          listed_persons_source(tx_.engine(), "e", "listed") +
+          " WHERE e.seq > ? AND e.seq <= ? AND e.listed_person_ids IS NOT NULL ORDER BY 1, 2",
+      indexed_seq, seq, indexed_seq, seq);
   tx_.query(
       "INSERT INTO audit_provider_index (care_provider_id, seq) SELECT care_provider_id, seq "
       "FROM audit_entries WHERE seq > ? AND seq <= ? AND care_provider_id IS NOT NULL "
@@ -219,22 +404,25 @@ std::vector<AuditEntry> AuditRepository::for_person(const std::string& person_id
                                                     const PageRequest& page) {
   const std::int64_t before =
       page.after && !page.after->empty() ? std::stoll(page.after->front()) : INT64_MAX;
-  const auto rs = tx_.query(std::string("SELECT ") + kColumns + " FROM audit_log WHERE seq IN " +
-                                kPersonSeqs + " AND seq < ? ORDER BY seq DESC LIMIT ?",
-                            person_id, indexed_audit_seq(tx_), person_id, before,
-                            static_cast<std::int64_t>(page.limit) + 1);
+  const std::int64_t indexed = indexed_audit_seq(tx_);
+  const auto rs =
+      tx_.query(std::string("SELECT ") + kColumns + " FROM audit_log WHERE seq IN " +
+                    person_seqs_sql(tx_.engine()) + " AND seq < ? ORDER BY seq DESC LIMIT ?",
+                person_id, indexed, person_id, indexed, person_id, before,
+                static_cast<std::int64_t>(page.limit) + 1);
   std::vector<AuditEntry> out;
-  for (std::size_t i = 0; i < rs.size(); ++i) out.push_back(entry_from(rs.row(i)));
+  for (std::size_t i = 0; i < rs.size(); ++i) {
+    AuditEntry e = entry_from(rs.row(i));
+    // A list entry is this person's access like any other; who else was on the list is not
+    // their data, so the list itself is left out.
+    if (!e.person_id) e.person_id = person_id;
+    out.push_back(std::move(e));
+  }
   return out;
 }
 
 std::vector<AuditEntry> AuditRepository::range(std::int64_t after_seq, std::size_t limit) {
-  const auto rs = tx_.query(
-      std::string("SELECT ") + kColumns + " FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ?",
-      after_seq, static_cast<std::int64_t>(limit));
-  std::vector<AuditEntry> out;
-  for (std::size_t i = 0; i < rs.size(); ++i) out.push_back(entry_from(rs.row(i)));
-  return out;
+  return read_range(tx_, after_seq, limit, nullptr);
 }
 
 ChainCheck verify_audit_chain(Database& db) {
@@ -249,13 +437,19 @@ ChainCheck verify_audit_chain(Database& db) {
     expected_prev = checkpoint.row(0).text(1);
   }
   for (;;) {
-    auto page = db.read([&](Transaction& tx) { return AuditRepository(tx).range(last_seq, 5000); });
+    std::vector<std::int64_t> unreadable;
+    auto page =
+        db.read([&](Transaction& tx) { return read_range(tx, last_seq, 5000, &unreadable); });
     if (page.empty()) break;
     for (auto& e : page) {
       ++check.entries;
       if (e.seq != last_seq + 1) {
         check = {false, check.entries, e.seq,
                  "entry " + std::to_string(last_seq + 1) + " is missing"};
+        return check;
+      }
+      if (std::find(unreadable.begin(), unreadable.end(), e.seq) != unreadable.end()) {
+        check = {false, check.entries, e.seq, "its list of persons is not a list this log wrote"};
         return check;
       }
       // The hash covers the previous entry's hash: an entry changed, or a hash recomputed after
@@ -282,24 +476,49 @@ ChainCheck verify_audit_chain(Database& db) {
   // The lookup tables decide what a citizen's access log and a log review show: an entry missing
   // from them, or a key pointing elsewhere, hides an access as surely as a removed entry.
   const auto lookups = db.read([](Transaction& tx) {
-    // The first entry whose key is missing from `table`, or whose key there is not its own.
-    const auto first_wrong = [&](const std::string& table,
-                                 const std::string& column) -> std::optional<std::int64_t> {
+    // The first entry whose key is missing from `table`, or whose key there is not its own. A
+    // person key of a list entry is checked against the list below.
+    const auto first_wrong = [&](const std::string& table, const std::string& column,
+                                 const char* or_listed) -> std::optional<std::int64_t> {
       const auto rs = tx.query(
           "SELECT MIN(seq) FROM (SELECT e.seq FROM audit_entries e, audit_chain_head h WHERE "
           "h.id = 1 AND e.seq <= h.indexed_seq AND e." +
           column + " IS NOT NULL AND NOT EXISTS (SELECT 1 FROM " + table +
           " k WHERE k.seq = e.seq AND k." + column + " = e." + column +
           ") UNION ALL SELECT k.seq FROM " + table +
-          " k WHERE NOT EXISTS (SELECT 1 FROM audit_entries e WHERE e.seq = k.seq AND e." + column +
-          " = k." + column + ")) wrong");
+          " k WHERE NOT EXISTS (SELECT 1 FROM audit_entries e WHERE e.seq = k.seq AND (e." +
+          column + " = k." + column + or_listed + "))) wrong");
       if (rs.row(0).is_null(0)) return std::nullopt;
       return rs.row(0).int64(0);
     };
-    const auto person = first_wrong("audit_person_index", "person_id");
-    const auto provider = first_wrong("audit_provider_index", "care_provider_id");
-    if (person && provider) return std::optional<std::int64_t>(std::min(*person, *provider));
-    return person ? person : provider;
+    const auto first_of = [&](const std::string& sql) -> std::optional<std::int64_t> {
+      const auto rs = tx.query(sql);
+      if (rs.row(0).is_null(0)) return std::nullopt;
+      return rs.row(0).int64(0);
+    };
+    const std::string listed = listed_persons_source(tx.engine(), "e", "listed");
+    const std::string list_length = tx.engine() == Engine::postgres
+                                        ? "json_array_length(e.listed_person_ids::json)"
+                                        : "json_array_length(e.listed_person_ids)";
+    // A list entry's keys: each person it lists has one (looked up by its own key, each list
+    // read once), and it has no more keys than persons (counted per entry; comparing each key
+    // with the list instead would read a list once per person on it).
+    const std::vector<std::optional<std::int64_t>> wrong{
+        first_wrong("audit_person_index", "person_id", " OR e.listed_person_ids IS NOT NULL"),
+        first_wrong("audit_provider_index", "care_provider_id", ""),
+        first_of("SELECT MIN(e.seq) FROM audit_chain_head h, audit_entries e, " + listed +
+                 " WHERE h.id = 1 AND e.seq <= h.indexed_seq AND e.listed_person_ids IS NOT NULL "
+                 "AND NOT EXISTS (SELECT 1 FROM audit_person_index k WHERE k.person_id = "
+                 "listed.value AND k.seq = e.seq)"),
+        first_of("SELECT MIN(e.seq) FROM (SELECT seq, COUNT(*) AS n FROM audit_person_index WHERE "
+                 "seq IN (SELECT seq FROM audit_entries WHERE listed_person_ids IS NOT NULL) "
+                 "GROUP BY seq) k JOIN audit_entries e ON e.seq = k.seq WHERE k.n <> " +
+                 list_length)};
+    std::optional<std::int64_t> first;
+    for (const auto& seq : wrong) {
+      if (seq && (!first || *seq < *first)) first = seq;
+    }
+    return first;
   });
   // A day's range that leaves out one of its entries hides that entry from log reviews of the day.
   const auto days = db.read([](Transaction& tx) {
@@ -346,6 +565,13 @@ std::int64_t prune_audit_log(Transaction& tx, const std::string& cutoff, const s
   tx.query(
       "DELETE FROM audit_person_index WHERE (person_id, seq) IN (SELECT person_id, seq FROM "
       "audit_entries WHERE seq <= ? AND person_id IS NOT NULL)",
+      seq);
+  // A list entry's keys, one per person listed; the list itself goes with its entry's row.
+  tx.query(
+      "DELETE FROM audit_person_index WHERE (person_id, seq) IN (SELECT listed.value, e.seq "
+      "FROM audit_entries e, " +
+          listed_persons_source(tx.engine(), "e", "listed") +
+          " WHERE e.seq <= ? AND e.listed_person_ids IS NOT NULL)",
       seq);
   tx.query(
       "DELETE FROM audit_provider_index WHERE (care_provider_id, seq) IN (SELECT "

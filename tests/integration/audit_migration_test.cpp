@@ -1,7 +1,8 @@
 // Migrations 0009 and 0010 (issue 3 point 9) moved the audit log into a compact form: each actor
 // stored once, the previous hash not stored again; 0011 and 0012 replaced its indexes by lookup
-// tables filled in bulk, and 0013 added each day's range of entries. A log written before them must
-// come through whole: the same entries, the chain still verifying, every entry found by person and
+// tables filled in bulk, and 0013 added each day's range of entries; 0019 gave entries a list of
+// persons (list entries). A log written before them must come through whole: the same entries, the
+// chain still verifying (an entry without a list hashes as before), every entry found by person and
 // care provider, and the writer finding the moved actors again.
 #include <map>
 #include <string>
@@ -46,8 +47,9 @@ CREATE TABLE log_reviews (
 CREATE UNIQUE INDEX log_reviews_once ON log_reviews (audit_seq, care_provider_id);
 )sql";
 
-// Migrations 0009 to 0013, in order: the compact tables (per engine), the move (portable), the
-// lookup tables (per engine), their filling (portable) and the days' ranges (portable).
+// Migrations 0009 to 0013 and 0019, in order: the compact tables (per engine), the move
+// (portable), the lookup tables (per engine), their filling (portable), the days' ranges
+// (portable) and the entries' lists of persons (portable).
 std::string compact_form_migrations(const std::string& engine) {
   const std::string own = engine == "sqlite" ? ".sqlite.sql" : ".postgres.sql";
   std::map<std::string, std::string> chosen;
@@ -55,10 +57,11 @@ std::string compact_form_migrations(const std::string& engine) {
     const std::string name(file.file_name);
     const std::string version = name.substr(0, 4);
     const bool engine_specific = name.ends_with(".sqlite.sql") || name.ends_with(".postgres.sql");
-    if (version < "0009" || version > "0013" || (engine_specific && !name.ends_with(own))) continue;
+    const bool audit = (version >= "0009" && version <= "0013") || version == "0019";
+    if (!audit || (engine_specific && !name.ends_with(own))) continue;
     chosen[version] = file.sql;
   }
-  if (chosen.size() != 5) return {};
+  if (chosen.size() != 6) return {};
   std::string sql;
   for (const auto& [version, text] : chosen) sql += text + "\n";
   return sql;

@@ -9,6 +9,7 @@
 
 #include "core/random.hpp"
 #include "harness.hpp"
+#include "store/audit_repository.hpp"
 #include "store/database.hpp"
 
 namespace nara::test {
@@ -110,6 +111,8 @@ class EveryEndpointTest : public EngineTest {
     const auto at = route.find("/{id}");
     const std::string parent = route.substr(0, at);
     const std::string segment = parent.substr(parent.rfind('/') + 1);
+    // Indicators are named by the catalogue, not a table: a known one and one that is not.
+    if (segment == "indicators") return {"ready_days_mean", "no_such_indicator"};
     const auto table = id_tables().find(segment);
     if (table == id_tables().end()) return {};
     std::vector<std::string> ids = server().instance->database().read([&](store::Transaction& tx) {
@@ -146,6 +149,8 @@ class EveryEndpointTest : public EngineTest {
   std::string required_query(const std::string& route) {
     const std::string month = date::format("%Y-%m", server().clock->now());
     if (route.starts_with("/api/v1/reports/")) return "?month=" + month;
+    if (route == "/api/v1/indicators/{id}/facts")
+      return "?level=municipality&key=2282&month=" + month;
     if (route == "/api/v1/responsibility-catalogue/suggestion")
       return "?serviceType=home_health_wound_care";
     if (route.ends_with("/suggestions"))
@@ -156,10 +161,18 @@ class EveryEndpointTest : public EngineTest {
   std::set<std::string> persons_logged(const std::string& request_id) {
     return server().instance->database().read([&](store::Transaction& tx) {
       std::set<std::string> out;
-      const auto rows =
-          tx.query("SELECT person_id FROM audit_log WHERE request_id = ? AND person_id IS NOT NULL",
-                   request_id);
-      for (std::size_t i = 0; i < rows.size(); ++i) out.insert(rows.row(i).text(0));
+      // A list entry (a worklist, a ward board) names its persons in its list.
+      const auto rows = tx.query(
+          "SELECT person_id, listed_person_ids FROM audit_log WHERE request_id = ? AND "
+          "(person_id IS NOT NULL OR listed_person_ids IS NOT NULL)",
+          request_id);
+      for (std::size_t i = 0; i < rows.size(); ++i) {
+        if (!rows.row(i).is_null(0)) out.insert(rows.row(i).text(0));
+        if (rows.row(i).is_null(1)) continue;
+        for (auto& person :
+             store::parse_person_list(rows.row(i).text(1)).value_or(std::vector<std::string>{}))
+          out.insert(std::move(person));
+      }
       return out;
     });
   }

@@ -1,9 +1,11 @@
 // Issue 7 point 5: POST /api/v1/planning/solve and the demo county's stored joint day, on SQLite
 // and PostgreSQL.
+#include <algorithm>
 #include <map>
 #include <set>
 
 #include "harness.hpp"
+#include "store/audit_repository.hpp"
 #include "store/database.hpp"
 
 namespace nara::test {
@@ -249,8 +251,21 @@ TEST_P(PlanningTest, Issue7_TheDemoDayIsReadByParticipatingUnitsAndEachReadIsAud
   EXPECT_TRUE(principals.count("Kramfors kommun"));
   EXPECT_TRUE(principals.count("Sollefteå kommun"));
   EXPECT_TRUE(double_staffed);
-  // One audit entry per person in the plan (PDL 4:3).
-  EXPECT_GE(plan_reads(id, "hsl.kramfors"), before + static_cast<std::int64_t>(persons.size()));
+  // One list entry per read of the plan, naming every person in it (PDL 4:3).
+  EXPECT_EQ(plan_reads(id, "hsl.kramfors"), before + 1);
+  const auto listed = server().instance->database().read([&](store::Transaction& tx) {
+    const auto seq = tx.query(
+                           "SELECT MAX(seq) FROM audit_log WHERE object_type = 'visit_plan' AND "
+                           "object_id = ? AND action = 'read'",
+                           id)
+                         .row(0)
+                         .int64(0);
+    return store::AuditRepository(tx).range(seq - 1, 1).at(0).listed_person_ids;
+  });
+  for (const auto& p : persons) {
+    const std::string person(p.at("personId").as_string());
+    EXPECT_TRUE(std::binary_search(listed.begin(), listed.end(), person)) << person;
+  }
 
   // The region's district nurse in Kramfors takes part as well, and can narrow by day.
   Client district = server().client();

@@ -5,6 +5,7 @@
 
 #include "core/clock.hpp"
 #include "harness.hpp"
+#include "store/audit_repository.hpp"
 #include "store/database.hpp"
 
 namespace nara::test {
@@ -12,13 +13,24 @@ namespace {
 
 class WardBoardTest : public EngineTest {
  protected:
+  // The board's reads in the person's log extract (list entries naming them).
   std::int64_t board_reads(const std::string& person_id) {
     return server().instance->database().read([&](store::Transaction& tx) {
+      const std::int64_t indexed = store::indexed_audit_seq(tx);
       return tx
           .query(
-              "SELECT COUNT(*) FROM audit_log WHERE person_id = ? AND object_type = "
-              "'ward_board' AND action = 'read'",
-              person_id)
+              "SELECT COUNT(*) FROM audit_log WHERE object_type = 'ward_board' AND action = "
+              "'read' AND seq IN " +
+                  store::person_seqs_sql(tx.engine()),
+              person_id, indexed, person_id, indexed, person_id)
+          .row(0)
+          .int64(0);
+    });
+  }
+  // Entries the board's reads wrote, whoever they name.
+  std::int64_t board_entries() {
+    return server().instance->database().read([](store::Transaction& tx) {
+      return tx.query("SELECT COUNT(*) FROM audit_log WHERE object_type = 'ward_board'")
           .row(0)
           .int64(0);
     });
@@ -83,11 +95,25 @@ TEST_P(WardBoardTest, LUS_WardSeesItsActiveAndRecentlyDischargedEpisodesWithCloc
   EXPECT_EQ(bad.status, 422);
   EXPECT_EQ(bad.problem_fields(), std::vector<std::string>{"state"});
 
-  // Each person on the board is one read entry per listing (PDL 4:3).
+  // Each view of the board is one list entry naming every person on it (PDL 4:3), and each
+  // person's log extract shows it.
   const std::string someone = *persons.begin();
+  const std::string last = *persons.rbegin();
   const auto before = board_reads(someone);
+  const auto before_last = board_reads(last);
+  const auto entries_before = board_entries();
   ASSERT_EQ(ward.get("/api/v1/episodes").status, 200);
+  EXPECT_EQ(board_entries(), entries_before + 1);
   EXPECT_EQ(board_reads(someone), before + 1);
+  EXPECT_EQ(board_reads(last), before_last + 1);
+  const auto newest = server().instance->database().read([](store::Transaction& tx) {
+    const auto seq =
+        tx.query("SELECT MAX(seq) FROM audit_log WHERE object_type = 'ward_board'").row(0).int64(0);
+    return store::AuditRepository(tx).range(seq - 1, 1);
+  });
+  ASSERT_EQ(newest.size(), 1U);
+  EXPECT_EQ(newest[0].listed_person_ids, std::vector<std::string>(persons.begin(), persons.end()));
+  EXPECT_EQ(newest[0].object_id, ward_id);
 }
 
 TEST_P(WardBoardTest, PDL4_1_OnlyTheWardsOwnStaffSeeItsBoard) {

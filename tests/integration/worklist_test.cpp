@@ -6,6 +6,7 @@
 
 #include "core/stockholm_time.hpp"
 #include "harness.hpp"
+#include "store/audit_repository.hpp"
 #include "store/database.hpp"
 
 namespace nara::test {
@@ -170,6 +171,48 @@ TEST_P(WorklistTest, LUS5_MonthlyLiabilityReportPerMunicipalityWithEveryDaysReas
   const Reply bad = admin.get("/api/v1/reports/payment-liability?month=2026-13");
   EXPECT_EQ(bad.status, 422);
   EXPECT_EQ(bad.problem_fields(), std::vector<std::string>{"month"});
+}
+
+TEST_P(WorklistTest, PDL4_3_AWorklistViewIsOneListEntryInEachListedPersonsLog) {
+  Client ward = server().client();
+  ASSERT_EQ(ward.sign_in("avd.ssk").status, 201);
+  auto& db = server().instance->database();
+  const auto worklist_entries = [&] {
+    return db.read([](store::Transaction& tx) {
+      return tx.query("SELECT COUNT(*) FROM audit_log WHERE object_type = 'worklist'")
+          .row(0)
+          .int64(0);
+    });
+  };
+  const auto before = worklist_entries();
+  const Reply r = ward.get("/api/v1/worklist");
+  ASSERT_EQ(r.status, 200) << r.body;
+  std::set<std::string> persons;
+  for (const auto& item : r.json().at("items").as_array())
+    persons.insert(std::string(item.at("personId").as_string()));
+  ASSERT_GE(persons.size(), 2U);
+  // One entry for the view, however many persons and rows it showed.
+  EXPECT_EQ(worklist_entries(), before + 1);
+  const auto newest = db.read([](store::Transaction& tx) {
+    const auto seq =
+        tx.query("SELECT MAX(seq) FROM audit_log WHERE object_type = 'worklist'").row(0).int64(0);
+    return store::AuditRepository(tx).range(seq - 1, 1);
+  });
+  ASSERT_EQ(newest.size(), 1U);
+  EXPECT_EQ(newest[0].listed_person_ids, std::vector<std::string>(persons.begin(), persons.end()));
+  EXPECT_EQ(newest[0].outcome, "allowed: 2017:612 (arbetslista)");
+  // Each person's log extract shows the view as an access to them.
+  for (const auto& person : persons) {
+    const auto extract = db.read([&](store::Transaction& tx) {
+      store::PageRequest page;
+      page.limit = 5;
+      return store::AuditRepository(tx).for_person(person, page);
+    });
+    ASSERT_FALSE(extract.empty()) << person;
+    EXPECT_EQ(extract[0].seq, newest[0].seq) << person;
+    EXPECT_EQ(extract[0].person_id, person);
+    EXPECT_EQ(extract[0].object_type, "worklist");
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, WorklistTest, ::testing::ValuesIn(engines()), engine_name);

@@ -1,6 +1,8 @@
 #include "domain/access/audit.hpp"
 
+#include <algorithm>
 #include <array>
+#include <functional>
 #include <utility>
 
 namespace nara::domain::access {
@@ -77,7 +79,25 @@ std::string canonical_text(const AuditEntry& e) {
   field(out, e.flagged ? "1" : "0");
   field(out, e.without_relation ? "1" : "0");
   field(out, e.request_id);
+  if (!e.listed_person_ids.empty()) {
+    // Written lists are canonical already; sorting here keeps the hash independent of the order
+    // a caller happened to build the list in.
+    const auto& ids = e.listed_person_ids;
+    std::vector<std::string> sorted;
+    const bool canonical =
+        std::adjacent_find(ids.begin(), ids.end(), std::greater_equal<>()) == ids.end();
+    if (!canonical) sorted = canonical_person_list(ids);
+    const auto& listed = canonical ? ids : sorted;
+    field(out, std::to_string(listed.size()));
+    for (const auto& id : listed) field(out, id);
+  }
   return out;
+}
+
+std::vector<std::string> canonical_person_list(std::vector<std::string> person_ids) {
+  std::sort(person_ids.begin(), person_ids.end());
+  person_ids.erase(std::unique(person_ids.begin(), person_ids.end()), person_ids.end());
+  return person_ids;
 }
 
 }  // namespace nara::domain::access

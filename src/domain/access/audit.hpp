@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace nara::domain::access {
 
@@ -43,11 +44,22 @@ struct AuditEntry {
   bool flagged = false;           // emergency access: for review
   bool without_relation = false;  // access with no care relation at the time
   std::optional<std::string> request_id;
+  // A list entry (a worklist, a ward board, a visit plan shown): one access to every person
+  // listed, in one entry, instead of one entry per person (docs/access.md). Empty for an ordinary
+  // entry; when not empty, person_id is empty.
+  std::vector<std::string> listed_person_ids;
   std::string prev_hash;
   std::string hash;
 };
 
 // Every field, length-prefixed so no two different entries share a text (no delimiter games).
+// A list entry's persons follow the other fields (their count, then each id, sorted and without
+// duplicates); an entry without them has exactly the text it had before lists existed, so the
+// hashes of every entry written earlier still verify.
 std::string canonical_text(const AuditEntry& entry);
+
+// The ids sorted (byte order) and without duplicates: the order the hash covers and the store
+// keeps.
+std::vector<std::string> canonical_person_list(std::vector<std::string> person_ids);
 
 }  // namespace nara::domain::access
