@@ -3,40 +3,111 @@
 // have a named care contact. Both are computed from the persons' own facts, then summed into the
 // cells; no single fact is "behind" a cell, so they have no drill-down.
 #include <algorithm>
-#include <functional>
-#include <unordered_map>
+#include <array>
+#include <cstdint>
+#include <cstring>
+#include <string>
 
 #include "domain/indicators/computation.hpp"
 
 namespace nara::domain::indicators::detail {
 namespace {
 
-struct PersonUnit {
-  std::string_view person;
-  std::string_view unit;
-  bool operator==(const PersonUnit&) const = default;
-};
+// A 64-bit hash of a short string, eight bytes at a time with a strong mixer (MurmurHash3's
+// finaliser): contacts are hashed four strings each, so this is on the hot path.
+std::uint64_t mix(std::uint64_t x) {
+  x ^= x >> 33;
+  x *= 0xff51afd7ed558ccdULL;
+  x ^= x >> 33;
+  x *= 0xc4ceb9fe1a85ec53ULL;
+  x ^= x >> 33;
+  return x;
+}
 
-struct PersonUnitHash {
-  size_t operator()(const PersonUnit& key) const noexcept {
-    const size_t a = std::hash<std::string_view>{}(key.person);
-    const size_t b = std::hash<std::string_view>{}(key.unit);
-    return a ^ (b + 0x9e3779b97f4a7c15ULL + (a << 6) + (a >> 2));
+std::uint64_t hash_text(std::string_view text) {
+  std::uint64_t h = 0x9e3779b97f4a7c15ULL ^ text.size();
+  size_t i = 0;
+  for (; i + 8 <= text.size(); i += 8) {
+    std::uint64_t word = 0;
+    std::memcpy(&word, text.data() + i, 8);
+    h = mix(h ^ word);
   }
+  std::uint64_t tail = 0;
+  std::memcpy(&tail, text.data() + i, text.size() - i);
+  return mix(h ^ tail ^ (static_cast<std::uint64_t>(text.size() - i) << 59));
+}
+
+// Exact string → dense id, open addressing over (hash, id) slots with the texts in one arena.
+// std::unordered_map<std::string_view, int> would chase a bucket, a node and the key's text in
+// the facts for each of 1.5 million contacts; here a lookup is one slot and one arena read, and
+// for the few units and caregivers both stay in cache.
+class FlatInterner {
+ public:
+  int intern(std::string_view text) { return intern(text, hash_text(text)); }
+  int intern(std::string_view text, std::uint64_t hash) {
+    if (slots_.empty()) grow(1024);
+    size_t at = static_cast<size_t>(hash) & (slots_.size() - 1);
+    for (;; at = (at + 1) & (slots_.size() - 1)) {
+      Slot& slot = slots_[at];
+      if (slot.id < 0) break;
+      if (slot.hash == hash && view(slot) == text) return slot.id;
+    }
+    const int id = static_cast<int>(texts_.size());
+    slots_[at] = {hash, id, static_cast<std::uint32_t>(arena_.size()),
+                  static_cast<std::uint32_t>(text.size())};
+    texts_.push_back(slots_[at]);
+    arena_.append(text);
+    if (texts_.size() * 2 > slots_.size()) grow(slots_.size() * 2);
+    return id;
+  }
+  // Asks for the slot `hash` starts at to be brought into the cache: the persons' table is
+  // megabytes, and a lookup that waits for memory costs more than the rest of a contact.
+  void prefetch(std::uint64_t hash) const {
+    if (!slots_.empty())
+      __builtin_prefetch(&slots_[static_cast<size_t>(hash) & (slots_.size() - 1)]);
+  }
+  [[nodiscard]] size_t size() const { return texts_.size(); }
+  [[nodiscard]] std::string_view text(int id) const {
+    return view(texts_[static_cast<size_t>(id)]);
+  }
+
+ private:
+  struct Slot {
+    std::uint64_t hash = 0;
+    int id = -1;
+    std::uint32_t offset = 0;
+    std::uint32_t length = 0;
+  };
+  [[nodiscard]] std::string_view view(const Slot& slot) const {
+    return std::string_view(arena_).substr(slot.offset, slot.length);
+  }
+  void grow(size_t capacity) {
+    slots_.assign(capacity, Slot{});
+    for (const Slot& entry : texts_) {
+      size_t at = static_cast<size_t>(entry.hash) & (capacity - 1);
+      while (slots_[at].id >= 0) at = (at + 1) & (capacity - 1);
+      slots_[at] = entry;
+    }
+  }
+  std::vector<Slot> slots_;
+  std::vector<Slot> texts_;  // by id
+  std::string arena_;
 };
 
-// The continuity sums of one (unit, municipality) for one month.
+// One contact inside the continuity windows, reduced to ids.
+struct Visit {
+  int person;
+  int unit;  // FlatInterner id of the contacts' units
+  int caregiver;
+  int month;
+};
+
+// The continuity sums of one unit for one month.
 struct ContinuitySums {
   double coc = 0;
   long coc_persons = 0;
   double upc = 0;
   long upc_persons = 0;
-};
-
-// Contacts of one person with one unit inside the window, reduced to (month, caregiver).
-struct Visit {
-  int month;
-  int caregiver;
 };
 
 void emit_continuity(Sink& sink, int unit, int municipality,
@@ -64,143 +135,149 @@ void emit_continuity(Sink& sink, int unit, int municipality,
   }
 }
 
+// Sweeps one person's contacts with one unit (sorted by month) month by month, adding the month
+// entering the window and removing the one leaving it, so Σ nⱼ² is kept without recounting.
+void sweep(const Visit* begin, const Visit* end, int months, int window, long min_contacts,
+           std::vector<std::pair<int, long>>& per_caregiver, std::vector<ContinuitySums>& target) {
+  per_caregiver.clear();
+  const auto count_of = [&](int caregiver) -> long& {
+    for (auto& [id, n] : per_caregiver) {
+      if (id == caregiver) return n;
+    }
+    return per_caregiver.emplace_back(caregiver, 0).second;
+  };
+  long contacts_in_window = 0;
+  long sum_of_squares = 0;
+  const Visit* entering = begin;
+  const Visit* leaving = begin;
+  const int first = std::max(0, begin->month);
+  const int last = std::min(months - 1, (end - 1)->month + window - 1);
+  for (int m = first; m <= last; ++m) {
+    for (; entering != end && entering->month <= m; ++entering) {
+      long& n = count_of(entering->caregiver);
+      sum_of_squares += 2 * n + 1;  // (n + 1)² − n²
+      ++n;
+      ++contacts_in_window;
+    }
+    for (; leaving != entering && leaving->month <= m - window; ++leaving) {
+      long& n = count_of(leaving->caregiver);
+      sum_of_squares -= 2 * n - 1;  // n² − (n − 1)²
+      --n;
+      --contacts_in_window;
+    }
+    if (contacts_in_window < min_contacts) continue;
+    const auto total = static_cast<double>(contacts_in_window);
+    ContinuitySums& cell = target[static_cast<size_t>(m)];
+    if (contacts_in_window >= 2) {  // COC is 0/0 for a single contact
+      cell.coc += static_cast<double>(sum_of_squares - contacts_in_window) / (total * (total - 1));
+      ++cell.coc_persons;
+    }
+    long most = 0;
+    for (const auto& entry : per_caregiver) most = std::max(most, entry.second);
+    cell.upc += static_cast<double>(most) / total;
+    ++cell.upc_persons;
+  }
+}
+
 }  // namespace
 
 // COC (Bice & Boxerman 1977) = (Σ nⱼ² − N) / (N(N − 1)); UPC = max nⱼ / N (domain-rules §4.3), for
 // each person and unit with N ≥ continuity_min_contacts contacts in the continuity_window_months
-// months ending with the month; the cell is the mean over those persons. Contacts are grouped by
-// (person, unit) once and each group is swept month by month, adding the month entering the
-// window and removing the one leaving it, so Σ nⱼ² is kept without recounting.
+// months ending with the month; the cell is the mean over those persons. One sequential pass
+// reduces each contact to ids (exact string interning), a counting sort puts each person's
+// contacts together, and each (person, unit) is swept once.
 void visit_contacts(const Facts& facts, Context& context, Sink& sink) {
   const bool wanted = sink.wants(Slot::continuity_coc) || sink.wants(Slot::continuity_upc);
-  if (!wanted) {
-    for (const auto& contact : facts.contacts)
-      context.municipalities.intern(contact.municipality_code);
-    return;
-  }
   const Calendar& calendar = context.calendar;
   const int months = calendar.months();
   const int window = std::max(1, context.parameters.continuity_window_months);
   const long min_contacts = std::max(1, context.parameters.continuity_min_contacts);
   const int earliest = -(window - 1);  // the first month of the window ending with month 0
 
-  const size_t contact_count = facts.contacts.size();
-  std::unordered_map<PersonUnit, int, PersonUnitHash> group_of;
-  group_of.reserve(contact_count / 4 + 16);
-  std::vector<int> group_of_contact(contact_count, -1);
-  std::vector<int> month_of_contact(contact_count, 0);
-  std::vector<int> group_size;
-  std::vector<int> group_unit;
-  std::vector<int> group_municipality;
-  PersonUnit previous{};
-  int previous_group = -1;
-  for (size_t i = 0; i < contact_count; ++i) {
-    const ContactFact& contact = facts.contacts[i];
-    const int municipality = context.municipalities.intern(contact.municipality_code);
-    const int unit = context.units.intern(contact.unit_id);
-    if (unit >= 0) {
-      sink.unit_seen(Slot::continuity_coc, unit);
-      sink.unit_seen(Slot::continuity_upc, unit);
-    }
-    const int month = calendar.month_index(contact.at);
-    if (month < earliest || month >= months) continue;
-    const PersonUnit key{contact.person_id, contact.unit_id};
-    if (previous_group < 0 || !(key == previous)) {
-      const auto [it, added] = group_of.try_emplace(key, static_cast<int>(group_size.size()));
-      if (added) {
-        group_size.push_back(0);
-        group_unit.push_back(unit);
-        group_municipality.push_back(municipality);
-      }
-      previous = key;
-      previous_group = it->second;
-    }
-    group_of_contact[i] = previous_group;
-    month_of_contact[i] = month;
-    ++group_size[static_cast<size_t>(previous_group)];
-  }
-
-  // The contacts of each group, contiguous.
-  std::vector<size_t> group_start(group_size.size() + 1, 0);
-  for (size_t g = 0; g < group_size.size(); ++g) {
-    group_start[g + 1] = group_start[g] + static_cast<size_t>(group_size[g]);
-  }
-  std::vector<size_t> by_group(group_start.back());
-  {
-    std::vector<size_t> next(group_start.begin(), group_start.end() - 1);
-    for (size_t i = 0; i < contact_count; ++i) {
-      if (group_of_contact[i] >= 0) by_group[next[static_cast<size_t>(group_of_contact[i])]++] = i;
-    }
-  }
-
-  // Sums per (unit, municipality): a unit normally has one municipality, but nothing breaks if not.
-  std::unordered_map<long long, size_t> sums_of;
-  std::vector<std::pair<int, int>> sums_key;
-  std::vector<std::vector<ContinuitySums>> sums;
-
+  // Units of contacts, their Interner ids and municipalities (a contact names its unit's).
+  FlatInterner contact_units;
+  std::vector<int> unit_id;
+  std::vector<int> unit_municipality;
+  FlatInterner persons;
+  FlatInterner caregivers;
   std::vector<Visit> visits;
-  std::vector<std::string_view> caregivers;
-  std::vector<long> per_caregiver;
-  for (size_t g = 0; g < group_size.size(); ++g) {
-    if (group_size[g] < min_contacts) continue;  // never enough contacts in any window
-    visits.clear();
-    caregivers.clear();
-    for (size_t k = group_start[g]; k < group_start[g + 1]; ++k) {
-      const size_t i = by_group[k];
-      const std::string_view caregiver = facts.contacts[i].caregiver_key;
-      const auto found = std::find(caregivers.begin(), caregivers.end(), caregiver);
-      const auto id = static_cast<int>(found - caregivers.begin());
-      if (found == caregivers.end()) caregivers.push_back(caregiver);
-      visits.push_back({month_of_contact[i], id});
+  if (wanted) visits.reserve(facts.contacts.size());
+  // In blocks: first each contact's month, unit and person hash (prefetching the person's slot),
+  // then the persons and caregivers, by when the slots have arrived.
+  constexpr size_t kBlock = 32;
+  std::array<std::uint64_t, kBlock> person_hash{};
+  std::array<int, kBlock> visit_month{};
+  std::array<int, kBlock> visit_unit{};
+  const auto& contacts = facts.contacts;
+  for (size_t block = 0; block < contacts.size(); block += kBlock) {
+    const size_t block_end = std::min(contacts.size(), block + kBlock);
+    for (size_t i = block; i < block_end; ++i) {
+      const ContactFact& contact = contacts[i];
+      const int unit = contact_units.intern(contact.unit_id);
+      if (static_cast<size_t>(unit) == unit_id.size()) {
+        unit_id.push_back(context.units.intern(contact.unit_id));
+        unit_municipality.push_back(context.municipalities.intern(contact.municipality_code));
+        if (wanted && unit_id.back() >= 0) {
+          sink.unit_seen(Slot::continuity_coc, unit_id.back());
+          sink.unit_seen(Slot::continuity_upc, unit_id.back());
+        }
+      }
+      const int municipality = unit_municipality[static_cast<size_t>(unit)];
+      if (municipality < 0
+              ? !contact.municipality_code.empty()
+              : context.municipalities.text(municipality) != contact.municipality_code) {
+        context.municipalities.intern(contact.municipality_code);  // a unit naming another one
+      }
+      const size_t k = i - block;
+      visit_unit[k] = unit;
+      visit_month[k] = wanted ? calendar.month_index(contact.at) : months;
+      if (visit_month[k] < earliest || visit_month[k] >= months) continue;
+      person_hash[k] = hash_text(contact.person_id);
+      persons.prefetch(person_hash[k]);
     }
-    std::sort(visits.begin(), visits.end(),
-              [](const Visit& a, const Visit& b) { return a.month < b.month; });
-    per_caregiver.assign(caregivers.size(), 0);
-
-    const long long sums_key_value =
-        (static_cast<long long>(group_unit[g]) << 32) ^ (group_municipality[g] & 0xffffffffLL);
-    const auto [sums_it, sums_added] = sums_of.try_emplace(sums_key_value, sums.size());
-    if (sums_added) {
-      sums_key.emplace_back(group_unit[g], group_municipality[g]);
-      sums.emplace_back(static_cast<size_t>(months));
-    }
-    std::vector<ContinuitySums>& target = sums[sums_it->second];
-
-    long contacts_in_window = 0;
-    long sum_of_squares = 0;
-    size_t entering = 0;
-    size_t leaving = 0;
-    const int first = std::max(0, visits.front().month);
-    const int last = std::min(months - 1, visits.back().month + window - 1);
-    for (int m = first; m <= last; ++m) {
-      for (; entering < visits.size() && visits[entering].month <= m; ++entering) {
-        long& n = per_caregiver[static_cast<size_t>(visits[entering].caregiver)];
-        sum_of_squares += 2 * n + 1;  // (n + 1)² − n²
-        ++n;
-        ++contacts_in_window;
-      }
-      for (; leaving < entering && visits[leaving].month <= m - window; ++leaving) {
-        long& n = per_caregiver[static_cast<size_t>(visits[leaving].caregiver)];
-        sum_of_squares -= 2 * n - 1;  // n² − (n − 1)²
-        --n;
-        --contacts_in_window;
-      }
-      if (contacts_in_window < min_contacts) continue;
-      const auto total = static_cast<double>(contacts_in_window);
-      ContinuitySums& cell = target[static_cast<size_t>(m)];
-      if (contacts_in_window >= 2) {  // COC is 0/0 for a single contact
-        cell.coc +=
-            static_cast<double>(sum_of_squares - contacts_in_window) / (total * (total - 1));
-        ++cell.coc_persons;
-      }
-      cell.upc +=
-          static_cast<double>(*std::max_element(per_caregiver.begin(), per_caregiver.end())) /
-          total;
-      ++cell.upc_persons;
+    for (size_t i = block; i < block_end; ++i) {
+      const size_t k = i - block;
+      if (visit_month[k] < earliest || visit_month[k] >= months) continue;
+      visits.push_back({persons.intern(contacts[i].person_id, person_hash[k]), visit_unit[k],
+                        caregivers.intern(contacts[i].caregiver_key), visit_month[k]});
     }
   }
-  for (size_t s = 0; s < sums.size(); ++s) {
-    emit_continuity(sink, sums_key[s].first, sums_key[s].second, sums[s]);
+  if (!wanted) return;
+
+  // Each person's contacts together (a counting sort by person), then by unit and month.
+  std::vector<size_t> person_start(persons.size() + 1, 0);
+  for (const Visit& visit : visits) ++person_start[static_cast<size_t>(visit.person) + 1];
+  for (size_t p = 1; p < person_start.size(); ++p) person_start[p] += person_start[p - 1];
+  std::vector<Visit> by_person(visits.size());
+  {
+    std::vector<size_t> next(person_start.begin(), person_start.end() - 1);
+    for (const Visit& visit : visits) by_person[next[static_cast<size_t>(visit.person)]++] = visit;
+  }
+  visits = {};
+
+  std::vector<std::vector<ContinuitySums>> sums(contact_units.size());
+  std::vector<std::pair<int, long>> per_caregiver;
+  for (size_t p = 0; p + 1 < person_start.size(); ++p) {
+    Visit* const begin = by_person.data() + person_start[p];
+    Visit* const end = by_person.data() + person_start[p + 1];
+    if (end - begin < min_contacts) continue;  // never enough contacts in any window
+    std::sort(begin, end, [](const Visit& a, const Visit& b) {
+      return a.unit != b.unit ? a.unit < b.unit : a.month < b.month;
+    });
+    for (Visit* run = begin; run != end;) {
+      Visit* run_end = run;
+      while (run_end != end && run_end->unit == run->unit) ++run_end;
+      if (run_end - run >= min_contacts) {
+        auto& target = sums[static_cast<size_t>(run->unit)];
+        if (target.empty()) target.resize(static_cast<size_t>(months));
+        sweep(run, run_end, months, window, min_contacts, per_caregiver, target);
+      }
+      run = run_end;
+    }
+  }
+  for (size_t unit = 0; unit < sums.size(); ++unit) {
+    if (!sums[unit].empty())
+      emit_continuity(sink, unit_id[unit], unit_municipality[unit], sums[unit]);
   }
 }
 

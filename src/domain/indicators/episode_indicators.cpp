@@ -4,6 +4,7 @@
 // admissions up in an index built once.
 #include <algorithm>
 #include <array>
+#include <limits>
 #include <unordered_map>
 
 #include "core/stockholm_time.hpp"
@@ -127,8 +128,9 @@ void visit_episodes(const Facts& facts, Context& context, Sink& sink) {
   const auto in_period = [months](int month) { return month >= 0 && month < months; };
   // None: judged as if long after, so an unmet clock is overdue and every window has closed.
   const core::Instant judged_at = context.as_of.value_or(core::Instant::max());
-  const std::optional<int> as_of_day =
-      context.as_of ? std::optional<int>{calendar.day_number(*context.as_of)} : std::nullopt;
+  // The Stockholm date of as_of; without it every window has closed, as if long after.
+  const int as_of_day =
+      context.as_of ? calendar.day_number(*context.as_of) : std::numeric_limits<int>::max();
 
   std::optional<AdmissionIndex> admissions;
   if (want_readmissions) admissions.emplace(facts.episodes);
@@ -236,7 +238,7 @@ void visit_episodes(const Facts& facts, Context& context, Sink& sink) {
     // readmission_min_age or more at admission, counted once its window has closed.
     if (admissions && fact.age_at_admission >= parameters.readmission_min_age) {
       const int window_end_day = discharge_day + parameters.readmission_days;
-      if (as_of_day && *as_of_day <= window_end_day) continue;
+      if (as_of_day <= window_end_day) continue;
       const auto readmitted = admissions->after(index, *episode.discharged_at, discharge_day,
                                                 parameters.readmission_days, calendar);
       at_ward.denominator = 1;

@@ -1,6 +1,7 @@
 // The indicators read from SIPs, requests between units and proactive-list actions (issue 19):
 // one pass over each kind of fact.
 #include <array>
+#include <limits>
 
 #include "domain/indicators/computation.hpp"
 
@@ -21,8 +22,9 @@ void visit_sips(const Facts& facts, Context& context, Sink& sink) {
   const Calendar& calendar = context.calendar;
   const int months = calendar.months();
   const auto in_period = [months](int month) { return month >= 0 && month < months; };
-  const std::optional<int> as_of_day =
-      context.as_of ? std::optional<int>{calendar.day_number(*context.as_of)} : std::nullopt;
+  // The Stockholm date of as_of; without it every window has closed, as if long after.
+  const int as_of_day =
+      context.as_of ? calendar.day_number(*context.as_of) : std::numeric_limits<int>::max();
   const bool want_any = sink.wants(Slot::sips_per_1000_65) ||
                         sink.wants(Slot::sip_follow_up_on_time_share) ||
                         sink.wants(Slot::sip_person_took_part_share);
@@ -70,7 +72,7 @@ void visit_sips(const Facts& facts, Context& context, Sink& sink) {
       if (follow_up.held_at) {
         contribution.numerator = calendar.day_number(*follow_up.held_at) <= due_day ? 1 : 0;
       } else {
-        if (as_of_day && *as_of_day <= due_day) continue;  // still open, not yet late
+        if (as_of_day <= due_day) continue;  // still open, not yet late
         contribution.numerator = 0;
       }
       sink.add(contribution);
