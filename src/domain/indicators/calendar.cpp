@@ -18,7 +18,7 @@ Calendar::Calendar(Month from, Month to, int lead_months, int tail_days)
     : from_(from),
       months_(static_cast<int>((to - from).count()) + 1),
       lead_(std::max(0, lead_months)) {
-  month_starts_.reserve(static_cast<size_t>(lead_ + months_ + 1));
+  month_starts_.reserve(static_cast<size_t>(lead_) + static_cast<size_t>(months_) + 1);
   for (int k = -lead_; k <= months_; ++k) {
     month_starts_.push_back(
         core::stockholm::start_of_day(first_day(from + std::chrono::months{k})));
@@ -49,7 +49,8 @@ int Calendar::month_index(Month month) const {
 }
 
 core::Instant Calendar::month_start(int index) const {
-  return month_starts_[static_cast<size_t>(index + lead_)];
+  const int position = index + lead_;
+  return month_starts_[static_cast<size_t>(position)];
 }
 
 int Calendar::day_number(core::Instant instant) const {

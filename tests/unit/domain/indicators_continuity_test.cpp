@@ -14,7 +14,7 @@ using test::cell;
 using test::month;
 using test::query;
 
-const Month kMarch = month(2026, 3);
+constexpr Month kMarch = month(2026, 3);
 
 ContactFact contact(const std::string& person, const std::string& caregiver, const char* when,
                     const std::string& unit = "hc-1") {

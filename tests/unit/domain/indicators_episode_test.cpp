@@ -16,7 +16,7 @@ using test::episode;
 using test::month;
 using test::query;
 
-const Month kMarch = month(2026, 3);
+constexpr Month kMarch = month(2026, 3);
 
 TEST(Indicators, Section4_3_SkrReadyDays_NoticeDayIsDayZeroAndSameDayDischargeIsZeroDays) {
   Facts facts;

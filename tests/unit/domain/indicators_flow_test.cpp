@@ -15,7 +15,7 @@ using test::date;
 using test::month;
 using test::query;
 
-const Month kMarch = month(2026, 3);
+constexpr Month kMarch = month(2026, 3);
 
 SipFact sip(const std::string& id, const char* created, int age, bool took_part = false) {
   SipFact fact;

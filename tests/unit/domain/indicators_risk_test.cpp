@@ -11,7 +11,7 @@ namespace {
 using test::at;
 using test::date;
 
-const LocalDate kReference = date(2026, 12, 4);
+constexpr LocalDate kReference = date(2026, 12, 4);
 
 TEST(Charlson, Quan2005_ConditionsAndCharlson1987Weights) {
   // Heart failure (1) + COPD (1) + renal disease (2) = 4; R52 is none of the 17.

@@ -20,7 +20,7 @@ using test::find_series;
 using test::month;
 using test::query;
 
-const Month kMarch = month(2026, 3);
+constexpr Month kMarch = month(2026, 3);
 
 Facts two_wards() {
   Facts facts;

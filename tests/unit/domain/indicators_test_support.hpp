@@ -16,11 +16,11 @@ inline core::Instant at(const char* text) {
   return core::parse_iso8601(text, "test");
 }
 
-inline Month month(int year, unsigned number) {
+constexpr Month month(int year, unsigned number) noexcept {
   return std::chrono::year{year} / std::chrono::month{number};
 }
 
-inline LocalDate date(int year, unsigned number, unsigned day) {
+constexpr LocalDate date(int year, unsigned number, unsigned day) noexcept {
   return std::chrono::year{year} / std::chrono::month{number} / std::chrono::day{day};
 }
 
