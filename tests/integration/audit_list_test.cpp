@@ -322,7 +322,7 @@ TEST_P(AuditListTest, HSLF_FS_2016_40_4_9_TheLogReviewShowsAListAsAnAccessToEach
   Client reviewer = fresh->client();
   ASSERT_EQ(reviewer.sign_in("logg.region").status, 201);
   const auto selection = [&] {
-    const Reply r = reviewer.get(
+    Reply r = reviewer.get(
         "/api/v1/log-review/selection?from=2021-03-05T00:00:00Z&to=2021-03-06T00:00:00Z&sample=10");
     EXPECT_EQ(r.status, 200) << r.body;
     return r;
