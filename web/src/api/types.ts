@@ -198,6 +198,8 @@ export interface AccessLogLine {
   unitName: string | null;
   unitHsaId: string | null;
   careProviderName: string | null;
+  /** What was read: 'person', or a list that showed them ('worklist', 'ward_board', 'visit_plan'). */
+  objectType: string;
 }
 
 export interface Page<T> {
@@ -361,8 +363,11 @@ export interface ReviewItem {
   userId: string | null;
   userName: string | null;
   unitName: string | null;
+  /** For a list entry, one of the persons it names: the entry has a row for each (same seq). */
   personId: string | null;
   personName: string | null;
+  /** 'person', or a list that showed the person ('worklist', 'ward_board', 'visit_plan'). */
+  objectType: string;
   purpose: string | null;
   reviewOutcome: ReviewOutcome | null;
   reviewNote: string | null;

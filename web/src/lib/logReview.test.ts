@@ -14,6 +14,7 @@ function item(seq: number, reasons: ReviewItem['reasons'], at: string, reviewOut
     unitName: 'Hemsjukvård Kramfors',
     personId: 'p',
     personName: 'Test Testsson',
+    objectType: 'person',
     purpose: null,
     reviewOutcome,
     reviewNote: null,

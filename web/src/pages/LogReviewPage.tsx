@@ -101,7 +101,8 @@ export function LogReviewPage() {
               </Table.Head>
               <Table.Body>
                 {items.map((i) => (
-                  <Table.Row key={i.seq} data-testid="review-row">
+                  // A list entry (a worklist shown) is one row per person it names, all with its seq.
+                  <Table.Row key={`${i.seq}:${i.personId ?? ''}`} data-testid="review-row">
                     <Table.Cell>{formatDateTime(i.at, lng)}</Table.Cell>
                     <Table.Cell>
                       {i.userName ?? '–'}
