@@ -9,6 +9,7 @@
 #include "service/auth_service.hpp"
 #include "service/catalogue_service.hpp"
 #include "service/episode_service.hpp"
+#include "service/follow_up_service.hpp"
 #include "service/liability_report.hpp"
 #include "service/liability_service.hpp"
 #include "service/log_review_service.hpp"
@@ -40,6 +41,7 @@ struct Services {
   service::LiabilityService& liability;
   service::WardBoardService& ward_boards;
   service::PlanningService& planning;
+  service::FollowUpService& follow_up;
   const core::Clock& clock;
   store::Database& db;
   std::function<std::string()> render_metrics;  // set once the application exists
@@ -65,6 +67,7 @@ void add_hl7_routes(http::Router& router, Services& services);
 void add_worklist_routes(http::Router& router, Services& services);
 void add_liability_routes(http::Router& router, Services& services);
 void add_ward_board_routes(http::Router& router, Services& services);
+void add_follow_up_routes(http::Router& router, Services& services);
 
 // All of the above plus GET /api/v1/openapi.json generated from the finished table.
 http::Router build_router(Services& services);

@@ -84,6 +84,7 @@ struct Instance::Impl {
   std::unique_ptr<service::CatalogueService> catalogue;
   std::unique_ptr<service::LiabilityService> liability;
   std::unique_ptr<service::WardBoardService> ward_boards;
+  std::unique_ptr<service::FollowUpService> follow_up;
   std::unique_ptr<api::Services> services;
   std::unique_ptr<http::Application> application;
   std::unique_ptr<http::Server> server;
@@ -136,6 +137,7 @@ std::uint16_t Instance::start() {
   impl.liability_reports = std::make_unique<service::LiabilityReportService>(context);
   impl.liability = std::make_unique<service::LiabilityService>(context);
   impl.ward_boards = std::make_unique<service::WardBoardService>(context);
+  impl.follow_up = std::make_unique<service::FollowUpService>(context);
   interop::hl7v2::IngestOptions hl7_options;
   if (const auto policy =
           interop::hl7v2::parse_unknown_person_policy(impl.config.hl7_unknown_person)) {
@@ -167,6 +169,7 @@ std::uint16_t Instance::start() {
                                                                 *impl.liability,
                                                                 *impl.ward_boards,
                                                                 *impl.planning,
+                                                                *impl.follow_up,
                                                                 *impl.clock,
                                                                 *impl.db,
                                                                 {},

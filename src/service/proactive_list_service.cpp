@@ -1,0 +1,314 @@
+// The proactive list (issue 19 point 3): the persons aged 65 or more in the care of a health
+// centre or a municipal unit, assessed as mest sjuka äldre and for readmission risk (domain-rules
+// §4.1), each from the data the reader may see: a stay documented at another unit or care
+// provider counts only where the sharing rules allow it (PDL 4:1, 4:4; Lag 2022:913 2:3, 3:1),
+// exactly as if the reader opened it. The list is logged as one entry naming every person on it;
+// an action is written with its own entry.
+#include <algorithm>
+#include <boost/json.hpp>
+#include <map>
+
+#include "core/random.hpp"
+#include "core/stockholm_time.hpp"
+#include "domain/access/policy.hpp"
+#include "domain/discharge/liability.hpp"
+#include "service/audit_log.hpp"
+#include "service/authorization.hpp"
+#include "service/denied_access.hpp"
+#include "service/follow_up_service.hpp"
+#include "service/follow_up_support.hpp"
+#include "store/follow_up_repository.hpp"
+#include "store/time_codec.hpp"
+
+namespace nara::service {
+
+using domain::access::AuditAction;
+using domain::access::Role;
+using domain::indicators::ActionKind;
+
+namespace {
+
+constexpr const char* kRefusal =
+    "Proaktiv lista används av sjuksköterskor, läkare och SIP-samordnare på vårdcentraler och i "
+    "kommunens verksamheter.";
+
+bool works_with_list(const domain::access::Actor& actor) {
+  return actor.role == Role::district_nurse || actor.role == Role::physician ||
+         actor.role == Role::home_health_care_nurse || actor.role == Role::sip_coordinator;
+}
+
+// A health centre or a municipal unit has a population to be proactive about; a ward does not.
+bool unit_keeps_list(const std::string& kind) {
+  return kind == "health_centre" || kind == "home_health_care" || kind == "home_care" ||
+         kind == "residential_care" || kind == "administration";
+}
+
+// Keeps the stays the reader may see, by the same decision a read of each would get.
+void drop_unseen_stays(store::UnitPerson& person, const domain::access::Actor& actor,
+                       const store::SharingFacts& sharing) {
+  auto& stays = person.history.stays;
+  std::vector<domain::indicators::Stay> kept;
+  kept.reserve(stays.size());
+  const bool consent = sharing.consented.count(person.history.person_id) > 0;
+  for (std::size_t i = 0; i < stays.size(); ++i) {
+    const auto& source = person.sources[i];
+    domain::access::AccessFacts f;
+    f.role = actor.role;
+    f.active_care_relation = true;  // the list is of the unit's own persons
+    f.category = domain::access::DataCategory::clinical;
+    f.consent_recorded = consent;
+    if (source.ward_unit_id == actor.unit_id) {
+      f.origin = domain::access::DataOrigin::own_unit;
+    } else if (source.care_provider_id == actor.care_provider_id) {
+      f.origin = domain::access::DataOrigin::other_unit_same_provider;
+      const auto& id = person.history.person_id;
+      f.blocked =
+          sharing.within_provider.count({id, source.care_provider_id, source.ward_unit_id}) ||
+          sharing.within_provider.count({id, source.care_provider_id, ""});
+    } else {
+      f.origin = domain::access::DataOrigin::other_provider;
+      f.blocked =
+          sharing.across_providers.count({person.history.person_id, source.care_provider_id});
+    }
+    if (domain::access::decide(f).verdict == domain::access::Verdict::allow)
+      kept.push_back(std::move(stays[i]));
+  }
+  stays = std::move(kept);
+}
+
+std::string iso_date(std::chrono::year_month_day day) {
+  return domain::discharge::format_iso_date(day);
+}
+
+ProactiveAction action_from(const store::Row& r) {
+  ProactiveAction a;
+  a.id = r.text(0);
+  a.person_id = r.text(1);
+  a.unit_id = r.text(2);
+  a.unit_name = r.text(3);
+  a.kind = parse_action_kind(r.text(4)).value_or(ActionKind::assessed_no_action);
+  a.note = r.optional_text(5);
+  a.next_review_on = r.optional_text(6);
+  a.risk_score = r.is_null(7) ? std::nullopt : std::optional<int>(static_cast<int>(r.int64(7)));
+  a.recorded_by_name = r.text(8);
+  a.recorded_at = r.text(9);
+  return a;
+}
+
+constexpr const char* kActionColumns =
+    "a.id, a.person_id, a.unit_id, u.name, a.kind, a.note, a.next_review_on, a.risk_score, "
+    "us.display_name, a.recorded_at";
+
+struct Assessed {
+  std::string unit_name;
+  std::vector<ProactiveListRow> rows;
+};
+
+// The unit's list, assessed as of `now` from what the reader may see.
+Assessed assess_unit(store::Transaction& tx, const domain::access::Actor& actor,
+                     const domain::indicators::FrailtyCriteria& criteria, int min_lace,
+                     core::Instant now) {
+  Assessed out;
+  const auto unit = tx.query("SELECT name, kind FROM units WHERE id = ?", *actor.unit_id);
+  if (unit.empty() || !unit_keeps_list(unit.row(0).text(1))) forbidden(kRefusal);
+  out.unit_name = unit.row(0).text(0);
+  store::FollowUpRepository repo(tx);
+  auto persons = repo.unit_population(*actor.unit_id, now, criteria.min_age);
+  const auto sharing =
+      repo.unit_sharing_facts(*actor.unit_id, actor.care_provider_id.value_or(""), now);
+  std::vector<domain::indicators::PersonHistory> histories;
+  histories.reserve(persons.size());
+  for (auto& p : persons) {
+    drop_unseen_stays(p, actor, sharing);
+    histories.push_back(std::move(p.history));
+  }
+  const auto today = core::stockholm::local_date(now);
+  auto ranked = domain::indicators::proactive_list(histories, today, criteria, min_lace);
+  if (ranked.empty()) return out;
+  // Names and identifiers of the unit's persons, and the latest action on each.
+  std::map<std::string, ProactivePerson> names;
+  const auto people = tx.query(
+      "SELECT p.id, p.given_name, p.family_name, p.identifier, p.identifier_kind FROM persons p "
+      "WHERE p.id IN (SELECT c.person_id FROM care_relations c WHERE c.unit_id = ? AND "
+      "c.started_at <= ? AND (c.ended_at IS NULL OR c.ended_at > ?))",
+      *actor.unit_id, store::to_db_time(now), store::to_db_time(now));
+  for (std::size_t i = 0; i < people.size(); ++i) {
+    const auto r = people.row(i);
+    names[r.text(0)] = {r.text(0), r.text(1) + " " + r.text(2),
+                        display_identifier(r.text(3), r.text(4)), std::nullopt};
+  }
+  std::map<std::string, ProactiveAction> last;
+  const auto actions = tx.query(
+      std::string("SELECT ") + kActionColumns +
+          " FROM proactive_actions a JOIN units u ON u.id = a.unit_id JOIN users us ON "
+          "us.id = a.recorded_by WHERE a.person_id IN (SELECT c.person_id FROM care_relations c "
+          "WHERE c.unit_id = ? AND c.started_at <= ? AND (c.ended_at IS NULL OR c.ended_at > ?)) "
+          "ORDER BY a.person_id, a.recorded_at",
+      *actor.unit_id, store::to_db_time(now), store::to_db_time(now));
+  for (std::size_t i = 0; i < actions.size(); ++i) {
+    auto a = action_from(actions.row(i));
+    last[a.person_id] = std::move(a);
+  }
+  std::map<std::string, std::optional<int>> ages;
+  for (const auto& h : histories) ages[h.person_id] = h.age;
+  for (auto& row : ranked) {
+    ProactiveListRow out_row;
+    out_row.person = names[row.person_id];
+    out_row.person.id = row.person_id;
+    out_row.person.age = ages[row.person_id];
+    if (const auto it = last.find(row.person_id); it != last.end())
+      out_row.last_action = it->second;
+    out_row.assessment = std::move(row);
+    out.rows.push_back(std::move(out_row));
+  }
+  return out;
+}
+
+boost::json::array texts(const std::vector<std::string>& sv, const std::vector<std::string>& en) {
+  boost::json::array out;
+  for (std::size_t i = 0; i < sv.size(); ++i)
+    out.push_back({{"sv", sv[i]}, {"en", i < en.size() ? en[i] : sv[i]}});
+  return out;
+}
+
+}  // namespace
+
+std::string_view to_string(ActionKind kind) {
+  switch (kind) {
+    case ActionKind::offer_sip:
+      return "offer_sip";
+    case ActionKind::appoint_named_contact:
+      return "appoint_named_contact";
+    case ActionKind::plan_home_visit:
+      return "plan_home_visit";
+    case ActionKind::assessed_no_action:
+      return "assessed_no_action";
+  }
+  return "assessed_no_action";
+}
+
+std::optional<ActionKind> parse_action_kind(std::string_view text) {
+  for (const auto kind : {ActionKind::offer_sip, ActionKind::appoint_named_contact,
+                          ActionKind::plan_home_visit, ActionKind::assessed_no_action})
+    if (to_string(kind) == text) return kind;
+  return std::nullopt;
+}
+
+ProactiveList FollowUpService::proactive_list(const domain::access::Actor& actor,
+                                              const std::optional<std::string>& unit_id) {
+  if (!works_with_list(actor) || !actor.unit_id ||
+      (unit_id && !unit_id->empty() && *unit_id != *actor.unit_id)) {
+    auto entry = audit_entry(actor, ctx_.clock, AuditAction::denied, "proactive_list",
+                             unit_id.value_or(actor.unit_id.value_or("")), std::nullopt);
+    entry.outcome = "denied: PDL 4:2";
+    ctx_.audit->record({std::move(entry)});
+    forbidden(works_with_list(actor) ? "Du ser din egen enhets proaktiva lista." : kRefusal);
+  }
+  const auto now = ctx_.clock.now();
+  ProactiveList out;
+  out.unit_id = *actor.unit_id;
+  out.reference_date = iso_date(core::stockholm::local_date(now));
+  auto assessed = ctx_.db.read([&](store::Transaction& tx) {
+    return assess_unit(tx, actor, out.criteria, out.min_lace, now);
+  });
+  out.unit_name = std::move(assessed.unit_name);
+  out.rows = std::move(assessed.rows);
+  std::vector<std::string> persons;
+  persons.reserve(out.rows.size());
+  for (const auto& row : out.rows) persons.push_back(row.person.id);
+  if (!persons.empty())
+    ctx_.audit->record(
+        list_access_entries(actor, ctx_.clock, "proactive_list", out.unit_id, persons));
+  return out;
+}
+
+ProactiveAction FollowUpService::record_action(const domain::access::Actor& actor,
+                                               const ActionInput& input) {
+  const auto now = ctx_.clock.now();
+  const auto today = core::stockholm::local_date(now);
+  if (input.kind == ActionKind::assessed_no_action && !input.next_review_on)
+    core::throw_field_error("nextReviewOn", "required", "Ange när personen ska bedömas igen.");
+  if (input.next_review_on) {
+    const auto day = std::chrono::sys_days(*input.next_review_on);
+    if (day <= std::chrono::sys_days(today))
+      core::throw_field_error("nextReviewOn", "not_future",
+                              "Nästa bedömning ska ligga efter idag.");
+    if (day > std::chrono::sys_days(today) + std::chrono::days(731))
+      core::throw_field_error("nextReviewOn", "too_far", "Nästa bedömning ska ligga inom två år.");
+  }
+  return write_logging_denials(ctx_, [&](store::Transaction& tx) {
+    require_role_and_relation(tx, actor, input.person_id, ctx_.clock, "proactive_action",
+                              works_with_list(actor), kRefusal);
+    // What the decision was made on: the person's risk and reasons as the list shows them now.
+    const domain::indicators::FrailtyCriteria criteria;
+    const auto assessed = assess_unit(tx, actor, criteria, 10, now);
+    std::optional<int> risk;
+    boost::json::object reasons{{"onList", false}};
+    for (const auto& row : assessed.rows) {
+      if (row.person.id != input.person_id) continue;
+      risk = row.assessment.risk.total;
+      reasons = {{"onList", true},
+                 {"lace", row.assessment.risk.total},
+                 {"mostIll", row.assessment.frailty.most_ill},
+                 {"reasons", texts(row.assessment.reasons_sv, row.assessment.reasons_en)}};
+    }
+    const std::string id = core::new_uuid();
+    const std::string at = store::to_db_time(now);
+    tx.query(
+        "INSERT INTO proactive_actions (id, person_id, unit_id, kind, note, next_review_on, "
+        "risk_score, reasons, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        id, input.person_id, *actor.unit_id, std::string(to_string(input.kind)),
+        store::optional_value(input.note),
+        input.next_review_on ? store::Value{iso_date(*input.next_review_on)}
+                             : store::Value{nullptr},
+        risk ? store::Value{static_cast<std::int64_t>(*risk)} : store::Value{nullptr},
+        boost::json::serialize(reasons), actor.user_id, at);
+    auto entry = audit_entry(actor, ctx_.clock, AuditAction::create, "proactive_action", id,
+                             input.person_id);
+    AuditLog::record_in(tx, {std::move(entry)});
+    const auto row = tx.query(std::string("SELECT ") + kActionColumns +
+                                  " FROM proactive_actions a JOIN units u ON u.id = a.unit_id "
+                                  "JOIN users us ON us.id = a.recorded_by WHERE a.id = ?",
+                              id);
+    return action_from(row.row(0));
+  });
+}
+
+std::vector<ProactiveAction> FollowUpService::person_actions(const domain::access::Actor& actor,
+                                                             const std::string& person_id) {
+  auto actions = write_logging_denials(ctx_, [&](store::Transaction& tx) {
+    require_role_and_relation(tx, actor, person_id, ctx_.clock, "proactive_action",
+                              works_with_list(actor) || actor.role == Role::unit_manager, kRefusal);
+    // Actions are documentation of the unit that recorded them: another provider's are shown
+    // only as the sharing rules allow.
+    const auto rows = tx.query(
+        std::string("SELECT ") + kActionColumns +
+            ", u.care_provider_id FROM proactive_actions a JOIN units u ON u.id = a.unit_id JOIN "
+            "users us ON us.id = a.recorded_by WHERE a.person_id = ? ORDER BY a.recorded_at DESC, "
+            "a.id",
+        person_id);
+    std::vector<ProactiveAction> out;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      const auto r = rows.row(i);
+      if (r.text(10) != actor.care_provider_id.value_or("")) {
+        const auto consent = tx.query(
+            "SELECT 1 FROM consents WHERE person_id = ? AND care_provider_id = ? AND "
+            "withdrawn_at IS NULL AND (valid_until IS NULL OR valid_until > ?)",
+            person_id, actor.care_provider_id.value_or(""), store::to_db_time(ctx_.clock.now()));
+        const auto blocked = tx.query(
+            "SELECT 1 FROM blocks WHERE person_id = ? AND care_provider_id = ? AND kind = "
+            "'across_providers' AND lifted_at IS NULL",
+            person_id, r.text(10));
+        if (consent.empty() || !blocked.empty()) continue;
+      }
+      out.push_back(action_from(r));
+    }
+    return out;
+  });
+  auto entry = audit_entry(actor, ctx_.clock, AuditAction::read, "proactive_action", std::nullopt,
+                           person_id);
+  ctx_.audit->record({std::move(entry)});
+  return actions;
+}
+
+}  // namespace nara::service

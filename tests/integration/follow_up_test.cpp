@@ -1,0 +1,342 @@
+// Issue 19: follow-up against målbild 2030 and the proactive list, through the API on SQLite and
+// PostgreSQL: who may read, bad input that changes nothing, a stay entered by hand counted by the
+// indicators, small cells suppressed outside the unit, the drill-down, and the proactive list with
+// an action that the indicators then count.
+#include <date/date.h>
+
+#include "core/random.hpp"
+#include "core/stockholm_time.hpp"
+#include "harness.hpp"
+#include "store/database.hpp"
+#include "store/time_codec.hpp"
+
+namespace nara::test {
+namespace {
+
+class FollowUpTest : public EngineTest {};
+
+std::string month_text(std::chrono::year_month month) {
+  return date::format("%Y-%m", std::chrono::sys_days(month / 1));
+}
+
+std::string at(std::chrono::year_month month, unsigned day, int hour) {
+  return store::to_db_time(core::stockholm::start_of_day(month / std::chrono::day{day}) +
+                           std::chrono::hours(hour));
+}
+
+// The month `months` after the clock's (a month no demo data reaches).
+std::chrono::year_month month_after(const Server& s, int months) {
+  const auto today = core::stockholm::local_date(s.clock->now());
+  return today.year() / today.month() + std::chrono::months(months);
+}
+
+std::string one(Server& s, const std::string& sql, const std::string& arg = {}) {
+  return s.instance->database().read([&](store::Transaction& tx) {
+    const auto rs = arg.empty() ? tx.query(sql) : tx.query(sql, arg);
+    return rs.empty() || rs.row(0).is_null(0) ? std::string() : rs.row(0).text(0);
+  });
+}
+
+struct Stay {
+  std::string id;
+};
+
+// A discharged stay on `ward` written straight to the store (the discharge chain's own tests cover
+// how it gets there): admitted, ready on `ready_day` at 10:00, discharged on `discharge_day`.
+std::string insert_stay(Server& s, const std::string& person, const std::string& ward,
+                        std::chrono::year_month month, unsigned admitted_day, unsigned ready_day,
+                        unsigned discharge_day, const std::string& kind,
+                        const std::vector<std::string>& diagnoses) {
+  const std::string id = core::new_uuid();
+  s.instance->database().write([&](store::Transaction& tx) {
+    const std::string admitted = at(month, admitted_day, 8);
+    tx.query(
+        "INSERT INTO inpatient_episodes (id, person_id, ward_unit_id, state, admitted_at, "
+        "needs_assessed_at, needs_social_services, needs_municipal_health_care, "
+        "needs_region_outpatient, admission_notice_sent_at, discharged_at, admission_kind, "
+        "version, created_at, updated_at) VALUES (?, ?, ?, 'discharged', ?, ?, 0, 1, 1, ?, ?, ?, "
+        "1, ?, ?)",
+        id, person, ward, admitted, at(month, admitted_day, 9), at(month, admitted_day, 12),
+        at(month, discharge_day, 14), kind, admitted, admitted);
+    tx.query("INSERT INTO episode_ready_periods (episode_id, seq, sent_at) VALUES (?, 1, ?)", id,
+             at(month, ready_day, 10));
+    std::int64_t rank = 1;
+    for (const auto& code : diagnoses)
+      tx.query("INSERT INTO episode_diagnoses (episode_id, rank, icd10_code) VALUES (?, ?, ?)", id,
+               rank++, code);
+  });
+  return id;
+}
+
+// A series' cell for `month` in a follow-up answer, or null.
+const boost::json::object* cell(const Reply& r, const std::string& indicator,
+                                const std::string& level, const std::string& key,
+                                const std::string& month) {
+  for (const auto& s : r.json().at("series").as_array()) {
+    const auto& o = s.as_object();
+    if (o.at("indicator").as_string() != indicator || o.at("level").as_string() != level ||
+        o.at("key").as_string() != key)
+      continue;
+    for (const auto& m : o.at("months").as_array())
+      if (m.at("month").as_string() == month) return &m.as_object();
+  }
+  return nullptr;
+}
+
+std::int64_t audit_count(Server& s, const std::string& object_type) {
+  return std::stoll(one(s, "SELECT COUNT(*) FROM audit_log WHERE object_type = ?", object_type));
+}
+
+TEST_P(FollowUpTest, Issue19_CatalogueListsEveryIndicatorWithItsDefinitionForManagers) {
+  Client admin = signed_in("admin");
+  const Reply r = admin.get("/api/v1/indicators");
+  ASSERT_EQ(r.status, 200) << r.body;
+  const auto& indicators = r.json().at("indicators").as_array();
+  EXPECT_GE(indicators.size(), 19U);
+  std::set<std::string> ids;
+  for (const auto& i : indicators) {
+    ids.insert(std::string(i.at("id").as_string()));
+    EXPECT_FALSE(i.at("name").at("sv").as_string().empty());
+    EXPECT_FALSE(i.at("name").at("en").as_string().empty());
+    EXPECT_FALSE(i.at("source").as_string().empty());
+  }
+  for (const char* id : {"ready_days_per_1000_65", "readmission_30d_65", "continuity_coc",
+                         "continuity_upc", "requests_answered_in_time_share", "named_contact_share",
+                         "proactive_actions", "liability_amount"})
+    EXPECT_TRUE(ids.count(id)) << id;
+  EXPECT_EQ(r.json().at("municipalities").as_array().size(), 7U);
+  EXPECT_FALSE(r.json().at("catalogueVersion").as_string().empty());
+}
+
+TEST_P(FollowUpTest, Issue19_OnlyManagersReadIndicatorsAndARefusalIsLoggedAsDenied) {
+  Client nurse = signed_in("dsk.kramfors");
+  const auto denied_before =
+      std::stoll(one(server(),
+                     "SELECT COUNT(*) FROM audit_log WHERE action = 'denied' AND object_type = "
+                     "'indicator'"));
+  const Reply r = nurse.get("/api/v1/follow-up");
+  EXPECT_EQ(r.status, 403);
+  EXPECT_TRUE(r.is_problem());
+  const auto denied_after =
+      std::stoll(one(server(),
+                     "SELECT COUNT(*) FROM audit_log WHERE action = 'denied' AND object_type = "
+                     "'indicator'"));
+  EXPECT_EQ(denied_after, denied_before + 1);
+}
+
+TEST_P(FollowUpTest, Issue19_BadInputIsRefusedNamingTheField) {
+  Client admin = signed_in("admin");
+  Reply r = admin.get("/api/v1/indicators/no_such_indicator");
+  EXPECT_EQ(r.status, 404);
+  EXPECT_EQ(r.problem_fields(), std::vector<std::string>{"id"});
+  r = admin.get("/api/v1/follow-up?municipality=9999");
+  EXPECT_EQ(r.status, 404);
+  EXPECT_EQ(r.problem_fields(), std::vector<std::string>{"municipality"});
+  r = admin.get("/api/v1/follow-up?unit=" + core::new_uuid());
+  EXPECT_EQ(r.status, 404);
+  EXPECT_EQ(r.problem_fields(), std::vector<std::string>{"unit"});
+  r = admin.get("/api/v1/follow-up?from=2026-05&to=2026-01");
+  EXPECT_EQ(r.status, 400);
+  EXPECT_EQ(r.problem_fields(), std::vector<std::string>{"from"});
+  r = admin.get("/api/v1/follow-up?from=2010-01&to=2026-01");
+  EXPECT_EQ(r.status, 400);
+  EXPECT_EQ(r.problem_fields(), std::vector<std::string>{"to"});
+  for (const char* bad : {"2026-13", "2026-1", "26-01", "2026/01", "abcd-ef"}) {
+    r = admin.get(std::string("/api/v1/follow-up?from=") + bad + "&to=2026-12");
+    EXPECT_EQ(r.status, 400) << bad;
+    EXPECT_EQ(r.problem_fields(), std::vector<std::string>{"from"}) << bad;
+  }
+}
+
+TEST_P(FollowUpTest, Issue19_AStayIsCountedInReadyDaysAndReadmissionAndShownAsSmallCell) {
+  auto fresh = fresh_server(GetParam(), true);
+  const auto month = month_after(*fresh, 3);
+  const std::string m = month_text(month);
+  const std::string ward =
+      one(*fresh, "SELECT id FROM units WHERE name = 'Sundsvalls sjukhus, Medicinavdelning 1'");
+  // A Kramfors resident aged 65+ (folkbokförd in 2282): two stays, the second 10 days after the
+  // first discharge, so the first is readmitted within 30 days (domain-rules §4.3).
+  const std::string person = one(*fresh,
+                                 "SELECT id FROM persons WHERE municipality_code = '2282' AND "
+                                 "birth_date < '1955-01-01' AND deceased_on IS NULL ORDER BY id "
+                                 "LIMIT 1");
+  ASSERT_FALSE(person.empty());
+  // Ready on the 5th at 10:00, discharged on the 9th: 4 ready days.
+  insert_stay(*fresh, person, ward, month, 2, 5, 9, "acute", {"I50"});
+  insert_stay(*fresh, person, ward, month, 19, 20, 22, "acute", {"J44"});
+  fresh->clock->set(core::stockholm::start_of_day((month + std::chrono::months(2)) / 1));
+
+  Client admin = fresh->client();
+  ASSERT_EQ(admin.sign_in("admin").status, 201);
+  const Reply r = admin.get("/api/v1/follow-up?from=" + m + "&to=" + m + "&municipality=2282");
+  ASSERT_EQ(r.status, 200) << r.body;
+  // Two episodes in a month otherwise empty: below 5, so the county administrator sees "<5".
+  const auto* mean = cell(r, "ready_days_mean", "municipality", "2282", m);
+  ASSERT_NE(mean, nullptr);
+  EXPECT_TRUE(mean->at("suppressed").as_bool());
+  EXPECT_TRUE(mean->at("value").is_null());
+  EXPECT_TRUE(mean->at("count").is_null());
+  // The ward is in Sundsvall: asked for by itself, its series is there, and small too.
+  const Reply by_unit = admin.get("/api/v1/follow-up?from=" + m + "&to=" + m + "&unit=" + ward);
+  ASSERT_EQ(by_unit.status, 200) << by_unit.body;
+  const auto* unit_cell = cell(by_unit, "ready_days_mean", "unit", ward, m);
+  ASSERT_NE(unit_cell, nullptr);
+  EXPECT_TRUE(unit_cell->at("suppressed").as_bool());
+  EXPECT_NE(cell(by_unit, "ready_days_mean", "municipality", "2281", m), nullptr);
+  EXPECT_EQ(cell(by_unit, "ready_days_mean", "municipality", "2282", m), nullptr);
+
+  // The ward's own manager sees the ward's small counts.
+  const std::string manager = one(*fresh,
+                                  "SELECT us.username FROM users us JOIN assignments a ON "
+                                  "a.user_id = us.id WHERE a.unit_id = ? AND a.role = "
+                                  "'unit_manager' ORDER BY us.username LIMIT 1",
+                                  ward);
+  ASSERT_FALSE(manager.empty());
+  Client chef = fresh->client();
+  ASSERT_EQ(chef.sign_in(manager).status, 201);
+  const Reply own = chef.get("/api/v1/follow-up?from=" + m + "&to=" + m + "&unit=" + ward);
+  ASSERT_EQ(own.status, 200) << own.body;
+  const auto* ward_mean = cell(own, "ready_days_mean", "unit", ward, m);
+  ASSERT_NE(ward_mean, nullptr);
+  EXPECT_FALSE(ward_mean->at("suppressed").as_bool());
+  EXPECT_EQ(ward_mean->at("count").as_int64(), 2);
+  // (4 + 2) ready days over 2 episodes.
+  EXPECT_DOUBLE_EQ(ward_mean->at("value").as_double(), 3.0);
+  const auto* readmitted = cell(own, "readmission_30d_65", "unit", ward, m);
+  ASSERT_NE(readmitted, nullptr);
+  EXPECT_FALSE(readmitted->at("suppressed").as_bool());
+  EXPECT_DOUBLE_EQ(readmitted->at("numerator").as_double(), 1.0);
+  EXPECT_DOUBLE_EQ(readmitted->at("denominator").as_double(), 2.0);
+
+  // CSV of one indicator, "<5" where the reader may not see the count.
+  const Reply csv = admin.send(
+      "GET", "/api/v1/indicators/ready_days_mean?from=" + m + "&to=" + m + "&municipality=2282", {},
+      {{"Accept", "text/csv"}});
+  ASSERT_EQ(csv.status, 200) << csv.body;
+  EXPECT_EQ(csv.header("content-type"), "text/csv; charset=utf-8");
+  EXPECT_EQ(csv.body.substr(0, csv.body.find('\n')),
+            "indikator;nivå;nyckel;namn;månad;värde;täljare;nämnare;antal");
+  EXPECT_NE(csv.body.find("ready_days_mean;municipality;2282;Kramfors kommun;" + m + ";<5"),
+            std::string::npos)
+      << csv.body;
+
+  // Drill-down: the ward's manager sees both stays and the person; one audit entry for the list.
+  const auto before = audit_count(*fresh, "indicator_facts");
+  const Reply facts =
+      chef.get("/api/v1/indicators/ready_days_mean/facts?level=unit&key=" + ward + "&month=" + m);
+  ASSERT_EQ(facts.status, 200) << facts.body;
+  EXPECT_EQ(facts.json().at("items").as_array().size(), 2U);
+  EXPECT_EQ(facts.json().at("hidden").as_int64(), 0);
+  EXPECT_EQ(facts.json().at("items").at(0).at("personId").as_string(), person);
+  EXPECT_EQ(audit_count(*fresh, "indicator_facts"), before + 1);
+  // The county administrator follows up aggregates only.
+  const Reply refused =
+      admin.get("/api/v1/indicators/ready_days_mean/facts?level=unit&key=" + ward + "&month=" + m);
+  EXPECT_EQ(refused.status, 403);
+}
+
+TEST_P(FollowUpTest, Issue19_ProactiveListRanksAFrailPersonWithReasonsAndCountsTheAction) {
+  auto fresh = fresh_server(GetParam(), true);
+  const std::string centre =
+      one(*fresh, "SELECT id FROM units WHERE name = 'Hälsocentral Kramfors'");
+  const std::string ward =
+      one(*fresh, "SELECT id FROM units WHERE name = 'Sundsvalls sjukhus, Medicinavdelning 1'");
+  // A person 65+ listed at the health centre, with three acute stays in the last 12 months
+  // (mest sjuka äldre, domain-rules §4.1: ≥ 3 inskrivningar) and heart failure and COPD.
+  const std::string person = one(*fresh,
+                                 "SELECT c.person_id FROM care_relations c JOIN persons p ON "
+                                 "p.id = c.person_id WHERE c.unit_id = ? AND c.ended_at IS NULL "
+                                 "AND p.birth_date < '1950-01-01' AND p.deceased_on IS NULL "
+                                 "ORDER BY c.person_id LIMIT 1",
+                                 centre);
+  ASSERT_FALSE(person.empty());
+  const auto month = month_after(*fresh, 1);
+  insert_stay(*fresh, person, ward, month, 2, 6, 8, "acute", {"I50", "J44"});
+  insert_stay(*fresh, person, ward, month, 12, 15, 16, "acute", {"J18", "I50"});
+  insert_stay(*fresh, person, ward, month, 20, 25, 27, "acute", {"N39", "E11"});
+  fresh->clock->set(core::stockholm::start_of_day((month + std::chrono::months(1)) / 3));
+
+  Client nurse = fresh->client();
+  ASSERT_EQ(nurse.sign_in("dsk.kramfors").status, 201);
+  const auto logged_before = audit_count(*fresh, "proactive_list");
+  const Reply list = nurse.get("/api/v1/proactive-list");
+  ASSERT_EQ(list.status, 200) << list.body;
+  EXPECT_EQ(list.json().at("unit").at("id").as_string(), centre);
+  const boost::json::object* row = nullptr;
+  for (const auto& r : list.json().at("rows").as_array())
+    if (r.at("person").at("id").as_string() == person) row = &r.as_object();
+  ASSERT_NE(row, nullptr) << list.body;
+  EXPECT_TRUE(row->at("frailty").at("mostIll").as_bool());
+  EXPECT_EQ(row->at("risk").at("factors").as_array().size(), 4U);
+  EXPECT_FALSE(row->at("reasons").as_array().empty());
+  EXPECT_FALSE(row->at("reviewPending").as_bool());
+  // One entry for the list, however many persons are on it.
+  EXPECT_EQ(audit_count(*fresh, "proactive_list"), logged_before + 1);
+
+  // An action without its review date changes nothing.
+  const auto actions_before = fresh->count("proactive_actions");
+  Reply bad = nurse.post("/api/v1/proactive-list/actions",
+                         boost::json::object{{"personId", person}, {"kind", "assessed_no_action"}});
+  EXPECT_EQ(bad.status, 422);
+  EXPECT_EQ(bad.problem_fields(), std::vector<std::string>{"nextReviewOn"});
+  bad = nurse.post("/api/v1/proactive-list/actions",
+                   boost::json::object{{"personId", person}, {"kind", "call_them"}});
+  EXPECT_EQ(bad.status, 422);
+  EXPECT_EQ(fresh->count("proactive_actions"), actions_before);
+
+  const auto review =
+      core::stockholm::add_calendar_days(core::stockholm::local_date(fresh->clock->now()), 90);
+  const Reply recorded = nurse.post(
+      "/api/v1/proactive-list/actions",
+      boost::json::object{{"personId", person},
+                          {"kind", "assessed_no_action"},
+                          {"note", "Bedömd vid hembesök, stabil."},
+                          {"nextReviewOn", date::format("%F", std::chrono::sys_days(review))}});
+  ASSERT_EQ(recorded.status, 201) << recorded.body;
+  EXPECT_EQ(recorded.json().at("kind").as_string(), "assessed_no_action");
+  EXPECT_FALSE(recorded.json().at("riskScore").is_null());
+
+  const Reply again = nurse.get("/api/v1/proactive-list");
+  ASSERT_EQ(again.status, 200);
+  for (const auto& r : again.json().at("rows").as_array()) {
+    if (r.at("person").at("id").as_string() != person) continue;
+    EXPECT_TRUE(r.at("reviewPending").as_bool());
+    EXPECT_EQ(r.at("lastAction").at("kind").as_string(), "assessed_no_action");
+  }
+
+  // The indicators count the action for the health centre in this month.
+  const auto now_month = core::stockholm::local_date(fresh->clock->now());
+  const std::string nm = month_text(now_month.year() / now_month.month());
+  const std::string manager = one(*fresh,
+                                  "SELECT us.username FROM users us JOIN assignments a ON "
+                                  "a.user_id = us.id WHERE a.unit_id = ? AND a.role = "
+                                  "'unit_manager' ORDER BY us.username LIMIT 1",
+                                  centre);
+  Client chef = fresh->client();
+  ASSERT_EQ(chef.sign_in(manager).status, 201);
+  const Reply counted =
+      chef.get("/api/v1/indicators/proactive_actions?from=" + nm + "&to=" + nm + "&unit=" + centre);
+  ASSERT_EQ(counted.status, 200) << counted.body;
+  const auto* c = cell(counted, "proactive_actions", "unit", centre, nm);
+  ASSERT_NE(c, nullptr) << counted.body;
+  EXPECT_DOUBLE_EQ(c->at("value").as_double(), 1.0);
+
+  // A ward nurse has no proactive list; a person outside the unit's care is not found.
+  Client ward_nurse = fresh->client();
+  ASSERT_EQ(ward_nurse.sign_in("avd.ssk").status, 201);
+  EXPECT_EQ(ward_nurse.get("/api/v1/proactive-list").status, 403);
+  const std::string stranger = one(*fresh,
+                                   "SELECT p.id FROM persons p WHERE NOT EXISTS (SELECT 1 FROM "
+                                   "care_relations c WHERE c.person_id = p.id AND c.unit_id = ?) "
+                                   "ORDER BY p.id LIMIT 1",
+                                   centre);
+  const Reply outside =
+      nurse.post("/api/v1/proactive-list/actions",
+                 boost::json::object{{"personId", stranger}, {"kind", "offer_sip"}});
+  EXPECT_EQ(outside.status, 404);
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, FollowUpTest, ::testing::ValuesIn(engines()), engine_name);
+
+}  // namespace
+}  // namespace nara::test
