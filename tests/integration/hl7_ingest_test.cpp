@@ -29,10 +29,12 @@ struct Adt {
   std::string planned_discharge;  // PV2-9
   std::string family = "Testsson";
   std::string birth = "";
+  std::string admission_type;    // PV1-4
+  std::vector<std::string> dg1;  // whole DG1 segments after "DG1|"
 
   [[nodiscard]] std::string text() const {
-    std::string pv1 = "PV1|1|I|" + ward_hsa;
-    for (int field = 4; field <= 19; ++field) pv1 += "|";
+    std::string pv1 = "PV1|1|I|" + ward_hsa + "|" + admission_type;
+    for (int field = 5; field <= 19; ++field) pv1 += "|";
     pv1 += visit;
     std::string msg = "MSH|^~\\&|COSMIC|SUNDSVALLS SJUKHUS|NARA|REGION VN|20261123101500||ADT^" +
                       trigger + "^ADT_" + trigger + "|" + control_id + "|P|2.5\r";
@@ -40,6 +42,7 @@ struct Adt {
     msg += "PID|1||" + pid3 + "||" + family + "^Test||" + birth + "|F\r";
     msg += pv1 + "\r";
     if (!planned_discharge.empty()) msg += "PV2|||||||||" + planned_discharge + "\r";
+    for (const auto& segment : dg1) msg += "DG1|" + segment + "\r";
     return msg;
   }
 };
@@ -176,6 +179,48 @@ TEST_P(Hl7IngestTest, LUS_AdtDrivesTheEpisodeFromAdmissionToDischarge) {
   EXPECT_EQ(scalar(s, "SELECT COUNT(*) FROM audit_log WHERE object_id = ? AND role = 'integration'",
                    episode),
             "6");
+}
+
+TEST_P(Hl7IngestTest, Issue19_AdmissionTypeAndIcd10DiagnosesAreKeptForTheFollowUp) {
+  Server& s = server();
+  const auto w = ids(s);
+  const Client c = sender(s);
+  Client admin = s.client();
+  ASSERT_EQ(admin.sign_in("admin").status, 201);
+  Adt m;
+  m.pid3 = swedish(unused_test_personnummer(s));
+  ASSERT_EQ(admin
+                .post("/api/v1/persons", {{"identifier", m.pid3.substr(0, 12)},
+                                          {"givenName", "Test"},
+                                          {"familyName", "Testsson"}})
+                .status,
+            201);
+  m.visit = unique("V-DG1-");
+  m.ward_hsa = w.ward_hsa;
+  m.control_id = unique("C-DG1-A01-");
+  m.admission_type = "E";  // emergency: an acute admission
+  m.dg1 = {"1|I10|I50.0^Hjärtsvikt^I10", "2|I9|428.0^CHF^I9"};
+  Reply r = post(c, m.text());
+  ASSERT_EQ(ack_code(r), "AA") << r.body;
+  const std::string episode =
+      scalar(s, "SELECT id FROM inpatient_episodes WHERE external_visit_id = ?", m.visit);
+  EXPECT_EQ(scalar(s, "SELECT admission_kind FROM inpatient_episodes WHERE id = ?", episode),
+            "acute");
+  EXPECT_EQ(scalar(s, "SELECT COUNT(*) FROM episode_diagnoses WHERE episode_id = ?", episode), "1");
+  // A03 with the final diagnoses replaces them, in priority order.
+  m.trigger = "A03";
+  m.control_id = unique("C-DG1-A03-");
+  m.admission_type.clear();
+  m.dg1 = {"1|I10|J44.1^KOL^I10||||||||||||2", "2|I10|I50.0^Hjärtsvikt^I10||||||||||||1"};
+  r = post(c, m.text());
+  ASSERT_EQ(ack_code(r), "AA") << r.body;
+  EXPECT_EQ(scalar(s, "SELECT icd10_code FROM episode_diagnoses WHERE episode_id = ? AND rank = 1",
+                   episode),
+            "I500");
+  EXPECT_EQ(scalar(s, "SELECT COUNT(*) FROM episode_diagnoses WHERE episode_id = ?", episode), "2");
+  // An A03 without PV1-4 leaves the admission type as told.
+  EXPECT_EQ(scalar(s, "SELECT admission_kind FROM inpatient_episodes WHERE id = ?", episode),
+            "acute");
 }
 
 TEST_P(Hl7IngestTest, HL7_DuplicateControlIdIsAcknowledgedWithoutASecondEffect) {
