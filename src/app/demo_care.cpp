@@ -356,7 +356,7 @@ void CareWriter::write_home_care_hours(const Resident& r, Random& random) {
                          static_cast<double>((month_end - month_start).count());
     const double hours_granted =
         std::max(0.0, std::round(2.0 * base * share * (1.0 + 0.12 * random.normal())) / 2.0);
-    char label[8];
+    char label[16];
     std::snprintf(label, sizeof label, "%04d-%02u", static_cast<int>(month.year()),
                   static_cast<unsigned>(month.month()));
     home_care_hours_.add(r.id, std::string(label), group.id, hours_granted);

@@ -214,7 +214,7 @@ std::vector<StayOutline> StayWriter::write(const Resident& r, std::size_t index)
   const double rate = stays_per_year(r.age) * r.frailty;
   // An unplanned return soon after discharge, beyond what the person's rate of stays gives
   // (Socialstyrelsen: about one in ten of those 65+, more among the most ill; §4.3).
-  const double readmission = r.most_ill    ? 0.25
+  const double readmission = r.most_ill    ? 0.30
                              : r.age >= 65 ? 0.02 + 0.01 * std::min(r.frailty, 3.0)
                                            : 0.02;
   const auto birth = core::Instant{r.birth} + hours(12);
