@@ -184,8 +184,12 @@ Population seed_population(store::Transaction& tx, const County& county, const W
       r.frailty = std::max(r.frailty, 3.5 + 2.5 * random.uniform());
     }
     const double frail = r.most_ill ? 1.0 : std::min(1.0, r.frailty / 4.0);
+    // About a quarter of the decisions in force during the three years are new in them, the rest
+    // older: people in care die and others take their place, so the caseload stays about level
+    // instead of growing across the window.
     const auto decision_day = [&] {
-      return first_day - 400 + random.between(0, last_day - 30 - (first_day - 400));
+      return random.chance(0.25) ? random.between(first_day, last_day - 30)
+                                 : first_day - random.between(30, 1500);
     };
     if (r.age >= 65) {
       const double home_care = r.age >= 85 ? 0.40 : r.age >= 75 ? 0.15 : 0.03;
