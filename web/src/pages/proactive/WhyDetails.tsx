@@ -6,7 +6,8 @@ import { criterionStatus, localized } from '../../lib/proactive';
 const MARK = { met: '✓', notMet: '–', unknown: '?' } as const;
 
 /** "Varför?": each LACE factor with its points, and the mest sjuka äldre criteria — met, not met,
- * or not known (the data lacks it, never counted as met). */
+ * or not known (the data lacks it, never counted as met). The criterion's text carries its value
+ * and threshold ("3 inskrivningar … (gräns 3)"). */
 export function WhyDetails({ row }: { row: ProactiveRow }) {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
@@ -66,9 +67,6 @@ export function WhyDetails({ row }: { row: ProactiveRow }) {
                 </span>
                 <span>
                   {localized(c.text, lng)}: <strong>{t(`proactive.criterion.${status}`)}</strong>
-                  {c.known && c.value !== null && c.value !== undefined && (
-                    <span className="nara-muted"> ({t('proactive.criterionValue', { value: c.value })})</span>
-                  )}
                 </span>
               </li>
             );
