@@ -19,7 +19,7 @@ using domain::indicators::Month;
 namespace {
 
 std::string month_text(Month month) {
-  char buffer[16];
+  char buffer[32];
   std::snprintf(buffer, sizeof buffer, "%04d-%02u", static_cast<int>(month.year()),
                 static_cast<unsigned>(month.month()));
   return buffer;

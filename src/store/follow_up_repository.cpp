@@ -100,7 +100,7 @@ std::string latest_birth_date(std::chrono::year_month_day today, int min_age) {
   const auto year = today.year() - std::chrono::years(min_age);
   std::chrono::year_month_day day{year / today.month() / today.day()};
   if (!day.ok()) day = std::chrono::year_month_day{year / today.month() / std::chrono::last};
-  char text[11];
+  char text[32];
   std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(day.year()),
                 static_cast<unsigned>(day.month()), static_cast<unsigned>(day.day()));
   return text;
@@ -478,7 +478,7 @@ std::vector<UnitPerson> FollowUpRepository::unit_population(const std::string& u
   // Home care hours of the last full month, summed over the units that give them.
   const auto last_month = core::stockholm::add_calendar_days(
       std::chrono::year_month_day{today.year() / today.month() / 1}, -1);
-  char month_text[8];
+  char month_text[32];
   std::snprintf(month_text, sizeof month_text, "%04d-%02u", static_cast<int>(last_month.year()),
                 static_cast<unsigned>(last_month.month()));
   const auto hours = tx_.query(
