@@ -13,6 +13,13 @@ import { formatDate } from '../../lib/time';
 import { paths } from '../../routes';
 import { Computing } from '../../components/Computing';
 
+/** The fact's state in words: an episode's, a request's or a SIP's, the code itself if unknown. */
+function detailText(detail: string | null, kind: FactKind, t: (k: string, fallback: string) => string): string {
+  if (!detail) return '';
+  const key = kind === 'episode' ? `state.${detail}` : kind === 'request' ? `requests.stateName.${detail}` : `followUp.facts.sipState.${detail}`;
+  return t(key, detail);
+}
+
 function Item({ item, kind }: { item: FactItem; kind: FactKind }) {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
@@ -25,7 +32,7 @@ function Item({ item, kind }: { item: FactItem; kind: FactKind }) {
       <Table.Cell>{item.unitName}</Table.Cell>
       <Table.Cell>{formatDate(item.start, lng)}</Table.Cell>
       <Table.Cell>{formatDate(item.end, lng)}</Table.Cell>
-      <Table.Cell>{item.detail ?? ''}</Table.Cell>
+      <Table.Cell>{detailText(item.detail, kind, t)}</Table.Cell>
       <Table.Cell>
         {kind === 'episode' ? (
           <Link to={paths.episode(item.id)}>

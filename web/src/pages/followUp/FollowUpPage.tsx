@@ -40,7 +40,7 @@ export function FollowUpPage() {
               {t('followUp.tilesHeading', { name, from: monthLabel(filter.from, lng), to: monthLabel(filter.to, lng) })}
             </Heading>
             <Paragraph data-size="sm" className="nara-muted">
-              {t('followUp.tilesHelp')}
+              {t('followUp.tilesHelp')} {t('followUp.suppressedHelp')}
             </Paragraph>
             {busy && <Computing text={t('followUp.computing')} />}
             {data.error && <ProblemAlert error={data.error} />}

@@ -100,10 +100,14 @@ export function IndicatorPage() {
           {q.error && def && <ProblemAlert error={q.error} />}
           {q.data && series.length > 0 && (
             <div aria-busy={q.isFetching}>
-              <figure className="nara-chart" data-testid="indicator-chart">
-                <IndicatorChart points={points} unit={def.unit} yLabel={t(`followUp.unitName.${def.unit}`)} lng={lng} />
-                <figcaption className="nara-muted">{caption}</figcaption>
-              </figure>
+              {points.some((p) => !Number.isNaN(p.value)) ? (
+                <figure className="nara-chart" data-testid="indicator-chart">
+                  <IndicatorChart points={points} unit={def.unit} yLabel={t(`followUp.unitName.${def.unit}`)} lng={lng} />
+                  <figcaption className="nara-muted">{caption}</figcaption>
+                </figure>
+              ) : (
+                <Paragraph data-testid="indicator-no-points">{t('followUp.noPoints')}</Paragraph>
+              )}
               <IndicatorTable
                 def={def}
                 series={series}

@@ -72,7 +72,6 @@ export function IndicatorTile({
       ) : (
         <p className="nara-tile__value nara-muted">{series ? t('followUp.noValue') : t('followUp.noSeries')}</p>
       )}
-      {c?.cell.suppressed && <p className="nara-tile__change nara-muted">{t('followUp.suppressedHelp')}</p>}
       <ChangeText def={def} series={series} upTo={upTo} />
       <div className="nara-tile__foot">
         <Sparkline cells={cells} unit={def.unit} />
