@@ -77,9 +77,11 @@ domain::indicators::Facts load_indicator_facts(store::Transaction& tx, core::Ins
   for (auto& e : episodes) facts.episodes.push_back(std::move(e.fact));
   facts.sips = repo.sips(from, to);
   facts.requests = repo.requests(from, to);
-  facts.contacts = repo.contacts(from, to);
+  // Continuity from its rollup (refreshed by the callers): a county's contacts are millions.
+  facts.continuity_tallies = repo.continuity_tallies(from, to);
   facts.named_contacts = repo.named_contacts(from, to);
-  facts.relations = repo.relations(from, to);
+  facts.relations =
+      repo.relations(from, to, domain::indicators::Parameters{}.named_contact_min_age);
   facts.actions = repo.actions(from, to);
   return facts;
 }
@@ -98,6 +100,60 @@ const domain::indicators::Definition& known_indicator(const std::string& id) {
   const auto* definition = domain::indicators::find_definition(id);
   if (!definition) unknown("id", "indicator.unknown", "Indikatorn " + id + " finns inte.");
   return *definition;
+}
+
+bool refresh_continuity_rollup(store::Database& db, core::Instant now) {
+  const auto stale = [](store::FollowUpRepository& repo) {
+    const std::string watermark = repo.contacts_watermark();
+    return repo.rollup_watermark("continuity") == watermark ? std::string() : watermark;
+  };
+  if (db.read([&](store::Transaction& tx) {
+          store::FollowUpRepository repo(tx);
+          return stale(repo);
+        }).empty())
+    return false;
+  return db.write([&](store::Transaction& tx) {
+    store::FollowUpRepository repo(tx);
+    const std::string watermark = stale(repo);
+    if (watermark.empty()) return false;  // made by someone else meanwhile
+    domain::indicators::Facts facts;
+    facts.contacts = repo.all_contacts();
+    std::vector<domain::indicators::ContinuityTally> tallies;
+    if (!facts.contacts.empty()) {
+      // Every month a window ends in: from the first contact to a year after the last (or now).
+      core::Instant first = facts.contacts.front().at;
+      core::Instant last = now;
+      for (const auto& c : facts.contacts) {
+        first = std::min(first, c.at);
+        last = std::max(last, c.at);
+      }
+      const auto first_day = core::stockholm::local_date(first);
+      const auto last_day = core::stockholm::local_date(last);
+      domain::indicators::Query query{first_day.year() / first_day.month(),
+                                      last_day.year() / last_day.month() + std::chrono::months(11),
+                                      {"continuity_coc", "continuity_upc"},
+                                      {}};
+      std::map<std::string, std::string> municipality_of;
+      for (const auto& c : facts.contacts) municipality_of.emplace(c.unit_id, c.municipality_code);
+      std::map<std::pair<std::string, Month>, domain::indicators::ContinuityTally> cells;
+      for (const auto& series : domain::indicators::compute(facts, query)) {
+        if (series.level != Level::unit) continue;
+        const bool coc = series.indicator_id == "continuity_coc";
+        for (const auto& [month, cell] : series.months) {
+          if (cell.count == 0) continue;
+          auto& tally = cells[{series.key, month}];
+          tally.unit_id = series.key;
+          tally.municipality_code = municipality_of[series.key];
+          tally.month = month;
+          (coc ? tally.coc_sum : tally.upc_sum) = cell.numerator;
+          (coc ? tally.coc_persons : tally.upc_persons) = static_cast<long>(cell.denominator);
+        }
+      }
+      for (auto& [key, tally] : cells) tallies.push_back(std::move(tally));
+    }
+    repo.replace_continuity(tallies, watermark, store::to_db_time(now));
+    return true;
+  });
 }
 
 FollowUpCatalogue FollowUpService::catalogue(const domain::access::Actor& actor) {
@@ -122,6 +178,7 @@ FollowUpValues FollowUpService::values(const domain::access::Actor& actor, Month
   require_follow_up_reader(ctx_, actor, indicator_ids.size() == 1 ? indicator_ids[0] : "all");
   for (const auto& id : indicator_ids) known_indicator(id);
   const auto now = ctx_.clock.now();
+  refresh_continuity_rollup(ctx_.db, now);
   FollowUpValues out{from, to, {}};
   ctx_.db.read([&](store::Transaction& tx) {
     store::FollowUpRepository repo(tx);

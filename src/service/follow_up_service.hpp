@@ -114,6 +114,12 @@ struct ActionInput {
 std::string_view to_string(domain::indicators::ActionKind kind);
 std::optional<domain::indicators::ActionKind> parse_action_kind(std::string_view text);
 
+// Makes the continuity rollup (COC and UPC summed per unit and month, migration 0020) anew from
+// every contact when the contacts changed since it was made; cheap when they did not. The
+// follow-up calls it before reading; seeding calls it so the first reader does not wait.
+// Returns whether it was made anew.
+bool refresh_continuity_rollup(store::Database& db, core::Instant now);
+
 class FollowUpService {
  public:
   explicit FollowUpService(ServiceContext context) : ctx_(context) {}

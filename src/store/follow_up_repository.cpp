@@ -31,6 +31,10 @@ constexpr auto kReadmissionMargin = std::chrono::days(31);
 // Continuity counts contacts over the 12 months up to each month's end (domain-rules §4.3 [M]).
 constexpr auto kContinuityMargin = std::chrono::days(366);
 constexpr auto kYear = std::chrono::days(366);
+// How long before the period the notices and ready periods of its stays are looked for: a stay
+// counted in the period and admitted longer before it than this (a few in psychiatric care) would
+// lose its ready periods and the health centre of its admission notice.
+constexpr auto kLongestStay = std::chrono::days(400);
 
 std::optional<core::Instant> instant(const Row& r, std::size_t i) {
   if (r.is_null(i)) return std::nullopt;
@@ -187,35 +191,27 @@ std::vector<FollowUpEpisode> FollowUpRepository::episodes(core::Instant from, co
   }
   if (out.empty()) return out;
 
+  // The periods and notices of the period's episodes are read by their own instants (a stay is
+  // at most a few months) and joined to the episodes in memory, instead of repeating the
+  // episodes' filter in a join for each. The stays' diagnoses are not read: no indicator counts
+  // them (the proactive list reads them per unit).
+  const std::string notices_since = to_db_time(from - kLongestStay);
   const auto periods = tx_.query(
-      std::string("SELECT r.episode_id, r.sent_at, r.withdrawn_at FROM episode_ready_periods r "
-                  "JOIN inpatient_episodes e ON e.id = r.episode_id WHERE ") +
-          kEpisodesInPeriod + " ORDER BY r.episode_id, r.seq",
-      until, since, since);
+      "SELECT episode_id, sent_at, withdrawn_at FROM episode_ready_periods WHERE sent_at >= ? "
+      "ORDER BY episode_id, seq",
+      notices_since);
   for (std::size_t i = 0; i < periods.size(); ++i) {
     const auto r = periods.row(i);
     const auto it = index.find(r.text(0));
     if (it == index.end()) continue;
     out[it->second].fact.episode.ready_periods.push_back({from_db_time(r.text(1)), instant(r, 2)});
   }
-  const auto diagnoses =
-      tx_.query(std::string("SELECT d.episode_id, d.icd10_code FROM episode_diagnoses d "
-                            "JOIN inpatient_episodes e ON e.id = d.episode_id WHERE ") +
-                    kEpisodesInPeriod + " ORDER BY d.episode_id, d.rank",
-                until, since, since);
-  for (std::size_t i = 0; i < diagnoses.size(); ++i) {
-    const auto r = diagnoses.row(i);
-    const auto it = index.find(r.text(0));
-    if (it != index.end()) out[it->second].fact.diagnoses.push_back(r.text(1));
-  }
   // The health centre whose clocks these are: the first one the admission notice went to.
-  const auto centres =
-      tx_.query(std::string("SELECT n.episode_id, n.to_unit_id FROM notices n "
-                            "JOIN units u ON u.id = n.to_unit_id "
-                            "JOIN inpatient_episodes e ON e.id = n.episode_id "
-                            "WHERE n.kind = 'admission_notice' AND u.kind = 'health_centre' AND ") +
-                    kEpisodesInPeriod + " ORDER BY n.episode_id, n.sent_at, n.to_unit_id",
-                until, since, since);
+  const auto centres = tx_.query(
+      "SELECT n.episode_id, n.to_unit_id FROM notices n JOIN units u ON u.id = n.to_unit_id "
+      "WHERE n.kind = 'admission_notice' AND u.kind = 'health_centre' AND n.sent_at >= ? "
+      "ORDER BY n.episode_id, n.sent_at, n.to_unit_id",
+      notices_since);
   for (std::size_t i = 0; i < centres.size(); ++i) {
     const auto r = centres.row(i);
     const auto it = index.find(r.text(0));
@@ -223,10 +219,10 @@ std::vector<FollowUpEpisode> FollowUpRepository::episodes(core::Instant from, co
       out[it->second].fact.health_centre_unit_id = r.text(1);
   }
   const auto not_ready = tx_.query(
-      std::string("SELECT x.episode_id, x.from_date, x.to_date FROM episode_region_not_ready x "
-                  "JOIN inpatient_episodes e ON e.id = x.episode_id WHERE ") +
-          kEpisodesInPeriod + " ORDER BY x.episode_id, x.from_date",
-      until, since, since);
+      "SELECT x.episode_id, x.from_date, x.to_date FROM episode_region_not_ready x "
+      "JOIN inpatient_episodes e ON e.id = x.episode_id WHERE e.admitted_at >= ? "
+      "ORDER BY x.episode_id, x.from_date",
+      notices_since);
   for (std::size_t i = 0; i < not_ready.size(); ++i) {
     const auto r = not_ready.row(i);
     const auto it = index.find(r.text(0));
@@ -329,6 +325,73 @@ std::vector<ContactFact> FollowUpRepository::contacts(core::Instant from, core::
   return out;
 }
 
+std::vector<ContactFact> FollowUpRepository::all_contacts() {
+  const auto rs = tx_.query(
+      "SELECT c.person_id, c.unit_id, u.municipality_code, c.caregiver_key, c.profession, c.at "
+      "FROM care_contacts c JOIN units u ON u.id = c.unit_id");
+  std::vector<ContactFact> out;
+  out.reserve(rs.size());
+  for (std::size_t i = 0; i < rs.size(); ++i) {
+    const auto r = rs.row(i);
+    out.push_back({r.text(0), r.text(1), r.text(2), r.text(3), profession_of(r.text(4)),
+                   from_db_time(r.text(5)), 1});
+  }
+  return out;
+}
+
+std::vector<domain::indicators::ContinuityTally> FollowUpRepository::continuity_tallies(
+    core::Instant from, core::Instant to) {
+  const auto month_text = [](core::Instant at) {
+    return to_db_time(at).substr(0, 7);  // UTC month: a Stockholm month starts before it ends
+  };
+  const auto rs = tx_.query(
+      "SELECT c.unit_id, u.municipality_code, c.month, c.coc_sum, c.coc_persons, c.upc_sum, "
+      "c.upc_persons FROM continuity_unit_months c JOIN units u ON u.id = c.unit_id "
+      "WHERE c.month >= ? AND c.month <= ? ORDER BY c.unit_id, c.month",
+      month_text(from), month_text(to));
+  std::vector<domain::indicators::ContinuityTally> out;
+  out.reserve(rs.size());
+  for (std::size_t i = 0; i < rs.size(); ++i) {
+    const auto r = rs.row(i);
+    const auto month = month_of(r.optional_text(2));
+    if (!month) continue;
+    out.push_back({r.text(0), r.text(1), *month, r.real(3), r.int64(4), r.real(5), r.int64(6)});
+  }
+  return out;
+}
+
+std::string FollowUpRepository::contacts_watermark() {
+  const auto rs = tx_.query("SELECT MAX(recorded_at), COUNT(*) FROM care_contacts");
+  const auto r = rs.row(0);
+  return r.optional_text(0).value_or("") + "|" + std::to_string(r.int64(1));
+}
+
+std::string FollowUpRepository::rollup_watermark(const std::string& name) {
+  const auto rs = tx_.query("SELECT source_watermark FROM follow_up_rollups WHERE name = ?", name);
+  return rs.empty() ? std::string() : rs.row(0).text(0);
+}
+
+void FollowUpRepository::replace_continuity(
+    const std::vector<domain::indicators::ContinuityTally>& tallies, const std::string& watermark,
+    const std::string& now) {
+  tx_.query("DELETE FROM continuity_unit_months");
+  char month[32];
+  for (const auto& t : tallies) {
+    std::snprintf(month, sizeof month, "%04d-%02u", static_cast<int>(t.month.year()),
+                  static_cast<unsigned>(t.month.month()));
+    tx_.query(
+        "INSERT INTO continuity_unit_months (unit_id, month, coc_sum, coc_persons, upc_sum, "
+        "upc_persons) VALUES (?, ?, ?, ?, ?, ?)",
+        t.unit_id, std::string(month), t.coc_sum, static_cast<std::int64_t>(t.coc_persons),
+        t.upc_sum, static_cast<std::int64_t>(t.upc_persons));
+  }
+  tx_.query("DELETE FROM follow_up_rollups WHERE name = 'continuity'");
+  tx_.query(
+      "INSERT INTO follow_up_rollups (name, source_watermark, computed_at) VALUES "
+      "('continuity', ?, ?)",
+      watermark, now);
+}
+
 std::vector<NamedContactFact> FollowUpRepository::named_contacts(core::Instant from,
                                                                  core::Instant to) {
   const auto rs = tx_.query(
@@ -344,13 +407,18 @@ std::vector<NamedContactFact> FollowUpRepository::named_contacts(core::Instant f
   return out;
 }
 
-std::vector<RelationFact> FollowUpRepository::relations(core::Instant from, core::Instant to) {
+std::vector<RelationFact> FollowUpRepository::relations(core::Instant from, core::Instant to,
+                                                        int min_age) {
+  // Only persons who reach `min_age` by the period's last year are ever counted.
+  const int last_year = static_cast<int>(core::stockholm::local_date(to).year());
+  char latest_birth[32];
+  std::snprintf(latest_birth, sizeof latest_birth, "%04d-12-31", last_year - min_age);
   const auto rs = tx_.query(
       "SELECT c.person_id, c.unit_id, u.municipality_code, substr(p.birth_date, 1, 4), "
       "c.started_at, c.ended_at FROM care_relations c JOIN units u ON u.id = c.unit_id "
       "JOIN persons p ON p.id = c.person_id WHERE c.started_at < ? AND "
-      "(c.ended_at IS NULL OR c.ended_at >= ?)",
-      to_db_time(to), to_db_time(from));
+      "(c.ended_at IS NULL OR c.ended_at >= ?) AND p.birth_date <= ?",
+      to_db_time(to), to_db_time(from), std::string(latest_birth));
   std::vector<RelationFact> out;
   out.reserve(rs.size());
   for (std::size_t i = 0; i < rs.size(); ++i) {

@@ -62,9 +62,22 @@ class FollowUpRepository {
   std::vector<domain::indicators::SipFact> sips(core::Instant from, core::Instant to);
   std::vector<domain::indicators::RequestFact> requests(core::Instant from, core::Instant to);
   std::vector<domain::indicators::ContactFact> contacts(core::Instant from, core::Instant to);
+  // Every contact, for making the continuity rollup anew.
+  std::vector<domain::indicators::ContactFact> all_contacts();
+  // The continuity rollup's sums for the units' months in [from, to).
+  std::vector<domain::indicators::ContinuityTally> continuity_tallies(core::Instant from,
+                                                                      core::Instant to);
+  // What the contacts are now ("<latest recorded_at>|<rows>"), and what the rollup was made from
+  // (empty: never made).
+  std::string contacts_watermark();
+  std::string rollup_watermark(const std::string& name);
+  void replace_continuity(const std::vector<domain::indicators::ContinuityTally>& tallies,
+                          const std::string& watermark, const std::string& now);
   std::vector<domain::indicators::NamedContactFact> named_contacts(core::Instant from,
                                                                    core::Instant to);
-  std::vector<domain::indicators::RelationFact> relations(core::Instant from, core::Instant to);
+  // Relations of persons who are `min_age` or older in some year of the period.
+  std::vector<domain::indicators::RelationFact> relations(core::Instant from, core::Instant to,
+                                                          int min_age);
   std::vector<domain::indicators::ActionFact> actions(core::Instant from, core::Instant to);
 
   std::vector<std::pair<std::string, std::string>> municipalities();  // code, name

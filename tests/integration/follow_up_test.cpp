@@ -336,6 +336,61 @@ TEST_P(FollowUpTest, Issue19_ProactiveListRanksAFrailPersonWithReasonsAndCountsT
   EXPECT_EQ(outside.status, 404);
 }
 
+// Contacts written straight to the store, as the home care systems' reports would arrive.
+void insert_contacts(Server& s, const std::string& person, const std::string& unit,
+                     std::chrono::year_month month, const std::vector<std::string>& caregivers) {
+  s.instance->database().write([&](store::Transaction& tx) {
+    unsigned day = 2;
+    for (const auto& caregiver : caregivers) {
+      tx.query(
+          "INSERT INTO care_contacts (id, person_id, unit_id, caregiver_key, profession, kind, at, "
+          "source, recorded_at) VALUES (?, ?, ?, ?, 'home_care', 'home_visit', ?, 'import', ?)",
+          core::new_uuid(), person, unit, caregiver, at(month, day, 9),
+          store::to_db_time(s.clock->now()));
+      day += 2;
+    }
+  });
+}
+
+TEST_P(FollowUpTest, Issue19_ContinuityIsReadFromItsRollupAndTheRollupFollowsNewContacts) {
+  auto fresh = fresh_server(GetParam(), true);
+  const auto month = month_after(*fresh, 2);
+  const std::string m = month_text(month);
+  const std::string unit =
+      one(*fresh, "SELECT id FROM units WHERE name = 'Hemtjänst Kramfors centrum'");
+  ASSERT_FALSE(unit.empty());
+  const std::string manager = one(*fresh,
+                                  "SELECT us.username FROM users us JOIN assignments a ON "
+                                  "a.user_id = us.id WHERE a.unit_id = ? AND a.role = "
+                                  "'unit_manager' ORDER BY us.username LIMIT 1",
+                                  unit);
+  ASSERT_FALSE(manager.empty());
+  const std::string person = one(*fresh,
+                                 "SELECT c.person_id FROM care_relations c WHERE c.unit_id = ? "
+                                 "ORDER BY c.person_id LIMIT 1",
+                                 unit);
+  // Four home visits by one caregiver: COC 1 (domain-rules §4.3).
+  insert_contacts(*fresh, person, unit, month, {"cg-a", "cg-a", "cg-a", "cg-a"});
+  fresh->clock->set(core::stockholm::start_of_day((month + std::chrono::months(1)) / 1));
+  Client chef = fresh->client();
+  ASSERT_EQ(chef.sign_in(manager).status, 201);
+  const std::string path =
+      "/api/v1/indicators/continuity_coc?from=" + m + "&to=" + m + "&unit=" + unit;
+  Reply r = chef.get(path);
+  ASSERT_EQ(r.status, 200) << r.body;
+  const auto* first = cell(r, "continuity_coc", "unit", unit, m);
+  ASSERT_NE(first, nullptr) << r.body;
+  EXPECT_DOUBLE_EQ(first->at("value").as_double(), 1.0);
+  EXPECT_EQ(fresh->count("continuity_unit_months"), 12);  // the month and the 11 after it
+  // Four more by another caregiver: 4 + 4 of 8, COC (16 + 16 − 8) / (8 · 7) = 3/7.
+  insert_contacts(*fresh, person, unit, month, {"cg-b", "cg-b", "cg-b", "cg-b"});
+  r = chef.get(path);
+  ASSERT_EQ(r.status, 200) << r.body;
+  const auto* second = cell(r, "continuity_coc", "unit", unit, m);
+  ASSERT_NE(second, nullptr);
+  EXPECT_NEAR(second->at("value").as_double(), 3.0 / 7.0, 1e-12);
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, FollowUpTest, ::testing::ValuesIn(engines()), engine_name);
 
 }  // namespace

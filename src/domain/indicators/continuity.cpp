@@ -179,6 +179,39 @@ void sweep(const Visit* begin, const Visit* end, int months, int window, long mi
   }
 }
 
+// The same sums, already made per unit and month (ContinuityTally): each month of the period is
+// filled from its tally, as the sweep over the contacts would have.
+void visit_continuity_tallies(const Facts& facts, Context& context, Sink& sink, bool wanted) {
+  const Calendar& calendar = context.calendar;
+  const int months = calendar.months();
+  std::vector<int> units;  // Interner ids, in first-seen order
+  std::vector<int> unit_municipality;
+  std::vector<std::vector<ContinuitySums>> sums;
+  for (const ContinuityTally& tally : facts.continuity_tallies) {
+    const int municipality = context.municipalities.intern(tally.municipality_code);
+    const int unit = context.units.intern(tally.unit_id);
+    if (!wanted || unit < 0) continue;
+    const auto at = std::find(units.begin(), units.end(), unit);
+    const auto index = static_cast<size_t>(at - units.begin());
+    if (at == units.end()) {
+      units.push_back(unit);
+      unit_municipality.push_back(municipality);
+      sums.emplace_back(static_cast<size_t>(months));
+      sink.unit_seen(Slot::continuity_coc, unit);
+      sink.unit_seen(Slot::continuity_upc, unit);
+    }
+    const int month = calendar.month_index(tally.month);
+    if (month < 0 || month >= months) continue;
+    ContinuitySums& cell = sums[index][static_cast<size_t>(month)];
+    cell.coc += tally.coc_sum;
+    cell.coc_persons += tally.coc_persons;
+    cell.upc += tally.upc_sum;
+    cell.upc_persons += tally.upc_persons;
+  }
+  for (size_t i = 0; i < units.size(); ++i)
+    emit_continuity(sink, units[i], unit_municipality[i], sums[i]);
+}
+
 }  // namespace
 
 // COC (Bice & Boxerman 1977) = (Σ nⱼ² − N) / (N(N − 1)); UPC = max nⱼ / N (domain-rules §4.3), for
@@ -190,6 +223,10 @@ void visit_contacts(const Facts& facts, Context& context, Sink& sink) {
   const bool wanted = sink.wants(Slot::continuity_coc) || sink.wants(Slot::continuity_upc);
   const Calendar& calendar = context.calendar;
   const int months = calendar.months();
+  if (facts.contacts.empty() && !facts.continuity_tallies.empty()) {
+    visit_continuity_tallies(facts, context, sink, wanted);
+    return;
+  }
   const int window = std::max(1, context.parameters.continuity_window_months);
   const long min_contacts = std::max(1, context.parameters.continuity_min_contacts);
   const int earliest = -(window - 1);  // the first month of the window ending with month 0

@@ -93,6 +93,20 @@ struct ContactFact {
   int count = 1;
 };
 
+// Continuity already summed for one unit and month (COC and UPC over the persons with enough
+// contacts in the window ending with the month): what compute() makes of contacts, kept so a
+// county's millions of contacts need not be read for every follow-up. Used when `contacts` is
+// empty; made with the default Parameters (continuity_min_contacts, continuity_window_months).
+struct ContinuityTally {
+  std::string unit_id;
+  std::string municipality_code;  // the unit's
+  Month month;
+  double coc_sum = 0;
+  long coc_persons = 0;
+  double upc_sum = 0;
+  long upc_persons = 0;
+};
+
 // A fast vårdkontakt (2017:612 2 kap. 5 §) valid over [from, to).
 struct NamedContactFact {
   std::string person_id;
@@ -129,6 +143,7 @@ struct Facts {
   std::vector<SipFact> sips;
   std::vector<RequestFact> requests;
   std::vector<ContactFact> contacts;
+  std::vector<ContinuityTally> continuity_tallies;  // read only when `contacts` is empty
   std::vector<NamedContactFact> named_contacts;
   std::vector<RelationFact> relations;
   std::vector<ActionFact> actions;
