@@ -46,12 +46,15 @@ export function mayPlanVisits(session: Session | null): boolean {
  * staff who follow persons over time, and the manager of a health centre or municipal unit (the
  * unit's kind decides that; without it the server does). */
 const PROACTIVE_ROLES = ['district_nurse', 'physician', 'home_health_care_nurse', 'sip_coordinator'];
-const PROACTIVE_MANAGER_UNITS = ['health_centre', 'home_health_care', 'home_care', 'residential_care', 'administration'];
+// Units with a population to reach out to; a hospital ward has none (the server answers 403).
+const PROACTIVE_UNITS = ['health_centre', 'home_health_care', 'home_care', 'residential_care', 'administration'];
 export function mayUseProactiveList(session: Session | null, unitKind?: string | null): boolean {
   const role = activeAssignment(session)?.role;
   if (!role) return false;
-  if (PROACTIVE_ROLES.includes(role)) return true;
-  return role === 'unit_manager' && (unitKind === undefined || (!!unitKind && PROACTIVE_MANAGER_UNITS.includes(unitKind)));
+  // Managers follow up aggregates (Uppföljning); the list names persons, so it is for the staff
+  // who reach out to them (PDL 4:2, the need of the task).
+  if (!PROACTIVE_ROLES.includes(role)) return false;
+  return unitKind === undefined || (!!unitKind && PROACTIVE_UNITS.includes(unitKind));
 }
 
 export function isCitizen(session: Session | null): boolean {
