@@ -82,10 +82,11 @@ CareWriter::CareWriter(store::Transaction& tx, const County& county, const Windo
   request_events_.after(requests_);
 }
 
-std::optional<CareWriter::Period> CareWriter::in_window(const Resident& r, int from_day) const {
+std::optional<CareWriter::Period> CareWriter::in_window(const Resident& r, int from_day,
+                                                        core::Instant end) const {
   if (from_day == kNever) return std::nullopt;
   const auto from = std::max(window_.start, instant_of_day(from_day) + hours(9));
-  const auto until = r.died_at ? std::min(*r.died_at, window_.end) : window_.end;
+  const auto until = r.died_at ? std::min(*r.died_at, end) : end;
   if (from >= until) return std::nullopt;
   return Period{from, until};
 }
@@ -135,7 +136,7 @@ void CareWriter::write_named_contacts(const Resident& r, Random& random,
     } else if (random.chance(share)) {
       const int from_day = in_care_from != kNever ? in_care_from : r.listed_from;
       auto from = instant_of_day(from_day) + days(random.between(3, 60)) + hours(10);
-      if (from >= window_.end) from = window_.end - days(1);
+      if (from >= history_end_of(r, window_)) from = history_end_of(r, window_) - days(1);
       if (!r.died_at || from < *r.died_at) {
         const std::string user = staff_of(*centre, "district_nurse", random);
         const std::string at = db_time(from);
@@ -148,7 +149,7 @@ void CareWriter::write_named_contacts(const Resident& r, Random& random,
   if (r.home_care_group >= 0 && r.home_care_from != kNever && random.chance(0.7)) {
     const auto& group = *municipality(r).home_care[static_cast<std::size_t>(r.home_care_group)];
     const auto from = instant_of_day(r.home_care_from) + days(random.between(3, 30)) + hours(10);
-    if (from < window_.end && (!r.died_at || from < *r.died_at)) {
+    if (from < history_end_of(r, window_) && (!r.died_at || from < *r.died_at)) {
       const std::string at = db_time(from);
       named_contacts_.add(ids_.next(), r.id, std::string("fast_omsorgskontakt"),
                           staff_of(group, "home_care_staff", random), group.id, at, valid_to,
@@ -168,7 +169,8 @@ void CareWriter::write_requests(const Resident& r, Random& random,
                     "home_health_care_intervention", *centre, *m.home_health_care);
     }
   }
-  if (const auto period = in_window(r, r.home_health_care_from); period && centre) {
+  if (const auto period = in_window(r, r.home_health_care_from, history_end_of(r, window_));
+      period && centre) {
     const double per_year = r.most_ill ? 4.0 : 2.0;
     for (auto t = period->from + days_of(random.exponential(365.0 / per_year)); t < period->until;
          t += days_of(random.exponential(365.0 / per_year))) {
@@ -185,7 +187,8 @@ void CareWriter::write_requests(const Resident& r, Random& random,
         write_request(r, random, t, "assistive_device", *centre, *m.home_health_care);
     }
   }
-  if (const auto period = in_window(r, r.home_care_from); period && r.home_care_group >= 0) {
+  if (const auto period = in_window(r, r.home_care_from, history_end_of(r, window_));
+      period && r.home_care_group >= 0) {
     const auto& group = *m.home_care[static_cast<std::size_t>(r.home_care_group)];
     for (auto t = period->from + days_of(random.exponential(730.0)); t < period->until;
          t += days_of(random.exponential(730.0))) {
@@ -196,12 +199,21 @@ void CareWriter::write_requests(const Resident& r, Random& random,
 
 void CareWriter::write_request(const Resident& r, Random& random, core::Instant sent,
                                const char* type, const CountyUnit& from, const CountyUnit& to) {
-  if (sent >= window_.end) return;
+  const auto end = history_end_of(r, window_);
+  if (sent >= end) return;
   const std::string type_text(type);
   const auto to_answer = type_text == "assistive_device" || type_text == "rehabilitation" ? days(7)
                          : type_text == "physician_home_visit"                            ? days(3)
                                                                                           : days(2);
   const auto due = sent + to_answer;
+  // In a settled history a request still due at its end would be open today: that one is the
+  // living demo's to have, not the history's.
+  if (window_.settled && due >= end) return;
+  // A settled history's late step falls between the due time and the end instead of after it.
+  const auto settled_or_none = [&](core::Instant after) -> std::optional<core::Instant> {
+    if (!window_.settled) return std::nullopt;
+    return after + (end - after) / 2;
+  };
   const std::string sender = staff_of(from, role_for(from), random);
   const std::string recipient = staff_of(to, role_for(to), random);
   if (sender.empty() || recipient.empty()) return;
@@ -212,19 +224,21 @@ void CareWriter::write_request(const Resident& r, Random& random, core::Instant 
     answered = sent + scaled(due - sent, 0.05 + 0.9 * random.uniform());
   else if (u < 0.95)
     answered = due + hours_of(2.0 + 94.0 * random.uniform());
-  if (answered && *answered >= window_.end) answered.reset();
+  if (answered && *answered >= end) answered = settled_or_none(due);
   std::optional<core::Instant> received = sent + hours_of(0.2 + 7.8 * random.uniform());
   if (answered && *received > *answered) received = sent + (*answered - sent) / 2;
-  if (*received >= window_.end) received.reset();
+  if (*received >= end) received.reset();
   const bool declined = answered && random.chance(0.08);
   std::optional<core::Instant> done;
-  if (answered && !declined && random.chance(0.7)) {
+  if (answered && !declined && (window_.settled || random.chance(0.7))) {
     done = *answered + days_of(1.0 + 9.0 * random.uniform());
-    if (*done >= window_.end) done.reset();
+    if (*done >= end) done = settled_or_none(*answered);
   }
   std::optional<core::Instant> cancelled;
-  if (!answered && due < window_.end - days(30) && random.chance(0.5))
+  if (!answered && (window_.settled || (due < end - days(30) && random.chance(0.5)))) {
     cancelled = due + days_of(2.0 + 10.0 * random.uniform());
+    if (*cancelled >= end) cancelled = settled_or_none(due);
+  }
   const std::string state = cancelled  ? "cancelled"
                             : done     ? "done"
                             : declined ? "declined"
@@ -263,12 +277,13 @@ void CareWriter::write_contacts(const Resident& r, Random& random,
   const auto& m = municipality(r);
   // Home care visits as the visit plan records them (one a week kept, two for the heaviest
   // needs): enough for continuity over twelve months without a row per daily visit.
-  if (const auto period = in_window(r, r.home_care_from); period && r.home_care_group >= 0) {
+  if (const auto period = in_window(r, r.home_care_from, history_end_of(r, window_));
+      period && r.home_care_group >= 0) {
     write_contact_series(r, random, stays,
                          *m.home_care[static_cast<std::size_t>(r.home_care_group)], *period,
                          r.most_ill ? 2.0 : 1.0);
   }
-  if (const auto period = in_window(r, r.home_health_care_from)) {
+  if (const auto period = in_window(r, r.home_health_care_from, history_end_of(r, window_))) {
     write_contact_series(r, random, stays, *m.home_health_care, *period, r.most_ill ? 1.0 : 0.5);
   }
   const CountyUnit* centre = health_centre(r);
@@ -282,7 +297,7 @@ void CareWriter::write_contacts(const Resident& r, Random& random,
   if (r.age < 65 && stays_in_window >= 2) per_year = 2.0;
   if (r.home_health_care_from != kNever) per_year += 2.0;
   if (per_year <= 0) return;
-  if (const auto period = in_window(r, r.listed_from)) {
+  if (const auto period = in_window(r, r.listed_from, history_end_of(r, window_))) {
     write_contact_series(r, random, stays, *centre, *period, per_year / 52.0);
   }
 }
@@ -337,7 +352,9 @@ void CareWriter::write_contact_series(const Resident& r, Random& random,
 }
 
 void CareWriter::write_home_care_hours(const Resident& r, Random& random) {
-  const auto period = in_window(r, r.home_care_from);
+  // Hours are granted by the decision, not events of the person's own: they run to the window's
+  // end whatever history_end says, so last month's hours are whole.
+  const auto period = in_window(r, r.home_care_from, window_.end);
   if (!period || r.home_care_group < 0) return;
   const auto& group = *municipality(r).home_care[static_cast<std::size_t>(r.home_care_group)];
   // Granted hours a month: most under 20, the heaviest 25 or more (the mest sjuka äldre's
@@ -369,11 +386,11 @@ void CareWriter::write_proactive_action(const Resident& r, Random& random,
   if (!centre || r.died_at || r.age < 65) return;
   int recent = 0;
   for (const auto& s : stays) {
-    if (s.admitted_at >= window_.end - days(365)) ++recent;
+    if (s.admitted_at >= history_end_of(r, window_) - days(365)) ++recent;
   }
   if (!(r.most_ill ? random.chance(0.2) : recent >= 2 && random.chance(0.03))) return;
-  const auto at =
-      window_.end - days(random.between(3, 120)) + hours_of(7.0 + 8.0 * random.uniform());
+  const auto at = history_end_of(r, window_) - days(random.between(3, 120)) +
+                  hours_of(7.0 + 8.0 * random.uniform());
   const double u = random.uniform();
   const char* kind = u < 0.35   ? "assessed_no_action"
                      : u < 0.60 ? "offer_sip"

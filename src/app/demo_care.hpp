@@ -24,8 +24,8 @@ class CareWriter {
     core::Instant from;
     core::Instant until;
   };
-  // The part of [from_day, death) inside the window; none when empty.
-  std::optional<Period> in_window(const Resident& r, int from_day) const;
+  // The part of [from_day, death) from the window's start to `end`; none when empty.
+  std::optional<Period> in_window(const Resident& r, int from_day, core::Instant end) const;
   const MunicipalityUnits& municipality(const Resident& r) const {
     return county_.municipalities[static_cast<std::size_t>(r.municipality)];
   }

@@ -65,7 +65,7 @@ void CareWriter::write_sips(const Resident& r, Random& random,
   // And some started by the municipality or the health centre for someone in their care.
   const int in_care_from =
       std::min({r.home_care_from, r.home_health_care_from, r.residential_care_from});
-  if (const auto period = in_window(r, in_care_from)) {
+  if (const auto period = in_window(r, in_care_from, history_end_of(r, window_))) {
     const double per_year = r.most_ill ? 0.08 : 0.025;
     for (auto t = period->from + days_of(random.exponential(365.0 / per_year)); t < period->until;
          t += days_of(random.exponential(365.0 / per_year))) {
@@ -81,7 +81,8 @@ void CareWriter::write_sips(const Resident& r, Random& random,
 
 void CareWriter::write_sip(const Resident& r, Random& random, core::Instant created,
                            const CountyUnit& initiator, const StayOutline* stay) {
-  if (created >= window_.end || (r.died_at && created >= *r.died_at)) return;
+  const auto end = history_end_of(r, window_);
+  if (created >= end || (r.died_at && created >= *r.died_at)) return;
   const auto& m = municipality(r);
   const CountyUnit* centre = health_centre(r);
   const std::string author = staff_of(
@@ -156,7 +157,9 @@ void CareWriter::write_sip(const Resident& r, Random& random, core::Instant crea
   const core::Instant meeting =
       std::chrono::floor<days>(earliest_meeting + days_of(2.0 + 12.0 * random.uniform())) +
       hours(8 + random.between(0, 6));
-  const bool held = meeting < window_.end && (!r.died_at || meeting < *r.died_at);
+  const bool held = meeting < end && (!r.died_at || meeting < *r.died_at);
+  // A settled history has no meeting still to come: that plan is the living demo's to have.
+  if (window_.settled && !held) return;
   core::Instant updated = created;
   if (held) {
     p.activated_at = meeting;
@@ -169,8 +172,10 @@ void CareWriter::write_sip(const Resident& r, Random& random, core::Instant crea
       close = *r.died_at + days(7);
       reason = "Personen har avlidit (demo)";
     }
-    const bool closed = close < window_.end;
-    const auto until = closed ? close : window_.end;
+    const bool closed = close < end;
+    // A settled history's plan still open has every follow-up due before the reference day held
+    // (late ones too), also those after the person's own history_end: none is overdue today.
+    const auto until = closed ? close : window_.settled ? window_.end : end;
     // Follow-ups every three months; the next one not yet due stays open.
     const auto meeting_day = std::chrono::floor<days>(meeting);
     std::optional<std::chrono::sys_days> next_due;
@@ -190,6 +195,8 @@ void CareWriter::write_sip(const Resident& r, Random& random, core::Instant crea
         at = core::Instant{due - days(random.between(0, 6))} + hours(9);
       else if (u < 0.88)
         at = core::Instant{due + days(random.between(3, 25))} + hours(9);
+      if (window_.settled && !closed && (!at || *at >= until))
+        at = core::Instant{due} + (until - core::Instant{due}) / 2;
       if (at && *at < until) {
         f.held_at = at;
         f.outcome = "Planen följd upp; insatserna fortsätter (demo)";
@@ -202,8 +209,9 @@ void CareWriter::write_sip(const Resident& r, Random& random, core::Instant crea
       p.closed_at = close;
       p.close_reason = reason;
       updated = close;
-    } else if (next_due && *next_due - window_.reference_day <= days(14)) {
-      // The next follow-up is due within two weeks of the reference day: it is being prepared.
+    } else if (!window_.settled && next_due && *next_due - window_.reference_day <= days(14)) {
+      // The next follow-up is due within two weeks of the reference day: it is being prepared
+      // (in a settled history that is left to the demo's users).
       p.state = sip::PlanState::under_follow_up;
     }
   }

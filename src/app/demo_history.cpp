@@ -1,28 +1,18 @@
 #include "app/demo_history.hpp"
 
+#include <array>
 #include <stdexcept>
 
 #include "app/demo_care.hpp"
 #include "app/demo_stays.hpp"
 #include "app/demo_synthetic.hpp"
-#include "core/stockholm_time.hpp"
+#include "core/random.hpp"
 
 namespace nara::app {
 
 namespace {
 
 using namespace synthetic;
-
-// The 36 months before the clock's local day, ending at its local midnight: what happens today
-// is the living discharge chain's (demo_episodes.cpp), not history.
-Window history_window(const core::Clock& clock) {
-  const auto today = core::stockholm::local_date(clock.now());
-  std::chrono::year_month_day first =
-      (today.year() / today.month() - std::chrono::months(36)) / today.day();
-  if (!first.ok()) first = (first.year() / first.month()) / std::chrono::last;
-  return Window{core::stockholm::start_of_day(first), core::stockholm::start_of_day(today),
-                std::chrono::sys_days(first), std::chrono::sys_days(today)};
-}
 
 std::string table_counts(const RowCounts& counts) {
   std::string out;
@@ -34,6 +24,41 @@ std::string table_counts(const RowCounts& counts) {
 }
 
 }  // namespace
+
+namespace synthetic {
+
+bool write_demo_liability_agreement(store::Transaction& tx, const std::string& now_text) {
+  // Amounts per vårddygn made up for the demo, about the statutory 2023 amount and rising as it
+  // has; the report prices the demo's days with them instead of 0 kr.
+  constexpr std::array<std::pair<std::int64_t, std::int64_t>, 3> kAmounts{
+      {{2024, 11000}, {2025, 11500}, {2026, 12000}}};
+  const std::string first = "2024-01-01";
+  const std::string last = "2026-12-31";
+  if (!tx.query("SELECT 1 FROM liability_agreements WHERE municipality_code IS NULL AND "
+                "valid_from <= ? AND (valid_to IS NULL OR valid_to >= ?)",
+                last, first)
+           .empty())
+    return false;
+  const std::string id = core::new_uuid();
+  // The statute's terms (NULL) and model per episode: only the amounts are the agreement's.
+  tx.query(
+      "INSERT INTO liability_agreements (id, name, municipality_code, valid_from, valid_to, model, "
+      "source, created_at) VALUES (?, ?, NULL, ?, ?, 'per_episode', ?, ?)",
+      id, std::string("Demo: belopp per vårddygn 2024–2026 (påhittade för demon)"), first, last,
+      std::string("Demodata: beloppen är påhittade för demon, inte Socialstyrelsens. "
+                  "Socialstyrelsens belopp för 2024–2026 är inte inlästa i Nära "
+                  "(domain-rules §1.4)."),
+      now_text);
+  for (const auto& [year, amount] : kAmounts) {
+    tx.query(
+        "INSERT INTO liability_agreement_amounts (agreement_id, year, amount_per_day) VALUES (?, "
+        "?, ?)",
+        id, year, amount);
+  }
+  return true;
+}
+
+}  // namespace synthetic
 
 std::string seed_demo_at_scale(store::Database& db, const core::Clock& clock,
                                const std::filesystem::path& shared_dir, const DemoScale& scale) {
@@ -66,6 +91,7 @@ std::string seed_demo_at_scale(store::Database& db, const core::Clock& clock,
     }
     stays.finish(counts);
     care.finish(counts);
+    write_demo_liability_agreement(tx, now_text);
     std::size_t deceased = 0;
     std::string citizen;
     for (const auto& r : population.residents) {
@@ -81,7 +107,8 @@ std::string seed_demo_at_scale(store::Database& db, const core::Clock& clock,
                   std::to_string(population.from_test_list) + " Skatteverket test numbers, " +
                   std::to_string(population.synthetic) + " synthetic reservnummer, " +
                   std::to_string(deceased) + " deceased; history " + db_date(window.first_day) +
-                  " to " + db_date(window.reference_day) + " (rows: " + table_counts(counts) + ").";
+                  " to " + db_date(window.reference_day) + " (rows: " + table_counts(counts) +
+                  "); made-up liability amounts 2024–2026 for the demo.";
     return out;
   };
   return seed_demo_county(db, clock, shared_dir, scale.inhabitants, seed_residents);

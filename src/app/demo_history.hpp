@@ -13,9 +13,11 @@
 
 namespace nara::app {
 
+inline constexpr std::uint64_t kDefaultDemoSeed = 20261123;
+
 struct DemoScale {
   std::size_t inhabitants = kClassicDemoResidents;
-  std::uint64_t seed = 20261123;
+  std::uint64_t seed = kDefaultDemoSeed;
 };
 
 // At the classic size, the classic demo county exactly (seed_demo_county; the seed is not used).
@@ -25,6 +27,19 @@ struct DemoScale {
 // county's one transaction. Does nothing if the county is there. Returns a one-line summary.
 std::string seed_demo_at_scale(store::Database& db, const core::Clock& clock,
                                const std::filesystem::path& shared_dir, const DemoScale& scale);
+
+// `nara serve --demo` and `nara demo` at the classic size (issue 19's "done when": the follow-up
+// trends and the proactive list for the demo county too): three years of history for the classic
+// county's own residents, written after seed_demo_county with the synthetic county's writers at
+// its rates, plus the demo's made-up liability amounts 2024–2026. The accounts and the citizen
+// `invanare` (no history) stay as they are; residents' listings and decisions are dated back to
+// when they began, and some residents outside the living demo die during the three years. The
+// history lies before the living discharge chain's episodes and is all finished: nothing of it is
+// open or due, so every worklist stays as seed_demo_county left it. Does nothing if the history
+// is there (or the county is not); deterministic for a seed. Returns a one-line summary.
+// seed_demo_county alone (the integration tests' county) stays without it.
+std::string seed_classic_history(store::Database& db, const core::Clock& clock,
+                                 std::uint64_t seed = kDefaultDemoSeed);
 
 // The smallest synthetic county: it must hold a Kramfors resident aged 80+ for the demo citizen.
 inline constexpr std::size_t kSmallestSyntheticCounty = 1000;

@@ -60,16 +60,6 @@ int draw_age(Random& random, double factor) {
   return random.between(30, 50);  // rounding left over
 }
 
-// Annual probability of dying, by age (SCB life tables, rounded).
-double annual_mortality(int age) {
-  if (age < 45) return 0.0008;
-  if (age < 65) return 0.004;
-  if (age < 75) return 0.015;
-  if (age < 85) return 0.045;
-  if (age < 95) return 0.14;
-  return 0.30;
-}
-
 std::string synthetic_reservnummer(std::size_t serial) {
   char digits[16];
   std::snprintf(digits, sizeof digits, "%08zu", serial);
@@ -91,6 +81,15 @@ struct Identity {
 };
 
 }  // namespace
+
+double annual_mortality(int age) {
+  if (age < 45) return 0.0008;
+  if (age < 65) return 0.004;
+  if (age < 75) return 0.015;
+  if (age < 85) return 0.045;
+  if (age < 95) return 0.14;
+  return 0.30;
+}
 
 Population seed_population(store::Transaction& tx, const County& county, const Window& window,
                            const std::filesystem::path& shared_dir, std::size_t inhabitants,

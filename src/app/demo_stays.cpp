@@ -218,7 +218,8 @@ std::vector<StayOutline> StayWriter::write(const Resident& r, std::size_t index)
                              : r.age >= 65 ? 0.02 + 0.01 * std::min(r.frailty, 3.0)
                                            : 0.02;
   const auto birth = core::Instant{r.birth} + hours(12);
-  const auto end = r.died_at ? std::min(*r.died_at, window_.end) : window_.end;
+  const auto history_end = history_end_of(r, window_);
+  const auto end = r.died_at ? std::min(*r.died_at, history_end) : history_end;
   // Starting two months early lets the first stays of the window follow earlier ones.
   auto t = std::max(window_.start - days(60), birth) + days_of(random.exponential(365.0 / rate));
   bool return_visit = false;
@@ -379,7 +380,7 @@ std::vector<StayOutline> StayWriter::write(const Resident& r, std::size_t index)
       s.state = "deceased";
       s.end_at = std::max(*r.died_at, s.admitted_at + hours(1));
     }
-    if (s.end_at >= window_.end || (s.state != "deceased" && r.died_at && s.end_at >= *r.died_at))
+    if (s.end_at >= history_end || (s.state != "deceased" && r.died_at && s.end_at >= *r.died_at))
       break;
     if (s.admitted_at >= window_.start) write_stay(r, s);
     if (s.state != "deceased") {
@@ -413,7 +414,7 @@ std::vector<StayOutline> StayWriter::write(const Resident& r, std::size_t index)
     }
   }
   // Many die in hospital after a short last stay (about a third of deaths).
-  if (r.died_at && !died_in_hospital && *r.died_at >= window_.start && *r.died_at < window_.end &&
+  if (r.died_at && !died_in_hospital && *r.died_at >= window_.start && *r.died_at < history_end &&
       random.chance(0.35)) {
     Stay s;
     s.id = ids_.next();

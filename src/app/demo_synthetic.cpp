@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "app/demo_data.hpp"
+#include "core/stockholm_time.hpp"
 
 namespace nara::app::synthetic {
 
@@ -123,6 +124,15 @@ void BulkInserter::flush() {
   tx_.run(sql, std::span<const store::Value>(buffer_.data(), buffer_.size()));
   buffer_.clear();
   rows_buffered_ = 0;
+}
+
+Window history_window(const core::Clock& clock) {
+  const auto today = core::stockholm::local_date(clock.now());
+  std::chrono::year_month_day first =
+      (today.year() / today.month() - std::chrono::months(36)) / today.day();
+  if (!first.ok()) first = (first.year() / first.month()) / std::chrono::last;
+  return Window{core::stockholm::start_of_day(first), core::stockholm::start_of_day(today),
+                std::chrono::sys_days(first), std::chrono::sys_days(today)};
 }
 
 store::Value nullable(const std::optional<std::string>& text) {

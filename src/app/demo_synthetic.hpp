@@ -3,6 +3,7 @@
 // seeded random stream per purpose and person, deterministic record ids, multi-row inserts, the
 // county's units and staff as the classic seeding made them, and the residents in memory.
 // Internal to src/app; demo_history.hpp is the interface.
+#include <algorithm>
 #include <array>
 #include <chrono>
 #include <cmath>
@@ -53,6 +54,7 @@ enum Purpose : std::uint64_t {
   kContacts = 5,
   kSips = 6,
   kUnitTraits = 7,
+  kClassicResident = 8,  // the classic demo's residents as the history sees them
 };
 
 // Ids shaped like the UUID v7 Nära uses everywhere, but counted instead of drawn: the same seed
@@ -192,6 +194,10 @@ struct Resident {
   int home_health_care_from = kNever;
   int residential_care_from = kNever;
   int listed_from = kNever;
+  // Nothing of theirs is written from here on, when earlier than the window's end: the classic
+  // demo's living discharge chain (demo_episodes.cpp) admits them within the last two weeks, and
+  // their history must lie before it.
+  std::optional<core::Instant> history_end;
 };
 
 // The period the history covers: [start, end), end being local midnight of the reference day.
@@ -200,7 +206,24 @@ struct Window {
   core::Instant end;
   std::chrono::sys_days first_day;
   std::chrono::sys_days reference_day;
+  // Everything written is finished by the end: no request left unanswered or undone, no SIP
+  // meeting still to come or follow-up left unheld in a plan still open. The classic demo's
+  // history is so, since today's open work there is the living chain's (demo_episodes.cpp,
+  // demo_sip.cpp) and the worklists must show just that; the synthetic county's is not.
+  bool settled = false;
 };
+
+// The 36 months before the clock's local day, ending at its local midnight: what happens today
+// is the living discharge chain's (demo_episodes.cpp), not history.
+Window history_window(const core::Clock& clock);
+
+// Where a resident's history ends: the window's end, or their own history_end when earlier.
+inline core::Instant history_end_of(const Resident& r, const Window& window) {
+  return r.history_end ? std::min(*r.history_end, window.end) : window.end;
+}
+
+// Annual probability of dying at `age` (SCB life tables, rounded).
+double annual_mortality(int age);
 
 // A duration times a factor, kept in whole microseconds (Instant's resolution).
 inline std::chrono::microseconds scaled(std::chrono::microseconds d, double factor) {
@@ -257,5 +280,11 @@ struct StayOutline {
 
 class StayWriter;
 class CareWriter;
+
+// The demo's made-up amounts per vårddygn 2024–2026, a region-wide local agreement (the statutory
+// amounts of those years were not retrieved, domain-rules §1.4, so liability showed 0 kr): only
+// the demo paths write it, never seed_demo_county as the tests call it. Does nothing if a
+// region-wide agreement covers any of those years. Returns whether it wrote it.
+bool write_demo_liability_agreement(store::Transaction& tx, const std::string& now_text);
 
 }  // namespace nara::app::synthetic

@@ -8,6 +8,7 @@
 #include <iostream>
 
 #include "app/demo_county.hpp"
+#include "service/follow_up_service.hpp"
 #include "app/demo_episodes.hpp"
 #include "app/demo_history.hpp"
 #include "app/instance.hpp"
@@ -90,7 +91,8 @@ int main(int argc, char** argv) {
                    "Inhabitants: 2400 is the classic demo; any other size (at least 1000) is a "
                    "synthetic county with three years of history")
       ->capture_default_str();
-  demo->add_option("--seed", demo_scale.seed, "Random seed of the synthetic county")
+  demo->add_option("--seed", demo_scale.seed,
+                   "Random seed of the history (and of a synthetic county's residents)")
       ->capture_default_str();
   auto* audit = cli.add_subcommand("audit", "Audit log tools");
   audit->require_subcommand(1);
@@ -156,7 +158,13 @@ int main(int argc, char** argv) {
       auto db = nara::store::open_database(config.database_url);
       nara::store::migrate(*db);
       const auto started = std::chrono::steady_clock::now();
-      const auto summary = nara::app::seed_demo_at_scale(*db, *clock, shared_dir, demo_scale);
+      auto summary = nara::app::seed_demo_at_scale(*db, *clock, shared_dir, demo_scale);
+      // The classic county gets its history here, as with `serve --demo`; the synthetic one
+      // was written with it.
+      if (demo_scale.inhabitants == nara::app::kClassicDemoResidents)
+        summary += " " + nara::app::seed_classic_history(*db, *clock, demo_scale.seed);
+      // The continuity rollup is made now, so the follow-up's first reader does not wait for it.
+      nara::service::refresh_continuity_rollup(*db, clock->now());
       const std::chrono::duration<double> took = std::chrono::steady_clock::now() - started;
       std::cout << summary << " Took " << std::fixed << std::setprecision(1) << took.count()
                 << " s.\n";
@@ -168,6 +176,10 @@ int main(int argc, char** argv) {
         nara::store::migrate(instance.database());
         spdlog::info(R"({{"event":"demo","summary":"{}"}})",
                      nara::app::seed_demo_county(instance.database(), *clock, shared_dir));
+        // Three years behind it for the follow-up and the proactive list (not in the tests'
+        // lean county, which calls seed_demo_county alone).
+        spdlog::info(R"({{"event":"demo_history","summary":"{}"}})",
+                     nara::app::seed_classic_history(instance.database(), *clock));
         // Keep the demo's discharge chain alive: a fresh batch of episodes once a day.
         nara::app::refresh_demo_episodes(instance.database(), *clock);
       }
