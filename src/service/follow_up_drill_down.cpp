@@ -87,12 +87,14 @@ DrillDown FollowUpService::facts(const domain::access::Actor& actor,
         p.errors.push_back({"key", "unit.unknown", "Enheten finns inte."});
         return p;
       }());
-    const auto facts = load_indicator_facts(tx, from, to, now);
-    domain::indicators::Parameters parameters;
-    parameters.as_of = now;
-    const auto ids =
-        domain::indicators::facts_behind(facts, parameters, indicator_id, level, key, month);
-    const std::unordered_set<std::string> behind(ids.begin(), ids.end());
+  });
+  const auto facts = load_indicator_facts(ctx_.db, from, to, now);
+  domain::indicators::Parameters parameters;
+  parameters.as_of = now;
+  const auto ids =
+      domain::indicators::facts_behind(facts, parameters, indicator_id, level, key, month);
+  const std::unordered_set<std::string> behind(ids.begin(), ids.end());
+  ctx_.db.read([&](store::Transaction& tx) {
     const std::string& unit = *actor.unit_id;
     // Every row the reader's unit may see; the cell's facts are picked from them.
     const std::string since = store::to_db_time(from - std::chrono::days(400));

@@ -5,6 +5,7 @@
 #include "service/follow_up_service.hpp"
 
 #include <algorithm>
+#include <future>
 #include <map>
 #include <set>
 #include <unordered_set>
@@ -66,23 +67,37 @@ void count_liability(std::vector<store::FollowUpEpisode>& episodes, const Liabil
 
 }  // namespace
 
-domain::indicators::Facts load_indicator_facts(store::Transaction& tx, core::Instant from,
+domain::indicators::Facts load_indicator_facts(store::Database& db, core::Instant from,
                                                core::Instant to, core::Instant now) {
-  store::FollowUpRepository repo(tx);
-  domain::indicators::Facts facts;
-  facts.population = repo.population();
-  auto episodes = repo.episodes(from, to);
-  count_liability(episodes, load_liability_terms(tx), now);
-  facts.episodes.reserve(episodes.size());
-  for (auto& e : episodes) facts.episodes.push_back(std::move(e.fact));
-  facts.sips = repo.sips(from, to);
-  facts.requests = repo.requests(from, to);
-  // Continuity from its rollup (refreshed by the callers): a county's contacts are millions.
-  facts.continuity_tallies = repo.continuity_tallies(from, to);
-  facts.named_contacts = repo.named_contacts(from, to);
-  facts.relations =
-      repo.relations(from, to, domain::indicators::Parameters{}.named_contact_min_age);
-  facts.actions = repo.actions(from, to);
+  // The stays are the biggest read (a county's 100 000 stays with their chains): they are read in
+  // a transaction of their own on a second thread while this one reads the rest. Each read is a
+  // consistent snapshot; the two may differ by what was written between them, which a monthly
+  // follow-up does not notice.
+  auto stays = std::async(std::launch::async, [&db, from, to, now] {
+    return db.read([&](store::Transaction& tx) {
+      auto episodes = store::FollowUpRepository(tx).episodes(from, to);
+      count_liability(episodes, load_liability_terms(tx), now);
+      std::vector<domain::indicators::EpisodeFact> out;
+      out.reserve(episodes.size());
+      for (auto& e : episodes) out.push_back(std::move(e.fact));
+      return out;
+    });
+  });
+  auto facts = db.read([&](store::Transaction& tx) {
+    store::FollowUpRepository repo(tx);
+    domain::indicators::Facts rest;
+    rest.population = repo.population();
+    rest.sips = repo.sips(from, to);
+    rest.requests = repo.requests(from, to);
+    // Continuity from its rollup (refreshed by the callers): a county's contacts are millions.
+    rest.continuity_tallies = repo.continuity_tallies(from, to);
+    rest.named_contacts = repo.named_contacts(from, to);
+    rest.relations =
+        repo.relations(from, to, domain::indicators::Parameters{}.named_contact_min_age);
+    rest.actions = repo.actions(from, to);
+    return rest;
+  });
+  facts.episodes = stays.get();
   return facts;
 }
 
@@ -180,27 +195,38 @@ FollowUpValues FollowUpService::values(const domain::access::Actor& actor, Month
   const auto now = ctx_.clock.now();
   refresh_continuity_rollup(ctx_.db, now);
   FollowUpValues out{from, to, {}};
-  ctx_.db.read([&](store::Transaction& tx) {
-    store::FollowUpRepository repo(tx);
-    std::map<std::string, std::string> municipality_names;
-    for (auto& [code, name] : repo.municipalities()) municipality_names[code] = name;
+  struct Names {
+    std::map<std::string, std::string> municipalities;
     std::map<std::string, store::UnitName> units;
-    for (auto& u : repo.units()) units[u.id] = u;
-    std::optional<std::string> municipality = scope.municipality;
-    if (municipality && !municipality_names.count(*municipality))
-      unknown("municipality", "municipality.unknown", "Kommunen " + *municipality + " finns inte.");
-    if (scope.unit) {
-      const auto it = units.find(*scope.unit);
-      if (it == units.end()) unknown("unit", "unit.unknown", "Enheten finns inte.");
-      if (municipality && *municipality != it->second.municipality_code)
-        unknown("unit", "unit.not_in_municipality", "Enheten finns inte i den valda kommunen.");
-      municipality = it->second.municipality_code;
-    }
-    const auto facts =
-        load_indicator_facts(tx, month_start(from), month_start(to + std::chrono::months(1)), now);
+    std::string county;
+  };
+  // Names first: an unknown municipality or unit is refused before anything is computed.
+  auto names = ctx_.db.read([&](store::Transaction& tx) {
+    store::FollowUpRepository repo(tx);
+    Names n;
+    for (auto& [code, name] : repo.municipalities()) n.municipalities[code] = name;
+    for (auto& u : repo.units()) n.units[u.id] = u;
+    n.county = county_name(tx);
+    return n;
+  });
+  auto& municipality_names = names.municipalities;
+  const auto& units = names.units;
+  std::optional<std::string> municipality = scope.municipality;
+  if (municipality && !municipality_names.count(*municipality))
+    unknown("municipality", "municipality.unknown", "Kommunen " + *municipality + " finns inte.");
+  if (scope.unit) {
+    const auto it = units.find(*scope.unit);
+    if (it == units.end()) unknown("unit", "unit.unknown", "Enheten finns inte.");
+    if (municipality && *municipality != it->second.municipality_code)
+      unknown("unit", "unit.not_in_municipality", "Enheten finns inte i den valda kommunen.");
+    municipality = it->second.municipality_code;
+  }
+  const auto facts = load_indicator_facts(ctx_.db, month_start(from),
+                                          month_start(to + std::chrono::months(1)), now);
+  {
     domain::indicators::Query query{from, to, indicator_ids, {}};
     query.parameters.as_of = now;
-    const std::string county = county_name(tx);
+    const std::string& county = names.county;
     for (auto& series : domain::indicators::compute(facts, query)) {
       std::string name;
       switch (series.level) {
@@ -232,7 +258,7 @@ FollowUpValues FollowUpService::values(const domain::access::Actor& actor, Month
       }
       out.series.push_back({std::move(series), std::move(name)});
     }
-  });
+  }
   return out;
 }
 

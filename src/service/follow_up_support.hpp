@@ -12,7 +12,8 @@
 namespace nara::service {
 
 // Every fact of the indicators for [from, to), payment liability counted per episode.
-domain::indicators::Facts load_indicator_facts(store::Transaction& tx, core::Instant from,
+// Two read transactions, one of them on a second thread.
+domain::indicators::Facts load_indicator_facts(store::Database& db, core::Instant from,
                                                core::Instant to, core::Instant now);
 
 // 403 for anyone but unit managers and county administrators, the attempt logged as denied.
