@@ -3,6 +3,15 @@ import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { checkPage, checkReflow, signIn } from './helpers';
 
+/** The six months the trend shows, ending with `month` (YYYY-MM). */
+function sixMonthsEnding(month: string): string[] {
+  const [year, number] = month.split('-').map(Number);
+  return [5, 4, 3, 2, 1, 0].map((back) => {
+    const total = year * 12 + number - 1 - back;
+    return `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, '0')}`;
+  });
+}
+
 /** After a filter change the previous rows stay (marked busy) until the server's answer arrives. */
 async function settled(page: Page) {
   await expect(page.getByTestId('worklist')).toHaveAttribute('aria-busy', 'false');
@@ -101,8 +110,20 @@ test('the county administrator sees every municipality with liability in the rep
   await expect(page.getByRole('heading', { level: 1, name: 'Betalningsansvar' })).toBeVisible();
   const trend = page.getByTestId('trend-table');
   await expect(trend).toBeVisible();
-  // The demo's episodes are Kramfors and Sollefteå residents, and one Sundsvall resident on the
-  // psychiatric ward (src/app/demo_episodes.cpp, demo_psychiatry.cpp).
-  expect(await trend.locator('thead th').allTextContents()).toEqual(['Månad', 'Kramfors kommun', 'Sollefteå kommun', 'Sundsvalls kommun']);
+  // A column for every municipality the six months' reports list, in Swedish order: the living
+  // demo's Kramfors and Sollefteå residents and its Sundsvall resident on the psychiatric ward
+  // (src/app/demo_episodes.cpp, demo_psychiatry.cpp), and with the county's three years of history
+  // (src/app/demo_classic_history.cpp) the other municipalities whose residents waited as
+  // utskrivningsklara in those months.
+  const month = new URL(page.url()).searchParams.get('manad') ?? (await page.getByRole('textbox', { name: 'Månad' }).inputValue());
+  const listed = new Set<string>();
+  for (const m of sixMonthsEnding(month)) {
+    const report = (await (await page.request.get(`/api/v1/reports/payment-liability?month=${m}`)).json()) as { municipalities: { municipalityName: string }[] };
+    for (const municipality of report.municipalities) listed.add(municipality.municipalityName);
+  }
+  const expected = [...listed].sort((a, b) => a.localeCompare(b, 'sv'));
+  expect(expected).toEqual(expect.arrayContaining(['Kramfors kommun', 'Sollefteå kommun', 'Sundsvalls kommun']));
+  expect(expected.length).toBeGreaterThan(3);
+  expect(await trend.locator('thead th').allTextContents()).toEqual(['Månad', ...expected]);
   await checkPage(page, 'liability-report-county');
 });
