@@ -27,8 +27,8 @@ constexpr auto kLivingDemoMargin = days(14);
 // A discharged stay stays on the worklists and the ward board for 48 hours (worklist_service.cpp):
 // everyone else's history ends three days before today, so the lists stay as they were.
 constexpr auto kWorklistMargin = days(3);
-// The mest sjuka äldre listed at Hälsocentral Kramfors, as in the synthetic county: the demo
-// logins dsk.kramfors and hsl.kramfors open a proactive list with people on it.
+// The mest sjuka äldre listed at Hälsocentral Kramfors outside the living demo, as in the
+// synthetic county: the demo login dsk.kramfors opens a proactive list with people on it.
 constexpr int kKramforsMostIll = 8;
 
 // Persons the living demo holds records of: the citizen, today's episodes, the demo's SIPs,
@@ -175,6 +175,8 @@ ClassicResidents classic_residents(store::Transaction& tx, const County& county,
 
   // The mest sjuka äldre of Hälsocentral Kramfors: the oldest residents listed there, those in
   // municipal home health care first (hsl.kramfors's list), made so when chance gave too few.
+  // Counted outside the living demo: an open episode of today's batch, without diagnoses or
+  // admission kind, would be their LACE index stay instead of the history's.
   const auto kramfors =
       static_cast<int>(std::find_if(county.municipalities.begin(), county.municipalities.end(),
                                     [](const auto& m) { return m.code == "2282"; }) -
@@ -183,7 +185,7 @@ ClassicResidents classic_residents(store::Transaction& tx, const County& county,
   int most_ill = 0;
   for (auto& r : out.residents) {
     if (r.municipality != kramfors || r.citizen || r.health_centre != 0 || r.age < 75 ||
-        r.protected_identity)
+        r.protected_identity || living.contains(r.id))
       continue;
     if (r.most_ill && !r.died_at)
       ++most_ill;
