@@ -208,7 +208,7 @@ TEST_P(DemoHistoryClassicTest, Issue19_ThirtySixMonthsOfStaysSipsAndContactsInEv
     months.insert(line.substr(0, 7));
   auto month = 2023y / std::chrono::December;
   for (int k = 0; k < 36; ++k, month += std::chrono::months(1)) {
-    char text[16];
+    char text[32];  // room for any int year, as -Wformat-truncation wants
     std::snprintf(text, sizeof text, "%04d-%02u", static_cast<int>(month.year()),
                   static_cast<unsigned>(month.month()));
     EXPECT_TRUE(months.contains(text)) << "no stays in " << text;
