@@ -12,6 +12,7 @@
 #include "app/demo_history.hpp"
 #include "app/demo_stays.hpp"
 #include "app/demo_synthetic.hpp"
+#include "store/time_codec.hpp"
 
 namespace nara::app {
 
@@ -87,6 +88,11 @@ ClassicResidents classic_residents(store::Transaction& tx, const County& county,
   std::map<std::string, const CountyUnit*> unit_of_id;
   for (const auto& u : county.units) unit_of_id[u.id] = &u;
   const auto living = living_demo_persons(tx);
+  std::map<std::string, core::Instant> first_admission;  // of the living demo's episodes
+  const auto admissions =
+      tx.query("SELECT person_id, MIN(admitted_at) FROM inpatient_episodes GROUP BY person_id");
+  for (std::size_t i = 0; i < admissions.size(); ++i)
+    first_admission[admissions.row(i).text(0)] = store::from_db_time(admissions.row(i).text(1));
   std::set<std::string> citizens;
   const auto accounts = tx.query("SELECT person_id FROM users WHERE person_id IS NOT NULL");
   for (std::size_t i = 0; i < accounts.size(); ++i) citizens.insert(accounts.row(i).text(0));
@@ -169,6 +175,9 @@ ClassicResidents classic_residents(store::Transaction& tx, const County& county,
     r.history_end = in_living_demo || daily_batch_may_take(m.code, row.text(1))
                         ? window.end - kLivingDemoMargin
                         : window.end - kWorklistMargin;
+    // A demo database seeded before its history has older living episodes, still open.
+    if (const auto first = first_admission.find(r.id); first != first_admission.end())
+      r.history_end = std::min(*r.history_end, first->second - days(1));
     out.residents.push_back(std::move(r));
     out.relations.push_back(std::move(relations));
   }

@@ -20,7 +20,8 @@ struct DemoScale {
   std::uint64_t seed = kDefaultDemoSeed;
 };
 
-// At the classic size, the classic demo county exactly (seed_demo_county; the seed is not used).
+// At the classic size, the classic demo county exactly (seed_demo_county; the seed is not used
+// here: main.cpp gives it to seed_classic_history, below, which writes that county's history).
 // At any other size the same organisation, staff and demo logins, with `inhabitants` residents
 // (Skatteverket's test personnummer where their age fits, Nära's synthetic reservnummer for the
 // rest) and their history over the 36 months before the clock's local day, written in the
