@@ -129,9 +129,10 @@ Assessed assess_unit(store::Transaction& tx, const domain::access::Actor& actor,
   std::map<std::string, ProactivePerson> names;
   const auto people = tx.query(
       "SELECT p.id, p.given_name, p.family_name, p.identifier, p.identifier_kind FROM persons p "
-      "WHERE p.id IN (SELECT c.person_id FROM care_relations c WHERE c.unit_id = ? AND "
-      "c.started_at <= ? AND (c.ended_at IS NULL OR c.ended_at > ?))",
-      *actor.unit_id, store::to_db_time(now), store::to_db_time(now));
+      "WHERE p.birth_date <= ? AND p.id IN (SELECT c.person_id FROM care_relations c WHERE "
+      "c.unit_id = ? AND c.started_at <= ? AND (c.ended_at IS NULL OR c.ended_at > ?))",
+      store::latest_birth_date(core::stockholm::local_date(now), criteria.min_age), *actor.unit_id,
+      store::to_db_time(now), store::to_db_time(now));
   for (std::size_t i = 0; i < people.size(); ++i) {
     const auto r = people.row(i);
     names[r.text(0)] = {r.text(0), r.text(1) + " " + r.text(2),

@@ -98,6 +98,14 @@ std::chrono::year_month_day stored_date(std::string_view text) {
       std::chrono::day{static_cast<unsigned>(number(text.substr(8, 2)))}};
 }
 
+// The episodes of a period, as the WHERE clause every per-episode query repeats, so that ready
+// periods, diagnoses and notices are read in one scan each and joined in memory.
+constexpr const char* kEpisodesInPeriod =
+    "e.state <> 'cancelled' AND e.admitted_at < ? AND (e.discharged_at IS NULL OR "
+    "e.discharged_at >= ?) AND (e.ended_at IS NULL OR e.ended_at >= ?)";
+
+}  // namespace
+
 // The last birth date of a person who is `min_age` on `today` ("YYYY-MM-DD", text order is date
 // order), for the age limit in SQL. A 29 February birthday counts from 1 March in common years.
 std::string latest_birth_date(std::chrono::year_month_day today, int min_age) {
@@ -109,14 +117,6 @@ std::string latest_birth_date(std::chrono::year_month_day today, int min_age) {
                 static_cast<unsigned>(day.month()), static_cast<unsigned>(day.day()));
   return text;
 }
-
-// The episodes of a period, as the WHERE clause every per-episode query repeats, so that ready
-// periods, diagnoses and notices are read in one scan each and joined in memory.
-constexpr const char* kEpisodesInPeriod =
-    "e.state <> 'cancelled' AND e.admitted_at < ? AND (e.discharged_at IS NULL OR "
-    "e.discharged_at >= ?) AND (e.ended_at IS NULL OR e.ended_at >= ?)";
-
-}  // namespace
 
 std::vector<PopulationCohort> FollowUpRepository::population() {
   // Inhabitants by birth month and month of death: a few thousand groups for a whole county.
@@ -472,6 +472,14 @@ std::vector<UnitPerson> FollowUpRepository::unit_population(const std::string& u
   const std::string now_text = to_db_time(now);
   const std::string year_ago = to_db_time(now - kYear);
   const auto today = core::stockholm::local_date(now);
+  const std::string birth_cutoff = latest_birth_date(today, min_age);
+  // Home care hours of the last full month, summed over the units that give them.
+  const auto last_month = core::stockholm::add_calendar_days(
+      std::chrono::year_month_day{today.year() / today.month() / 1}, -1);
+  char last_month_buffer[32];
+  std::snprintf(last_month_buffer, sizeof last_month_buffer, "%04d-%02u",
+                static_cast<int>(last_month.year()), static_cast<unsigned>(last_month.month()));
+  const std::string last_month_text(last_month_buffer);
   // The unit's persons, with their standing facts in one row each.
   const auto rs = tx_.query(
       "SELECT DISTINCT p.id, p.birth_date, "
@@ -486,8 +494,16 @@ std::vector<UnitPerson> FollowUpRepository::unit_population(const std::string& u
       "h.person_id = p.id AND hu.kind = 'home_health_care' AND h.ended_at IS NULL) "
       "FROM care_relations c JOIN persons p ON p.id = c.person_id "
       "WHERE c.unit_id = ? AND c.started_at <= ? AND (c.ended_at IS NULL OR c.ended_at > ?) "
-      "AND p.deceased_on IS NULL AND p.birth_date <= ? ORDER BY p.id",
-      now_text, now_text, unit_id, now_text, now_text, latest_birth_date(today, min_age));
+      "AND p.deceased_on IS NULL AND p.birth_date <= ? AND ("
+      // Only persons who can meet a criterion are assessed: a stay in the last 12 months (or
+      // now), permanent SÄBO, or home care hours reported for last month.
+      "EXISTS (SELECT 1 FROM inpatient_episodes x WHERE x.person_id = p.id AND x.state <> "
+      "'cancelled' AND (x.discharged_at IS NULL OR x.discharged_at >= ?)) OR "
+      "EXISTS (SELECT 1 FROM care_relations s JOIN units su ON su.id = s.unit_id WHERE "
+      "s.person_id = p.id AND su.kind = 'residential_care' AND s.ended_at IS NULL) OR "
+      "EXISTS (SELECT 1 FROM home_care_hours hh WHERE hh.person_id = p.id AND hh.month = ?)) "
+      "ORDER BY p.id",
+      now_text, now_text, unit_id, now_text, now_text, birth_cutoff, year_ago, last_month_text);
   std::vector<UnitPerson> out;
   out.reserve(rs.size());
   std::unordered_map<std::string, std::size_t> index;
@@ -505,16 +521,18 @@ std::vector<UnitPerson> FollowUpRepository::unit_population(const std::string& u
     out.push_back(std::move(unit_person));
   }
   if (out.empty()) return out;
+  // The unit's persons old enough to be on the list (the others are never assessed).
   const char* kInUnit =
-      "IN (SELECT c.person_id FROM care_relations c WHERE c.unit_id = ? AND c.started_at <= ? "
-      "AND (c.ended_at IS NULL OR c.ended_at > ?))";
+      "IN (SELECT c.person_id FROM care_relations c JOIN persons pp ON pp.id = c.person_id "
+      "WHERE c.unit_id = ? AND c.started_at <= ? AND (c.ended_at IS NULL OR c.ended_at > ?) "
+      "AND pp.deceased_on IS NULL AND pp.birth_date <= ?)";
   const auto stays = tx_.query(
       std::string("SELECT e.person_id, e.id, e.admitted_at, e.discharged_at, e.admission_kind, "
                   "w.care_provider_id, e.ward_unit_id FROM inpatient_episodes e "
                   "JOIN units w ON w.id = e.ward_unit_id WHERE e.state <> 'cancelled' AND "
                   "e.person_id ") +
           kInUnit + " AND (e.discharged_at IS NULL OR e.discharged_at >= ?) ORDER BY e.id",
-      unit_id, now_text, now_text, year_ago);
+      unit_id, now_text, now_text, birth_cutoff, year_ago);
   std::unordered_map<std::string, std::pair<std::size_t, std::size_t>> stay_index;
   for (std::size_t i = 0; i < stays.size(); ++i) {
     const auto r = stays.row(i);
@@ -536,7 +554,7 @@ std::vector<UnitPerson> FollowUpRepository::unit_population(const std::string& u
           kInUnit +
           " AND (e.discharged_at IS NULL OR e.discharged_at >= ?) "
           "ORDER BY d.episode_id, d.rank",
-      unit_id, now_text, now_text, year_ago);
+      unit_id, now_text, now_text, birth_cutoff, year_ago);
   for (std::size_t i = 0; i < diagnoses.size(); ++i) {
     const auto r = diagnoses.row(i);
     const auto it = stay_index.find(r.text(0));
@@ -544,16 +562,11 @@ std::vector<UnitPerson> FollowUpRepository::unit_population(const std::string& u
       out[it->second.first].history.stays[it->second.second].diagnoses.push_back(r.text(1));
   }
   // Home care hours of the last full month, summed over the units that give them.
-  const auto last_month = core::stockholm::add_calendar_days(
-      std::chrono::year_month_day{today.year() / today.month() / 1}, -1);
-  char month_text[32];
-  std::snprintf(month_text, sizeof month_text, "%04d-%02u", static_cast<int>(last_month.year()),
-                static_cast<unsigned>(last_month.month()));
   const auto hours = tx_.query(
       std::string("SELECT h.person_id, SUM(h.hours) FROM home_care_hours h WHERE h.month = ? AND "
                   "h.person_id ") +
           kInUnit + " GROUP BY h.person_id",
-      std::string(month_text), unit_id, now_text, now_text);
+      last_month_text, unit_id, now_text, now_text, birth_cutoff);
   for (std::size_t i = 0; i < hours.size(); ++i) {
     const auto it = index.find(hours.row(i).text(0));
     if (it != index.end())
@@ -564,7 +577,7 @@ std::vector<UnitPerson> FollowUpRepository::unit_population(const std::string& u
       tx_.query(std::string("SELECT a.person_id, a.kind, a.recorded_at, a.next_review_on FROM "
                             "proactive_actions a WHERE a.person_id ") +
                     kInUnit + " ORDER BY a.person_id, a.recorded_at",
-                unit_id, now_text, now_text);
+                unit_id, now_text, now_text, birth_cutoff);
   for (std::size_t i = 0; i < actions.size(); ++i) {
     const auto r = actions.row(i);
     const auto it = index.find(r.text(0));
@@ -583,13 +596,14 @@ SharingFacts FollowUpRepository::unit_sharing_facts(const std::string& unit_id,
                                                     const std::string& care_provider_id,
                                                     core::Instant now) {
   const std::string now_text = to_db_time(now);
+  // Driven from the few blocks and consents, each checked against the unit's relations.
   const char* kInUnit =
-      "IN (SELECT c.person_id FROM care_relations c WHERE c.unit_id = ? AND c.started_at <= ? "
-      "AND (c.ended_at IS NULL OR c.ended_at > ?))";
+      "EXISTS (SELECT 1 FROM care_relations c WHERE c.person_id = x.person_id AND c.unit_id = ? "
+      "AND c.started_at <= ? AND (c.ended_at IS NULL OR c.ended_at > ?))";
   SharingFacts out;
   const auto blocks = tx_.query(
-      std::string("SELECT b.person_id, b.care_provider_id, COALESCE(b.unit_id, ''), b.kind FROM "
-                  "blocks b WHERE b.lifted_at IS NULL AND b.person_id ") +
+      std::string("SELECT x.person_id, x.care_provider_id, COALESCE(x.unit_id, ''), x.kind FROM "
+                  "blocks x WHERE x.lifted_at IS NULL AND ") +
           kInUnit,
       unit_id, now_text, now_text);
   for (std::size_t i = 0; i < blocks.size(); ++i) {
@@ -600,9 +614,9 @@ SharingFacts FollowUpRepository::unit_sharing_facts(const std::string& unit_id,
       out.across_providers.emplace(r.text(0), r.text(1));
   }
   const auto consents = tx_.query(
-      std::string("SELECT DISTINCT s.person_id FROM consents s WHERE s.care_provider_id = ? AND "
-                  "s.withdrawn_at IS NULL AND s.given_at <= ? AND (s.valid_until IS NULL OR "
-                  "s.valid_until > ?) AND s.person_id ") +
+      std::string("SELECT DISTINCT x.person_id FROM consents x WHERE x.care_provider_id = ? AND "
+                  "x.withdrawn_at IS NULL AND x.given_at <= ? AND (x.valid_until IS NULL OR "
+                  "x.valid_until > ?) AND ") +
           kInUnit,
       care_provider_id, now_text, now_text, unit_id, now_text, now_text);
   for (std::size_t i = 0; i < consents.size(); ++i) out.consented.insert(consents.row(i).text(0));

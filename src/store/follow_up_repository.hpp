@@ -31,6 +31,9 @@ struct UnitName {
   std::string municipality_code;
 };
 
+// The last birth date ("YYYY-MM-DD") of a person who is `min_age` or older on `today`.
+std::string latest_birth_date(std::chrono::year_month_day today, int min_age);
+
 // Where a stay on a proactive list was documented: the reader may see it only as the sharing
 // rules allow (PDL 4:4, 2022:913), decided by the service over these facts.
 struct StaySource {
