@@ -340,7 +340,15 @@ void add_follow_up_routes(http::Router& router, Services& services) {
        "/api/v1/proactive-list",
        http::Access::assignment,
        [&follow_up](http::Context& c) {
-         const auto list = follow_up.proactive_list(c.who(), query_text(c.request, "unit", 64));
+         int limit = 100;
+         if (const auto text = query_text(c.request, "limit", 8)) {
+           const auto parsed = parse_count(*text);
+           if (!parsed || *parsed < 1 || *parsed > 1000)
+             core::throw_field_error("limit", "range", "Ange ett antal mellan 1 och 1000.", 400);
+           limit = static_cast<int>(*parsed);
+         }
+         const auto list =
+             follow_up.proactive_list(c.who(), query_text(c.request, "unit", 64), limit);
          boost::json::array rows;
          for (const auto& row : list.rows) rows.push_back(row_json(row));
          const auto& k = list.criteria;
@@ -357,6 +365,8 @@ void add_follow_up_routes(http::Router& router, Services& services) {
                                    {"minCareCriteria", k.min_care_criteria},
                                    {"requireBoth", k.require_both}}},
                                  {"minLace", list.min_lace},
+                                 {"totalActive", list.total_active},
+                                 {"totalReviewPending", list.total_review_pending},
                                  {"rows", std::move(rows)}});
        },
        {"The reader's unit's Proaktiv lista: persons 65+ in its care ranked by readmission risk "
@@ -366,7 +376,7 @@ void add_follow_up_routes(http::Router& router, Services& services) {
         "",
         "",
         200,
-        {"unit"}}});
+        {"unit", "limit"}}});
   router.add(
       {http::Method::post,
        "/api/v1/proactive-list/actions",

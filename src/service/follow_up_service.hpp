@@ -101,7 +101,11 @@ struct ProactiveList {
   std::string reference_date;  // YYYY-MM-DD
   domain::indicators::FrailtyCriteria criteria;
   int min_lace = 10;
+  // The highest-ranked `limit` persons to reach out to and the first `limit` of those assessed
+  // and not yet due for review; the totals say how many there are in all.
   std::vector<ProactiveListRow> rows;
+  int total_active = 0;
+  int total_review_pending = 0;
 };
 
 struct ActionInput {
@@ -137,8 +141,9 @@ class FollowUpService {
                   domain::indicators::Month month);
 
   // The proactive list of the reader's own unit (health centre or municipal unit).
+  // `limit` rows of each section (1–1000).
   ProactiveList proactive_list(const domain::access::Actor& actor,
-                               const std::optional<std::string>& unit_id);
+                               const std::optional<std::string>& unit_id, int limit = 100);
   ProactiveAction record_action(const domain::access::Actor& actor, const ActionInput& input);
   std::vector<ProactiveAction> person_actions(const domain::access::Actor& actor,
                                               const std::string& person_id);

@@ -196,7 +196,8 @@ std::optional<ActionKind> parse_action_kind(std::string_view text) {
 }
 
 ProactiveList FollowUpService::proactive_list(const domain::access::Actor& actor,
-                                              const std::optional<std::string>& unit_id) {
+                                              const std::optional<std::string>& unit_id,
+                                              int limit) {
   if (!works_with_list(actor) || !actor.unit_id ||
       (unit_id && !unit_id->empty() && *unit_id != *actor.unit_id)) {
     auto entry = audit_entry(actor, ctx_.clock, AuditAction::denied, "proactive_list",
@@ -213,7 +214,15 @@ ProactiveList FollowUpService::proactive_list(const domain::access::Actor& actor
     return assess_unit(tx, actor, out.criteria, out.min_lace, now);
   });
   out.unit_name = std::move(assessed.unit_name);
-  out.rows = std::move(assessed.rows);
+  // Only what is shown is sent and logged: a county health centre can have thousands on its list.
+  int active = 0;
+  int pending = 0;
+  for (auto& row : assessed.rows) {
+    int& shown = row.assessment.review_pending ? pending : active;
+    if (shown++ < limit) out.rows.push_back(std::move(row));
+  }
+  out.total_active = active;
+  out.total_review_pending = pending;
   std::vector<std::string> persons;
   persons.reserve(out.rows.size());
   for (const auto& row : out.rows) persons.push_back(row.person.id);

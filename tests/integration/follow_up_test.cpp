@@ -272,6 +272,17 @@ TEST_P(FollowUpTest, Issue19_ProactiveListRanksAFrailPersonWithReasonsAndCountsT
   EXPECT_FALSE(row->at("reviewPending").as_bool());
   // One entry for the list, however many persons are on it.
   EXPECT_EQ(audit_count(*fresh, "proactive_list"), logged_before + 1);
+  EXPECT_GE(list.json().at("totalActive").as_int64(), 1);
+  // A limit sends (and logs) only the highest-ranked; the total still counts everyone.
+  const Reply first = nurse.get("/api/v1/proactive-list?limit=1");
+  ASSERT_EQ(first.status, 200) << first.body;
+  EXPECT_LE(first.json().at("rows").as_array().size(), 2U);  // one of each section at most
+  EXPECT_EQ(first.json().at("totalActive"), list.json().at("totalActive"));
+  for (const char* bad : {"0", "1001", "ten", "-1"}) {
+    const Reply refused = nurse.get(std::string("/api/v1/proactive-list?limit=") + bad);
+    EXPECT_EQ(refused.status, 400) << bad;
+    EXPECT_EQ(refused.problem_fields(), std::vector<std::string>{"limit"}) << bad;
+  }
 
   // An action without its review date changes nothing.
   const auto actions_before = fresh->count("proactive_actions");

@@ -157,6 +157,9 @@ export interface ProactiveList {
   criteria: Record<string, unknown>;
   minLace: number;
   rows: ProactiveRow[];
+  /** How many there are in all; `rows` holds the highest-ranked of each section. */
+  totalActive?: number;
+  totalReviewPending?: number;
 }
 
 export interface ProactiveActionBody {

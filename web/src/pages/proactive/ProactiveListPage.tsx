@@ -55,6 +55,11 @@ export function ProactiveListPage() {
             <Paragraph data-size="sm" className="nara-muted">
               {t('proactive.reference', { date: formatDate(list.data.referenceDate, lng) })}
             </Paragraph>
+            {(list.data.totalActive ?? active.length) > active.length && (
+              <Paragraph data-size="sm" data-testid="proactive-shown-of">
+                {t('proactive.shownOf', { shown: active.length, total: list.data.totalActive })}
+              </Paragraph>
+            )}
             {active.length === 0 ? (
               <Paragraph data-testid="proactive-empty">{t('proactive.empty')}</Paragraph>
             ) : (
