@@ -150,12 +150,7 @@ ClassicResidents classic_residents(store::Transaction& tx, const County& county,
     const int birth_day = static_cast<int>(r.birth.time_since_epoch().count());
     if (r.health_centre >= 0)
       r.listed_from = std::max(birth_day, first_day - random.between(0, 3650));
-    r.frailty = std::exp(0.75 * random.normal() - 0.28);
-    if ((r.age >= 75 && random.chance(0.05)) ||
-        (r.age >= 65 && r.age < 75 && random.chance(0.015))) {
-      r.most_ill = true;
-      r.frailty = std::max(r.frailty, 3.5 + 2.5 * random.uniform());
-    }
+    draw_frailty(r, random);
     // A quarter of the decisions in force began during the three years, the rest before.
     const auto decision_day = [&] {
       return random.chance(0.25) ? random.between(first_day, last_day - 30)
@@ -255,15 +250,6 @@ std::size_t date_classic_relations(store::Transaction& tx, const ClassicResident
     }
   }
   return deaths;
-}
-
-std::string table_counts(const RowCounts& counts) {
-  std::string out;
-  for (const auto& [table, rows] : counts) {
-    if (!out.empty()) out += ", ";
-    out += table + " " + std::to_string(rows);
-  }
-  return out;
 }
 
 }  // namespace

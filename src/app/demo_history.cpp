@@ -14,15 +14,6 @@ namespace {
 
 using namespace synthetic;
 
-std::string table_counts(const RowCounts& counts) {
-  std::string out;
-  for (const auto& [table, rows] : counts) {
-    if (!out.empty()) out += ", ";
-    out += table + " " + std::to_string(rows);
-  }
-  return out;
-}
-
 }  // namespace
 
 namespace synthetic {

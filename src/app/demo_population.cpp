@@ -174,14 +174,7 @@ Population seed_population(store::Transaction& tx, const County& county, const W
       r.listed_from = std::max(birth_day, first_day - random.between(0, 3650));
     }
 
-    // Frailty multiplies the rate of stays (lognormal, mean 1); the mest sjuka äldre are a small
-    // group with several stays a year (Socialstyrelsen 2011: about 2–5 % of those 65+).
-    r.frailty = std::exp(0.75 * random.normal() - 0.28);
-    if ((r.age >= 75 && random.chance(0.05)) ||
-        (r.age >= 65 && r.age < 75 && random.chance(0.015))) {
-      r.most_ill = true;
-      r.frailty = std::max(r.frailty, 3.5 + 2.5 * random.uniform());
-    }
+    draw_frailty(r, random);
     const double frail = r.most_ill ? 1.0 : std::min(1.0, r.frailty / 4.0);
     // About a quarter of the decisions in force during the three years are new in them, the rest
     // older: people in care die and others take their place, so the caseload stays about level

@@ -1,6 +1,7 @@
 #include "app/demo_synthetic.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <stdexcept>
 
@@ -261,6 +262,23 @@ County load_county(store::Transaction& tx, std::uint64_t seed) {
   }
   if (county.wards.empty()) throw std::runtime_error("demo: the county has no wards");
   return county;
+}
+
+std::string table_counts(const RowCounts& counts) {
+  std::string out;
+  for (const auto& [table, rows] : counts) {
+    if (!out.empty()) out += ", ";
+    out += table + " " + std::to_string(rows);
+  }
+  return out;
+}
+
+void draw_frailty(Resident& r, Random& random) {
+  r.frailty = std::exp(0.75 * random.normal() - 0.28);
+  if ((r.age >= 75 && random.chance(0.05)) || (r.age >= 65 && r.age < 75 && random.chance(0.015))) {
+    r.most_ill = true;
+    r.frailty = std::max(r.frailty, 3.5 + 2.5 * random.uniform());
+  }
 }
 
 }  // namespace nara::app::synthetic

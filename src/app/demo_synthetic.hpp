@@ -246,6 +246,12 @@ namespace nara::app::synthetic {
 
 // How many rows each table got, by table name.
 using RowCounts = std::map<std::string, std::size_t>;
+// "table rows, table rows, …" for the seeding summary.
+std::string table_counts(const RowCounts& counts);
+
+// Frailty multiplies the rate of stays (lognormal, mean 1); the mest sjuka äldre are a small group
+// with several stays a year (Socialstyrelsen 2011: about 2–5 % of those 65+). Draws both for `r`.
+void draw_frailty(Resident& r, Random& random);
 
 struct Population {
   std::vector<Resident> residents;

@@ -8,13 +8,13 @@
 #include <iostream>
 
 #include "app/demo_county.hpp"
-#include "service/follow_up_service.hpp"
 #include "app/demo_episodes.hpp"
 #include "app/demo_history.hpp"
 #include "app/instance.hpp"
 #include "core/clock.hpp"
 #include "core/problem.hpp"
 #include "interop/planning/plan_command.hpp"
+#include "service/follow_up_service.hpp"
 #include "service/retention.hpp"
 #include "store/audit_repository.hpp"
 

@@ -41,10 +41,6 @@ std::string fact_kind(const domain::indicators::Definition& definition) {
   }
 }
 
-core::Instant month_start(Month month) {
-  return core::stockholm::start_of_day(std::chrono::year_month_day{month / 1});
-}
-
 }  // namespace
 
 DrillDown FollowUpService::facts(const domain::access::Actor& actor,

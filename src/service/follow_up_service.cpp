@@ -33,10 +33,6 @@ bool reads_follow_up(const domain::access::Actor& actor) {
   return actor.role == Role::unit_manager || actor.role == Role::county_administrator;
 }
 
-core::Instant month_start(Month month) {
-  return core::stockholm::start_of_day(std::chrono::year_month_day{month / 1});
-}
-
 [[noreturn]] void unknown(const std::string& field, const std::string& rule,
                           const std::string& detail) {
   core::Problem p = core::not_found_problem(detail);

@@ -1,8 +1,13 @@
 #include "service/follow_up_support.hpp"
 
+#include "core/stockholm_time.hpp"
 #include "service/audit_log.hpp"
 
 namespace nara::service {
+
+core::Instant month_start(domain::indicators::Month month) {
+  return core::stockholm::start_of_day(std::chrono::year_month_day{month / 1});
+}
 
 std::string county_name(store::Transaction& tx) {
   const auto rs =

@@ -12,6 +12,9 @@
 namespace nara::service {
 
 // Every fact of the indicators for [from, to), payment liability counted per episode.
+// Local midnight on the first day of `month` in Stockholm: where a follow-up month begins.
+core::Instant month_start(domain::indicators::Month month);
+
 // Two read transactions, one of them on a second thread.
 domain::indicators::Facts load_indicator_facts(store::Database& db, core::Instant from,
                                                core::Instant to, core::Instant now);
