@@ -118,45 +118,33 @@ Assessed assess_unit(store::Transaction& tx, const domain::access::Actor& actor,
       repo.unit_sharing_facts(*actor.unit_id, actor.care_provider_id.value_or(""), now);
   std::vector<domain::indicators::PersonHistory> histories;
   histories.reserve(persons.size());
+  std::map<std::string, ProactivePerson> names;
   for (auto& p : persons) {
     drop_unseen_stays(p, actor, sharing);
+    names[p.history.person_id] = {p.history.person_id, p.name,
+                                  display_identifier(p.identifier, p.identifier_kind),
+                                  p.history.age};
     histories.push_back(std::move(p.history));
   }
   const auto today = core::stockholm::local_date(now);
   auto ranked = domain::indicators::proactive_list(histories, today, criteria, min_lace);
   if (ranked.empty()) return out;
-  // Names and identifiers of the unit's persons, and the latest action on each.
-  std::map<std::string, ProactivePerson> names;
-  const auto people = tx.query(
-      "SELECT p.id, p.given_name, p.family_name, p.identifier, p.identifier_kind FROM persons p "
-      "WHERE p.birth_date <= ? AND p.id IN (SELECT c.person_id FROM care_relations c WHERE "
-      "c.unit_id = ? AND c.started_at <= ? AND (c.ended_at IS NULL OR c.ended_at > ?))",
-      store::latest_birth_date(core::stockholm::local_date(now), criteria.min_age), *actor.unit_id,
-      store::to_db_time(now), store::to_db_time(now));
-  for (std::size_t i = 0; i < people.size(); ++i) {
-    const auto r = people.row(i);
-    names[r.text(0)] = {r.text(0), r.text(1) + " " + r.text(2),
-                        display_identifier(r.text(3), r.text(4)), std::nullopt};
-  }
+  // The latest action on each, with who recorded it.
   std::map<std::string, ProactiveAction> last;
   const auto actions = tx.query(
       std::string("SELECT ") + kActionColumns +
           " FROM proactive_actions a JOIN units u ON u.id = a.unit_id JOIN users us ON "
-          "us.id = a.recorded_by WHERE a.person_id IN (SELECT c.person_id FROM care_relations c "
-          "WHERE c.unit_id = ? AND c.started_at <= ? AND (c.ended_at IS NULL OR c.ended_at > ?)) "
-          "ORDER BY a.person_id, a.recorded_at",
+          "us.id = a.recorded_by WHERE EXISTS (SELECT 1 FROM care_relations c WHERE c.person_id "
+          "= a.person_id AND c.unit_id = ? AND c.started_at <= ? AND (c.ended_at IS NULL OR "
+          "c.ended_at > ?)) ORDER BY a.person_id, a.recorded_at",
       *actor.unit_id, store::to_db_time(now), store::to_db_time(now));
   for (std::size_t i = 0; i < actions.size(); ++i) {
     auto a = action_from(actions.row(i));
     last[a.person_id] = std::move(a);
   }
-  std::map<std::string, std::optional<int>> ages;
-  for (const auto& h : histories) ages[h.person_id] = h.age;
   for (auto& row : ranked) {
     ProactiveListRow out_row;
     out_row.person = names[row.person_id];
-    out_row.person.id = row.person_id;
-    out_row.person.age = ages[row.person_id];
     if (const auto it = last.find(row.person_id); it != last.end())
       out_row.last_action = it->second;
     out_row.assessment = std::move(row);

@@ -473,111 +473,128 @@ std::vector<UnitPerson> FollowUpRepository::unit_population(const std::string& u
   const std::string year_ago = to_db_time(now - kYear);
   const auto today = core::stockholm::local_date(now);
   const std::string birth_cutoff = latest_birth_date(today, min_age);
-  // Home care hours of the last full month, summed over the units that give them.
   const auto last_month = core::stockholm::add_calendar_days(
       std::chrono::year_month_day{today.year() / today.month() / 1}, -1);
   char last_month_buffer[32];
   std::snprintf(last_month_buffer, sizeof last_month_buffer, "%04d-%02u",
                 static_cast<int>(last_month.year()), static_cast<unsigned>(last_month.month()));
   const std::string last_month_text(last_month_buffer);
-  // The unit's persons, with their standing facts in one row each.
-  const auto rs = tx_.query(
-      "SELECT DISTINCT p.id, p.birth_date, "
-      "EXISTS (SELECT 1 FROM care_relations s JOIN units su ON su.id = s.unit_id WHERE "
-      "s.person_id = p.id AND su.kind = 'residential_care' AND s.ended_at IS NULL), "
-      "EXISTS (SELECT 1 FROM named_contacts n WHERE n.person_id = p.id AND "
-      "n.kind = 'fast_vardkontakt' AND n.valid_from <= ? AND (n.valid_to IS NULL OR "
-      "n.valid_to > ?)), "
-      "EXISTS (SELECT 1 FROM coordinated_plans s WHERE s.person_id = p.id AND s.kind = 'sip' AND "
-      "s.state IN ('active', 'under_follow_up')), "
-      "EXISTS (SELECT 1 FROM care_relations h JOIN units hu ON hu.id = h.unit_id WHERE "
-      "h.person_id = p.id AND hu.kind = 'home_health_care' AND h.ended_at IS NULL) "
-      "FROM care_relations c JOIN persons p ON p.id = c.person_id "
-      "WHERE c.unit_id = ? AND c.started_at <= ? AND (c.ended_at IS NULL OR c.ended_at > ?) "
-      "AND p.deceased_on IS NULL AND p.birth_date <= ? AND ("
-      // Only persons who can meet a criterion are assessed: a stay in the last 12 months (or
-      // now), permanent SÄBO, or home care hours reported for last month.
-      "EXISTS (SELECT 1 FROM inpatient_episodes x WHERE x.person_id = p.id AND x.state <> "
-      "'cancelled' AND (x.discharged_at IS NULL OR x.discharged_at >= ?)) OR "
-      "EXISTS (SELECT 1 FROM care_relations s JOIN units su ON su.id = s.unit_id WHERE "
-      "s.person_id = p.id AND su.kind = 'residential_care' AND s.ended_at IS NULL) OR "
-      "EXISTS (SELECT 1 FROM home_care_hours hh WHERE hh.person_id = p.id AND hh.month = ?)) "
-      "ORDER BY p.id",
-      now_text, now_text, unit_id, now_text, now_text, birth_cutoff, year_ago, last_month_text);
+  // Only persons who can meet a criterion are assessed: a stay in the last 12 months (or now),
+  // permanent SÄBO, or home care hours reported for last month. Each read starts from those few
+  // facts and asks whether the person is in the unit's care, instead of starting from everyone
+  // the unit has (a county health centre lists tens of thousands).
+  const auto member = [](const char* alias) {
+    return std::string("EXISTS (SELECT 1 FROM care_relations c WHERE c.person_id = ") + alias +
+           ".person_id AND c.unit_id = ? AND c.started_at <= ? AND (c.ended_at IS NULL OR "
+           "c.ended_at > ?))";
+  };
+  const std::string person_columns =
+      "p.id, p.birth_date, p.given_name, p.family_name, p.identifier, p.identifier_kind";
+  const std::string alive_and_old = " AND p.deceased_on IS NULL AND p.birth_date <= ?";
   std::vector<UnitPerson> out;
-  out.reserve(rs.size());
   std::unordered_map<std::string, std::size_t> index;
-  for (std::size_t i = 0; i < rs.size(); ++i) {
-    const auto r = rs.row(i);
-    UnitPerson unit_person;
-    PersonHistory& h = unit_person.history;
-    h.person_id = r.text(0);
-    if (!r.is_null(1)) h.age = age_on(r.optional_text(1), today);
-    h.permanent_residential_care = r.boolean(2);
-    h.has_named_contact = r.boolean(3);
-    h.has_active_sip = r.boolean(4);
-    h.has_home_health_care = r.boolean(5);
-    index.emplace(h.person_id, out.size());
-    out.push_back(std::move(unit_person));
-  }
-  if (out.empty()) return out;
-  // The unit's persons old enough to be on the list (the others are never assessed).
-  const char* kInUnit =
-      "IN (SELECT c.person_id FROM care_relations c JOIN persons pp ON pp.id = c.person_id "
-      "WHERE c.unit_id = ? AND c.started_at <= ? AND (c.ended_at IS NULL OR c.ended_at > ?) "
-      "AND pp.deceased_on IS NULL AND pp.birth_date <= ?)";
+  // Adds the person of columns 0–5 of `r` once; returns their place in `out`.
+  const auto person_of = [&](const Row& r) {
+    const auto [it, added] = index.emplace(r.text(0), out.size());
+    if (added) {
+      UnitPerson unit_person;
+      unit_person.history.person_id = r.text(0);
+      if (!r.is_null(1)) unit_person.history.age = age_on(r.optional_text(1), today);
+      unit_person.name = r.text(2) + " " + r.text(3);
+      unit_person.identifier = r.text(4);
+      unit_person.identifier_kind = r.text(5);
+      out.push_back(std::move(unit_person));
+    }
+    return it->second;
+  };
+  const std::string recent_stays =
+      " FROM inpatient_episodes e JOIN persons p ON p.id = e.person_id WHERE e.state <> "
+      "'cancelled' AND (e.discharged_at >= ? OR e.discharged_at IS NULL)" +
+      alive_and_old + " AND " + member("e");
+  // Each stay's diagnoses in one text, main diagnosis first, instead of a second pass over the
+  // same stays (the aggregate is spelled differently by the two engines).
+  const std::string diagnoses_of_stay =
+      tx_.engine() == Engine::postgres
+          ? ", (SELECT string_agg(d.icd10_code, ',' ORDER BY d.rank) FROM episode_diagnoses d "
+            "WHERE d.episode_id = e.id)"
+          : ", (SELECT group_concat(icd10_code, ',') FROM (SELECT d.icd10_code FROM "
+            "episode_diagnoses d WHERE d.episode_id = e.id ORDER BY d.rank))";
   const auto stays = tx_.query(
-      std::string("SELECT e.person_id, e.id, e.admitted_at, e.discharged_at, e.admission_kind, "
-                  "w.care_provider_id, e.ward_unit_id FROM inpatient_episodes e "
-                  "JOIN units w ON w.id = e.ward_unit_id WHERE e.state <> 'cancelled' AND "
-                  "e.person_id ") +
-          kInUnit + " AND (e.discharged_at IS NULL OR e.discharged_at >= ?) ORDER BY e.id",
-      unit_id, now_text, now_text, birth_cutoff, year_ago);
-  std::unordered_map<std::string, std::pair<std::size_t, std::size_t>> stay_index;
+      "SELECT " + person_columns +
+          ", e.id, e.admitted_at, e.discharged_at, e.admission_kind, w.care_provider_id, "
+          "e.ward_unit_id" +
+          diagnoses_of_stay +
+          std::string(recent_stays)
+              .insert(recent_stays.find(" WHERE"), " JOIN units w ON w.id = e.ward_unit_id") +
+          " ORDER BY e.id",
+      year_ago, birth_cutoff, unit_id, now_text, now_text);
   for (std::size_t i = 0; i < stays.size(); ++i) {
     const auto r = stays.row(i);
-    const auto it = index.find(r.text(0));
-    if (it == index.end()) continue;
-    auto& person = out[it->second];
-    stay_index[r.text(1)] = {it->second, person.history.stays.size()};
-    person.history.stays.push_back({r.text(1),
-                                    from_db_time(r.text(2)),
-                                    instant(r, 3),
-                                    admission_kind_of(r.optional_text(4)),
+    auto& person = out[person_of(r)];
+    person.history.stays.push_back({r.text(6),
+                                    from_db_time(r.text(7)),
+                                    instant(r, 8),
+                                    admission_kind_of(r.optional_text(9)),
                                     {}});
-    person.sources.push_back({r.text(5), r.text(6)});
+    person.sources.push_back({r.text(10), r.text(11)});
+    std::string_view codes = r.is_null(12) ? std::string_view() : std::string_view(r.text(12));
+    while (!codes.empty()) {
+      const auto comma = codes.find(',');
+      person.history.stays.back().diagnoses.emplace_back(codes.substr(0, comma));
+      codes = comma == std::string_view::npos ? std::string_view() : codes.substr(comma + 1);
+    }
   }
-  const auto diagnoses = tx_.query(
-      std::string("SELECT d.episode_id, d.icd10_code FROM episode_diagnoses d JOIN "
-                  "inpatient_episodes e ON e.id = d.episode_id WHERE e.state <> 'cancelled' AND "
-                  "e.person_id ") +
-          kInUnit +
-          " AND (e.discharged_at IS NULL OR e.discharged_at >= ?) "
-          "ORDER BY d.episode_id, d.rank",
-      unit_id, now_text, now_text, birth_cutoff, year_ago);
-  for (std::size_t i = 0; i < diagnoses.size(); ++i) {
-    const auto r = diagnoses.row(i);
-    const auto it = stay_index.find(r.text(0));
-    if (it != stay_index.end())
-      out[it->second.first].history.stays[it->second.second].diagnoses.push_back(r.text(1));
-  }
+  const auto residential =
+      tx_.query("SELECT DISTINCT " + person_columns +
+                    // From the few SÄBO units' relations (by the unit index), not a scan of all.
+                    " FROM care_relations s JOIN persons p ON p.id = s.person_id WHERE s.unit_id "
+                    "IN (SELECT su.id FROM units su WHERE su.kind = 'residential_care') AND "
+                    "s.ended_at IS NULL" +
+                    alive_and_old + " AND " + member("s"),
+                birth_cutoff, unit_id, now_text, now_text);
+  for (std::size_t i = 0; i < residential.size(); ++i)
+    out[person_of(residential.row(i))].history.permanent_residential_care = true;
   // Home care hours of the last full month, summed over the units that give them.
-  const auto hours = tx_.query(
-      std::string("SELECT h.person_id, SUM(h.hours) FROM home_care_hours h WHERE h.month = ? AND "
-                  "h.person_id ") +
-          kInUnit + " GROUP BY h.person_id",
-      last_month_text, unit_id, now_text, now_text, birth_cutoff);
-  for (std::size_t i = 0; i < hours.size(); ++i) {
-    const auto it = index.find(hours.row(i).text(0));
-    if (it != index.end())
-      out[it->second].history.home_care_hours_last_month = hours.row(i).real(1);
-  }
+  const auto hours =
+      tx_.query("SELECT " + person_columns +
+                    ", SUM(h.hours) FROM home_care_hours h JOIN persons p ON p.id = h.person_id "
+                    "WHERE h.month = ?" +
+                    alive_and_old + " AND " + member("h") + " GROUP BY " + person_columns,
+                last_month_text, birth_cutoff, unit_id, now_text, now_text);
+  for (std::size_t i = 0; i < hours.size(); ++i)
+    out[person_of(hours.row(i))].history.home_care_hours_last_month = hours.row(i).real(6);
+  if (out.empty()) return out;
+
+  // What the list says is missing, for the unit's persons who have it.
+  const auto flag = [&](const std::string& sql, auto&& set, auto&&... params) {
+    const auto rs = tx_.query(sql, params...);
+    for (std::size_t i = 0; i < rs.size(); ++i) {
+      const auto it = index.find(rs.row(i).text(0));
+      if (it != index.end()) set(out[it->second].history);
+    }
+  };
+  flag(
+      "SELECT DISTINCT n.person_id FROM named_contacts n WHERE n.kind = 'fast_vardkontakt' AND "
+      "n.valid_from <= ? AND (n.valid_to IS NULL OR n.valid_to > ?) AND " +
+          member("n"),
+      [](PersonHistory& h) { h.has_named_contact = true; }, now_text, now_text, unit_id, now_text,
+      now_text);
+  flag(
+      "SELECT DISTINCT s.person_id FROM coordinated_plans s WHERE s.kind = 'sip' AND s.state IN "
+      "('active', 'under_follow_up') AND " +
+          member("s"),
+      [](PersonHistory& h) { h.has_active_sip = true; }, unit_id, now_text, now_text);
+  flag(
+      "SELECT DISTINCT x.person_id FROM care_relations x JOIN units xu ON xu.id = x.unit_id "
+      "WHERE xu.kind = 'home_health_care' AND x.ended_at IS NULL AND " +
+          member("x"),
+      [](PersonHistory& h) { h.has_home_health_care = true; }, unit_id, now_text, now_text);
   // The latest action on any unit's list, with its review date.
-  const auto actions =
-      tx_.query(std::string("SELECT a.person_id, a.kind, a.recorded_at, a.next_review_on FROM "
-                            "proactive_actions a WHERE a.person_id ") +
-                    kInUnit + " ORDER BY a.person_id, a.recorded_at",
-                unit_id, now_text, now_text, birth_cutoff);
+  const auto actions = tx_.query(
+      "SELECT a.person_id, a.kind, a.recorded_at, a.next_review_on FROM proactive_actions a "
+      "WHERE " +
+          member("a") + " ORDER BY a.person_id, a.recorded_at",
+      unit_id, now_text, now_text);
   for (std::size_t i = 0; i < actions.size(); ++i) {
     const auto r = actions.row(i);
     const auto it = index.find(r.text(0));
@@ -589,6 +606,9 @@ std::vector<UnitPerson> FollowUpRepository::unit_population(const std::string& u
         r.is_null(3) ? std::nullopt
                      : std::optional<std::chrono::year_month_day>(stored_date(r.text(3)));
   }
+  std::sort(out.begin(), out.end(), [](const UnitPerson& a, const UnitPerson& b) {
+    return a.history.person_id < b.history.person_id;
+  });
   return out;
 }
 

@@ -44,6 +44,9 @@ struct StaySource {
 struct UnitPerson {
   domain::indicators::PersonHistory history;
   std::vector<StaySource> sources;  // one per history.stays, same order
+  std::string name;                 // "Given Family"
+  std::string identifier;           // canonical
+  std::string identifier_kind;
 };
 
 // The blocks and consents of a unit's persons, read in one statement each.
