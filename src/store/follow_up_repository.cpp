@@ -13,12 +13,9 @@
 namespace nara::store {
 
 using domain::indicators::ActionFact;
-using domain::indicators::ActionKind;
-using domain::indicators::AdmissionKind;
 using domain::indicators::ContactFact;
 using domain::indicators::Month;
 using domain::indicators::NamedContactFact;
-using domain::indicators::PersonHistory;
 using domain::indicators::PopulationCohort;
 using domain::indicators::Profession;
 using domain::indicators::RelationFact;
