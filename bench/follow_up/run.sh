@@ -4,7 +4,9 @@
 #   - every indicator for the county and every municipality over 36 months
 #     (GET /api/v1/follow-up?from=&to=), cold (the first request of a freshly started server) and
 #     warm (the same request again), the median of ROUNDS each;
-#   - the proactive list of the largest health centre (GET /api/v1/proactive-list), warm;
+#   - the proactive list of the largest health centre (GET /api/v1/proactive-list), warm; and the
+#     two reads that make its kept facts (migration 0021): the first of a day, which makes all of
+#     them (forced by clearing the unit's date), and one after a change of one person's facts;
 #   - for each scale in SCALES, so the growth from 25k to 250k inhabitants can be read;
 #   - on SQLite and on PostgreSQL (a throwaway PostgreSQL 15 with its durability defaults).
 #
@@ -68,7 +70,12 @@ largest_centre_user() {  # engine db-url -> username
 }
 
 results="$work/results"
-printf '%-8s %8s %10s %12s %12s %12s %10s %s\n' engine scale seed_s cold_ms warm_ms list_ms list_rows centre >"$results"
+sql_on() {  # engine db-url sql
+  if [[ "$1" == sqlite ]]; then sqlite3 "${2#sqlite:}" "$3"; else psql -qAt "$2" -c "$3"; fi
+}
+
+printf '%-8s %8s %10s %12s %12s %12s %12s %12s %10s %s\n' engine scale seed_s cold_ms warm_ms \
+  list_ms day_ms change_ms list_rows centre >"$results"
 for engine in $ENGINES; do
   if [[ "$engine" == postgres && -z "${pg_dir:-}" ]]; then
     pg_env="$("$root/scripts/start-postgres.sh" --durable)"
@@ -112,7 +119,16 @@ for engine in $ENGINES; do
       warm+=("$(seconds "$base$follow_up" "$token")")
       if [[ "$round" == "$ROUNDS" ]]; then
         nurse="$(bench_sign_in "$base" "$centre_user")"
-        seconds "$base/api/v1/proactive-list" "$nurse" >/dev/null  # warm-up
+        # The first read of a day makes all the unit's facts; clearing the date forces it.
+        sql_on "$engine" "$db_url" "UPDATE proactive_unit_states SET as_of_date = ''" >/dev/null
+        day="$(seconds "$base/api/v1/proactive-list" "$nurse")"
+        # A change of one person's facts (an update that the triggers note, values unchanged).
+        sql_on "$engine" "$db_url" "UPDATE home_care_hours SET hours = hours WHERE person_id = \
+          (SELECT m.person_id FROM proactive_members m JOIN home_care_hours h ON \
+          h.person_id = m.person_id JOIN users us ON us.username = '$centre_user' JOIN \
+          assignments a ON a.user_id = us.id AND a.unit_id = m.unit_id ORDER BY m.person_id \
+          LIMIT 1)" >/dev/null
+        change="$(seconds "$base/api/v1/proactive-list" "$nurse")"
         lists=()
         for _ in $(seq "$ROUNDS"); do lists+=("$(seconds "$base/api/v1/proactive-list" "$nurse")"); done
         rows="$(jq '.rows | length' "$work/body")"
@@ -121,9 +137,10 @@ for engine in $ENGINES; do
       started_pid=""
     done
     ms() { median | awk '{ printf "%.0f", $1 * 1000 }'; }
-    printf '%-8s %8s %10s %12s %12s %12s %10s %s\n' "$engine" "$scale" "$seed_s" \
+    printf '%-8s %8s %10s %12s %12s %12s %12s %12s %10s %s\n' "$engine" "$scale" "$seed_s" \
       "$(printf '%s\n' "${cold[@]}" | ms)" "$(printf '%s\n' "${warm[@]}" | ms)" \
-      "$(printf '%s\n' "${lists[@]}" | ms)" "$rows" "$centre_user" >>"$results"
+      "$(printf '%s\n' "${lists[@]}" | ms)" "$(echo "$day" | ms)" "$(echo "$change" | ms)" \
+      "$rows" "$centre_user" >>"$results"
     tail -1 "$results"
   done
 done

@@ -18,6 +18,7 @@
 #include "service/follow_up_service.hpp"
 #include "service/follow_up_support.hpp"
 #include "store/follow_up_repository.hpp"
+#include "store/proactive_members.hpp"
 #include "store/time_codec.hpp"
 
 namespace nara::service {
@@ -101,56 +102,130 @@ constexpr const char* kActionColumns =
 
 struct Assessed {
   std::string unit_name;
-  std::vector<ProactiveListRow> rows;
+  std::vector<ProactiveListRow> rows;  // the first `limit` of each section
+  int total_active = 0;
+  int total_review_pending = 0;
 };
 
-// The unit's list, assessed as of `now` from what the reader may see.
+// The unit's name, refusing a unit that keeps no list.
+std::string list_unit_name(store::Transaction& tx, const std::string& unit_id) {
+  const auto unit = tx.query("SELECT name, kind FROM units WHERE id = ?", unit_id);
+  if (unit.empty() || !unit_keeps_list(unit.row(0).text(1))) forbidden(kRefusal);
+  return unit.row(0).text(0);
+}
+
+// Makes the unit's kept facts current before they are read: all of them on a new local date (the
+// 12-month windows, last month's hours and ages move), else those of the persons whose facts
+// changed since (migration 0021's triggers). Kept facts nobody has read for a week are dropped.
+void refresh_members(store::Database& db, const std::string& unit_id, int min_age,
+                     core::Instant now) {
+  const std::string today = iso_date(core::stockholm::local_date(now));
+  const auto current = [&](const store::ProactiveUnitState& state) {
+    return state.as_of_date == today && state.pending_changes == 0;
+  };
+  const auto state =
+      db.read([&](store::Transaction& tx) { return store::ProactiveMembers(tx).state(unit_id); });
+  if (current(state)) return;
+  if (!state.as_of_date)
+    db.write([&](store::Transaction& tx) { store::ProactiveMembers(tx).announce(unit_id, now); });
+  db.write([&](store::Transaction& tx) {
+    store::ProactiveMembers members(tx);
+    members.lock_unit(unit_id);
+    const auto locked = members.state(unit_id);
+    if (current(locked)) return;  // made by another request meanwhile
+    const auto seen = members.changes(unit_id);
+    std::vector<std::string> changed;
+    for (const auto& change : seen) changed.push_back(change.person_id);
+    std::sort(changed.begin(), changed.end());
+    changed.erase(std::unique(changed.begin(), changed.end()), changed.end());
+    store::FollowUpRepository repo(tx);
+    if (locked.as_of_date != today || changed.size() > store::kMaxPersonsRefreshedOneByOne) {
+      members.replace_all(unit_id, repo.unit_population(unit_id, now, min_age), today, now, seen);
+      members.forget_units_older_than(
+          iso_date(core::stockholm::add_calendar_days(core::stockholm::local_date(now), -7)));
+    } else {
+      members.replace_some(unit_id, changed, repo.unit_population(unit_id, now, min_age, &changed),
+                           seen);
+    }
+  });
+}
+
+// The unit's list as of `now` from its kept facts and what the reader may see; names and the
+// latest actions are read for the rows shown only.
 Assessed assess_unit(store::Transaction& tx, const domain::access::Actor& actor,
                      const domain::indicators::FrailtyCriteria& criteria, int min_lace,
-                     core::Instant now) {
+                     core::Instant now, int limit) {
   Assessed out;
-  const auto unit = tx.query("SELECT name, kind FROM units WHERE id = ?", *actor.unit_id);
-  if (unit.empty() || !unit_keeps_list(unit.row(0).text(1))) forbidden(kRefusal);
-  out.unit_name = unit.row(0).text(0);
-  store::FollowUpRepository repo(tx);
-  auto persons = repo.unit_population(*actor.unit_id, now, criteria.min_age);
-  const auto sharing =
-      repo.unit_sharing_facts(*actor.unit_id, actor.care_provider_id.value_or(""), now);
+  out.unit_name = list_unit_name(tx, *actor.unit_id);
+  const auto today = core::stockholm::local_date(now);
+  store::ProactiveMembers members(tx);
+  auto persons =
+      members.read(*actor.unit_id, now, store::latest_birth_date(today, criteria.min_age), today);
+  const auto sharing = store::FollowUpRepository(tx).unit_sharing_facts(
+      *actor.unit_id, actor.care_provider_id.value_or(""), now);
   std::vector<domain::indicators::PersonHistory> histories;
   histories.reserve(persons.size());
-  std::map<std::string, ProactivePerson> names;
+  std::map<std::string, store::UnitPerson*> by_id;
   for (auto& p : persons) {
     drop_unseen_stays(p, actor, sharing);
-    names[p.history.person_id] = {p.history.person_id, p.name,
-                                  display_identifier(p.identifier, p.identifier_kind),
-                                  p.history.age};
-    histories.push_back(std::move(p.history));
+    histories.push_back(p.history);
+    by_id[p.history.person_id] = &p;
   }
-  const auto today = core::stockholm::local_date(now);
   auto ranked = domain::indicators::proactive_list(histories, today, criteria, min_lace);
-  if (ranked.empty()) return out;
+  // Only what is shown is read further, sent and logged: a county health centre can have
+  // thousands on its list.
+  std::vector<domain::indicators::ProactiveRow> shown;
+  for (auto& row : ranked) {
+    int& count = row.review_pending ? out.total_review_pending : out.total_active;
+    if (count++ < limit) shown.push_back(std::move(row));
+  }
+  if (shown.empty()) return out;
+  std::vector<store::UnitPerson*> named;
+  for (const auto& row : shown) named.push_back(by_id.at(row.person_id));
+  members.fill_names(named);
   // The latest action on each, with who recorded it.
   std::map<std::string, ProactiveAction> last;
   const auto actions = tx.query(
       std::string("SELECT ") + kActionColumns +
-          " FROM proactive_actions a JOIN units u ON u.id = a.unit_id JOIN users us ON "
-          "us.id = a.recorded_by WHERE EXISTS (SELECT 1 FROM care_relations c WHERE c.person_id "
-          "= a.person_id AND c.unit_id = ? AND c.started_at <= ? AND (c.ended_at IS NULL OR "
-          "c.ended_at > ?)) ORDER BY a.person_id, a.recorded_at",
-      *actor.unit_id, store::to_db_time(now), store::to_db_time(now));
+          " FROM proactive_members m JOIN proactive_actions a ON a.person_id = m.person_id JOIN "
+          "units u ON u.id = a.unit_id JOIN users us ON us.id = a.recorded_by WHERE m.unit_id = ? "
+          "ORDER BY a.person_id, a.recorded_at",
+      *actor.unit_id);
   for (std::size_t i = 0; i < actions.size(); ++i) {
     auto a = action_from(actions.row(i));
     last[a.person_id] = std::move(a);
   }
-  for (auto& row : ranked) {
+  for (auto& row : shown) {
+    const auto& p = *by_id.at(row.person_id);
     ProactiveListRow out_row;
-    out_row.person = names[row.person_id];
+    out_row.person = {p.history.person_id, p.name,
+                      display_identifier(p.identifier, p.identifier_kind), p.history.age};
     if (const auto it = last.find(row.person_id); it != last.end())
       out_row.last_action = it->second;
     out_row.assessment = std::move(row);
     out.rows.push_back(std::move(out_row));
   }
   return out;
+}
+
+// One person's assessment on the unit's list as of `now`, straight from the records (an action is
+// recorded on what the list shows): none if they are not on it.
+std::optional<domain::indicators::ProactiveRow> assess_person(
+    store::Transaction& tx, const domain::access::Actor& actor,
+    const domain::indicators::FrailtyCriteria& criteria, int min_lace, core::Instant now,
+    const std::string& person_id) {
+  list_unit_name(tx, *actor.unit_id);
+  store::FollowUpRepository repo(tx);
+  const std::vector<std::string> only{person_id};
+  auto persons = repo.unit_population(*actor.unit_id, now, criteria.min_age, &only);
+  if (persons.empty()) return std::nullopt;
+  const auto sharing =
+      repo.unit_sharing_facts(*actor.unit_id, actor.care_provider_id.value_or(""), now);
+  drop_unseen_stays(persons.front(), actor, sharing);
+  auto ranked = domain::indicators::proactive_list(
+      {persons.front().history}, core::stockholm::local_date(now), criteria, min_lace);
+  if (ranked.empty()) return std::nullopt;
+  return std::move(ranked.front());
 }
 
 boost::json::array texts(const std::vector<std::string>& sv, const std::vector<std::string>& en) {
@@ -198,19 +273,16 @@ ProactiveList FollowUpService::proactive_list(const domain::access::Actor& actor
   ProactiveList out;
   out.unit_id = *actor.unit_id;
   out.reference_date = iso_date(core::stockholm::local_date(now));
+  // A refused unit changes nothing: its kind is checked before its facts are made.
+  ctx_.db.read([&](store::Transaction& tx) { return list_unit_name(tx, *actor.unit_id); });
+  refresh_members(ctx_.db, *actor.unit_id, out.criteria.min_age, now);
   auto assessed = ctx_.db.read([&](store::Transaction& tx) {
-    return assess_unit(tx, actor, out.criteria, out.min_lace, now);
+    return assess_unit(tx, actor, out.criteria, out.min_lace, now, limit);
   });
   out.unit_name = std::move(assessed.unit_name);
-  // Only what is shown is sent and logged: a county health centre can have thousands on its list.
-  int active = 0;
-  int pending = 0;
-  for (auto& row : assessed.rows) {
-    int& shown = row.assessment.review_pending ? pending : active;
-    if (shown++ < limit) out.rows.push_back(std::move(row));
-  }
-  out.total_active = active;
-  out.total_review_pending = pending;
+  out.rows = std::move(assessed.rows);
+  out.total_active = assessed.total_active;
+  out.total_review_pending = assessed.total_review_pending;
   std::vector<std::string> persons;
   persons.reserve(out.rows.size());
   for (const auto& row : out.rows) persons.push_back(row.person.id);
@@ -239,16 +311,15 @@ ProactiveAction FollowUpService::record_action(const domain::access::Actor& acto
                               works_with_list(actor), kRefusal);
     // What the decision was made on: the person's risk and reasons as the list shows them now.
     const domain::indicators::FrailtyCriteria criteria;
-    const auto assessed = assess_unit(tx, actor, criteria, 10, now);
+    const auto assessed = assess_person(tx, actor, criteria, 10, now, input.person_id);
     std::optional<int> risk;
     boost::json::object reasons{{"onList", false}};
-    for (const auto& row : assessed.rows) {
-      if (row.person.id != input.person_id) continue;
-      risk = row.assessment.risk.total;
+    if (assessed) {
+      risk = assessed->risk.total;
       reasons = {{"onList", true},
-                 {"lace", row.assessment.risk.total},
-                 {"mostIll", row.assessment.frailty.most_ill},
-                 {"reasons", texts(row.assessment.reasons_sv, row.assessment.reasons_en)}};
+                 {"lace", assessed->risk.total},
+                 {"mostIll", assessed->frailty.most_ill},
+                 {"reasons", texts(assessed->reasons_sv, assessed->reasons_en)}};
     }
     const std::string id = core::new_uuid();
     const std::string at = store::to_db_time(now);

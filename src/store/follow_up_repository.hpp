@@ -47,6 +47,7 @@ struct UnitPerson {
   std::string name;                 // "Given Family"
   std::string identifier;           // canonical
   std::string identifier_kind;
+  std::optional<std::string> birth_date;  // YYYY-MM-DD, for the age on a later day
 };
 
 // The blocks and consents of a unit's persons, read in one statement each.
@@ -92,8 +93,10 @@ class FollowUpRepository {
   // The persons aged `min_age` or more with an active care relation with `unit_id` at `now`, and
   // what the proactive list assesses them on: stays of the last 12 months (and any ongoing),
   // their diagnoses, last month's home care hours, named contact, SIP, the latest action.
+  // `only`: just these persons (a refresh of those whose facts changed), else the whole unit.
   std::vector<UnitPerson> unit_population(const std::string& unit_id, core::Instant now,
-                                          int min_age);
+                                          int min_age,
+                                          const std::vector<std::string>* only = nullptr);
   // Active blocks of the unit's persons, and their consents to `care_provider_id` valid at `now`.
   SharingFacts unit_sharing_facts(const std::string& unit_id, const std::string& care_provider_id,
                                   core::Instant now);

@@ -20,6 +20,15 @@ using domain::indicators::Month;
 
 inline constexpr auto kYear = std::chrono::days(366);
 
+// Statements are prepared once per connection and kept: an IN list of ids is padded (with its
+// last id) to one of a few lengths so the kept statements stay few. At most 256 ids.
+inline std::size_t id_list_length(std::size_t ids) {
+  for (const std::size_t length : {1U, 4U, 16U, 64U})
+    if (ids <= length) return length;
+  return 256;
+}
+inline constexpr std::size_t kMaxIdList = 256;
+
 inline std::optional<core::Instant> instant(const Row& r, std::size_t i) {
   if (r.is_null(i)) return std::nullopt;
   return from_db_time(r.text(i));

@@ -14,8 +14,35 @@ namespace nara::store {
 using domain::indicators::PersonHistory;
 using namespace follow_up_rows;
 
+namespace {
+
+// Runs `sql` with `params` followed by the ids of `only`, whose placeholders `only_clause` wrote
+// at the end of the statement's conditions.
+ResultSet run_with(Transaction& tx, const std::string& sql, std::vector<Value> params,
+                   const std::vector<std::string>* only) {
+  if (only != nullptr) {
+    params.insert(params.end(), only->begin(), only->end());
+    params.resize(params.size() + id_list_length(only->size()) - only->size(), only->back());
+  }
+  return tx.run(sql, params);
+}
+
+// " AND <alias>.person_id IN (?, …)" for a refresh of some persons; nothing for the whole unit.
+std::string only_clause(const char* alias, const std::vector<std::string>* only) {
+  if (only == nullptr) return {};
+  std::string out = std::string(" AND ") + alias + ".person_id IN (";
+  for (std::size_t i = 0; i < id_list_length(only->size()); ++i) out += i == 0 ? "?" : ", ?";
+  return out + ")";
+}
+
+}  // namespace
+
 std::vector<UnitPerson> FollowUpRepository::unit_population(const std::string& unit_id,
-                                                            core::Instant now, int min_age) {
+                                                            core::Instant now, int min_age,
+                                                            const std::vector<std::string>* only) {
+  if (only != nullptr && only->empty()) return {};
+  if (only != nullptr && only->size() > kMaxIdList)
+    throw DatabaseError("unit_population: more than 256 persons to refresh");
   const std::string now_text = to_db_time(now);
   const std::string year_ago = to_db_time(now - kYear);
   const auto today = core::stockholm::local_date(now);
@@ -46,7 +73,8 @@ std::vector<UnitPerson> FollowUpRepository::unit_population(const std::string& u
     if (added) {
       UnitPerson unit_person;
       unit_person.history.person_id = r.text(0);
-      if (!r.is_null(1)) unit_person.history.age = age_on(r.optional_text(1), today);
+      unit_person.birth_date = r.optional_text(1);
+      if (unit_person.birth_date) unit_person.history.age = age_on(unit_person.birth_date, today);
       unit_person.name = r.text(2) + " " + r.text(3);
       unit_person.identifier = r.text(4);
       unit_person.identifier_kind = r.text(5);
@@ -66,15 +94,16 @@ std::vector<UnitPerson> FollowUpRepository::unit_population(const std::string& u
             "WHERE d.episode_id = e.id)"
           : ", (SELECT group_concat(icd10_code, ',') FROM (SELECT d.icd10_code FROM "
             "episode_diagnoses d WHERE d.episode_id = e.id ORDER BY d.rank))";
-  const auto stays = tx_.query(
+  const auto stays = run_with(
+      tx_,
       "SELECT " + person_columns +
           ", e.id, e.admitted_at, e.discharged_at, e.admission_kind, w.care_provider_id, "
           "e.ward_unit_id" +
           diagnoses_of_stay +
           std::string(recent_stays)
               .insert(recent_stays.find(" WHERE"), " JOIN units w ON w.id = e.ward_unit_id") +
-          " ORDER BY e.id",
-      year_ago, birth_cutoff, unit_id, now_text, now_text);
+          only_clause("e", only) + " ORDER BY e.id",
+      {year_ago, birth_cutoff, unit_id, now_text, now_text}, only);
   for (std::size_t i = 0; i < stays.size(); ++i) {
     const auto r = stays.row(i);
     auto& person = out[person_of(r)];
@@ -92,29 +121,33 @@ std::vector<UnitPerson> FollowUpRepository::unit_population(const std::string& u
     }
   }
   const auto residential =
-      tx_.query("SELECT DISTINCT " + person_columns +
-                    // From the few SÄBO units' relations (by the unit index), not a scan of all.
-                    " FROM care_relations s JOIN persons p ON p.id = s.person_id WHERE s.unit_id "
-                    "IN (SELECT su.id FROM units su WHERE su.kind = 'residential_care') AND "
-                    "s.ended_at IS NULL" +
-                    alive_and_old + " AND " + member("s"),
-                birth_cutoff, unit_id, now_text, now_text);
+      run_with(tx_,
+               "SELECT DISTINCT " + person_columns +
+                   // From the few SÄBO units' relations (by the unit index), not a scan of all.
+                   " FROM care_relations s JOIN persons p ON p.id = s.person_id WHERE s.unit_id "
+                   "IN (SELECT su.id FROM units su WHERE su.kind = 'residential_care') AND "
+                   "s.ended_at IS NULL" +
+                   alive_and_old + " AND " + member("s") + only_clause("s", only),
+               {birth_cutoff, unit_id, now_text, now_text}, only);
   for (std::size_t i = 0; i < residential.size(); ++i)
     out[person_of(residential.row(i))].history.permanent_residential_care = true;
   // Home care hours of the last full month, summed over the units that give them.
   const auto hours =
-      tx_.query("SELECT " + person_columns +
-                    ", SUM(h.hours) FROM home_care_hours h JOIN persons p ON p.id = h.person_id "
-                    "WHERE h.month = ?" +
-                    alive_and_old + " AND " + member("h") + " GROUP BY " + person_columns,
-                last_month_text, birth_cutoff, unit_id, now_text, now_text);
+      run_with(tx_,
+               "SELECT " + person_columns +
+                   ", SUM(h.hours) FROM home_care_hours h JOIN persons p ON p.id = h.person_id "
+                   "WHERE h.month = ?" +
+                   alive_and_old + " AND " + member("h") + only_clause("h", only) + " GROUP BY " +
+                   person_columns,
+               {last_month_text, birth_cutoff, unit_id, now_text, now_text}, only);
   for (std::size_t i = 0; i < hours.size(); ++i)
     out[person_of(hours.row(i))].history.home_care_hours_last_month = hours.row(i).real(6);
   if (out.empty()) return out;
 
   // What the list says is missing, for the unit's persons who have it.
-  const auto flag = [&](const std::string& sql, auto&& set, auto&&... params) {
-    const auto rs = tx_.query(sql, params...);
+  const auto flag = [&](const std::string& sql, auto&& set, const char* alias,
+                        std::vector<Value> params) {
+    const auto rs = run_with(tx_, sql + only_clause(alias, only), std::move(params), only);
     for (std::size_t i = 0; i < rs.size(); ++i) {
       const auto it = index.find(rs.row(i).text(0));
       if (it != index.end()) set(out[it->second].history);
@@ -124,24 +157,25 @@ std::vector<UnitPerson> FollowUpRepository::unit_population(const std::string& u
       "SELECT DISTINCT n.person_id FROM named_contacts n WHERE n.kind = 'fast_vardkontakt' AND "
       "n.valid_from <= ? AND (n.valid_to IS NULL OR n.valid_to > ?) AND " +
           member("n"),
-      [](PersonHistory& h) { h.has_named_contact = true; }, now_text, now_text, unit_id, now_text,
-      now_text);
+      [](PersonHistory& h) { h.has_named_contact = true; }, "n",
+      {now_text, now_text, unit_id, now_text, now_text});
   flag(
       "SELECT DISTINCT s.person_id FROM coordinated_plans s WHERE s.kind = 'sip' AND s.state IN "
       "('active', 'under_follow_up') AND " +
           member("s"),
-      [](PersonHistory& h) { h.has_active_sip = true; }, unit_id, now_text, now_text);
+      [](PersonHistory& h) { h.has_active_sip = true; }, "s", {unit_id, now_text, now_text});
   flag(
       "SELECT DISTINCT x.person_id FROM care_relations x JOIN units xu ON xu.id = x.unit_id "
       "WHERE xu.kind = 'home_health_care' AND x.ended_at IS NULL AND " +
           member("x"),
-      [](PersonHistory& h) { h.has_home_health_care = true; }, unit_id, now_text, now_text);
+      [](PersonHistory& h) { h.has_home_health_care = true; }, "x", {unit_id, now_text, now_text});
   // The latest action on any unit's list, with its review date.
-  const auto actions = tx_.query(
+  const auto actions = run_with(
+      tx_,
       "SELECT a.person_id, a.kind, a.recorded_at, a.next_review_on FROM proactive_actions a "
       "WHERE " +
-          member("a") + " ORDER BY a.person_id, a.recorded_at",
-      unit_id, now_text, now_text);
+          member("a") + only_clause("a", only) + " ORDER BY a.person_id, a.recorded_at",
+      {unit_id, now_text, now_text}, only);
   for (std::size_t i = 0; i < actions.size(); ++i) {
     const auto r = actions.row(i);
     const auto it = index.find(r.text(0));

@@ -402,6 +402,153 @@ TEST_P(FollowUpTest, Issue19_ContinuityIsReadFromItsRollupAndTheRollupFollowsNew
   EXPECT_NEAR(second->at("value").as_double(), 3.0 / 7.0, 1e-12);
 }
 
+// Whether `person` is on the nurse's list, and the reply.
+bool on_list(Client& nurse, const std::string& person) {
+  const Reply list = nurse.get("/api/v1/proactive-list?limit=1000");
+  EXPECT_EQ(list.status, 200) << list.body;
+  for (const auto& r : list.json().at("rows").as_array())
+    if (r.at("person").at("id").as_string() == person) return true;
+  return false;
+}
+
+// The list's facts are kept per unit (migration 0021) and must follow every change made after the
+// list was first opened, however it was written (§4.1; PDL 4:1 for the relation, 4:4 for blocks).
+TEST_P(FollowUpTest, Issue19_ProactiveListKeptFactsFollowStaysRelationsBlocksAndTheDate) {
+  auto fresh = fresh_server(GetParam(), true);
+  const std::string centre =
+      one(*fresh, "SELECT id FROM units WHERE name = 'Hälsocentral Kramfors'");
+  const std::string ward =
+      one(*fresh, "SELECT id FROM units WHERE name = 'Sundsvalls sjukhus, Medicinavdelning 1'");
+  // Listed at the centre, 65+, and nothing that could put them on the list yet.
+  const std::string person = one(
+      *fresh,
+      "SELECT c.person_id FROM care_relations c JOIN persons p ON p.id = c.person_id WHERE "
+      "c.unit_id = ? AND c.ended_at IS NULL AND p.birth_date < '1950-01-01' AND p.deceased_on IS "
+      "NULL AND NOT EXISTS (SELECT 1 FROM inpatient_episodes e WHERE e.person_id = p.id) AND NOT "
+      "EXISTS (SELECT 1 FROM home_care_hours h WHERE h.person_id = p.id) AND NOT EXISTS (SELECT 1 "
+      "FROM care_relations s JOIN units su ON su.id = s.unit_id WHERE s.person_id = p.id AND "
+      "su.kind = 'residential_care') ORDER BY c.person_id LIMIT 1",
+      centre);
+  ASSERT_FALSE(person.empty());
+  const auto month = month_after(*fresh, 1);
+  fresh->clock->set(core::stockholm::start_of_day((month + std::chrono::months(1)) / 3));
+  Client nurse = fresh->client();
+  ASSERT_EQ(nurse.sign_in("dsk.kramfors").status, 201);
+  EXPECT_FALSE(on_list(nurse, person));
+  const auto kept = [&] {
+    return one(*fresh, "SELECT COUNT(*) FROM proactive_members WHERE unit_id = ?", centre);
+  };
+  EXPECT_NE(kept(), "0");  // the centre's facts are kept from the first read
+  EXPECT_EQ(
+      one(*fresh, "SELECT as_of_date FROM proactive_unit_states WHERE unit_id = ?", centre),
+      date::format("%F", std::chrono::sys_days(core::stockholm::local_date(fresh->clock->now()))));
+
+  // Three acute stays written after the list was opened: the triggers note the person, and the
+  // next read makes their facts anew.
+  insert_stay(*fresh, person, ward, month, 2, 6, 8, "acute", {"I50", "J44"});
+  insert_stay(*fresh, person, ward, month, 12, 15, 16, "acute", {"J18"});
+  insert_stay(*fresh, person, ward, month, 20, 25, 27, "acute", {"N39", "E11"});
+  EXPECT_NE(one(*fresh, "SELECT COUNT(*) FROM proactive_changes WHERE unit_id = ?", centre), "0");
+  EXPECT_TRUE(on_list(nurse, person));
+  EXPECT_EQ(one(*fresh, "SELECT COUNT(*) FROM proactive_changes WHERE unit_id = ?", centre), "0");
+
+  // A block of the ward's data within the region hides the stays from the centre: off the list.
+  const std::string provider =
+      one(*fresh, "SELECT care_provider_id FROM units WHERE id = ?", centre);
+  ASSERT_EQ(provider, one(*fresh, "SELECT care_provider_id FROM units WHERE id = ?", ward));
+  const std::string block = core::new_uuid();
+  fresh->instance->database().write([&](store::Transaction& tx) {
+    tx.query(
+        "INSERT INTO blocks (id, person_id, care_provider_id, unit_id, kind, created_at) VALUES "
+        "(?, ?, ?, ?, 'within_provider', ?)",
+        block, person, provider, ward, store::to_db_time(fresh->clock->now()));
+  });
+  EXPECT_FALSE(on_list(nurse, person));
+  fresh->instance->database().write([&](store::Transaction& tx) {
+    tx.query("UPDATE blocks SET lifted_at = ? WHERE id = ?", store::to_db_time(fresh->clock->now()),
+             block);
+  });
+  EXPECT_TRUE(on_list(nurse, person));
+
+  // The care relation ends: the person leaves the list at once.
+  fresh->instance->database().write([&](store::Transaction& tx) {
+    tx.query("UPDATE care_relations SET ended_at = ? WHERE person_id = ? AND unit_id = ?",
+             store::to_db_time(fresh->clock->now() - std::chrono::minutes(1)), person, centre);
+  });
+  EXPECT_FALSE(on_list(nurse, person));
+  fresh->instance->database().write([&](store::Transaction& tx) {
+    tx.query("UPDATE care_relations SET ended_at = NULL WHERE person_id = ? AND unit_id = ?",
+             person, centre);
+  });
+  EXPECT_TRUE(on_list(nurse, person));
+
+  // Thirteen months on, the stays are outside the 12 months: the facts are made for the new date.
+  fresh->clock->set(core::stockholm::start_of_day((month + std::chrono::months(14)) / 3));
+  ASSERT_EQ(nurse.sign_in("dsk.kramfors").status, 201);
+  EXPECT_FALSE(on_list(nurse, person));
+  EXPECT_EQ(
+      one(*fresh, "SELECT as_of_date FROM proactive_unit_states WHERE unit_id = ?", centre),
+      date::format("%F", std::chrono::sys_days(core::stockholm::local_date(fresh->clock->now()))));
+}
+
+// Every table the facts come from notes a change for the units of the person that keep a list,
+// and only for those (migration 0021's triggers, on both engines).
+TEST_P(FollowUpTest, Issue19_EveryWriteToTheListsSourcesIsNotedForTheUnitsThatKeepAList) {
+  auto fresh = fresh_server(GetParam(), true);
+  const std::string centre =
+      one(*fresh, "SELECT id FROM units WHERE name = 'Hälsocentral Kramfors'");
+  const std::string ward =
+      one(*fresh, "SELECT id FROM units WHERE name = 'Sundsvalls sjukhus, Medicinavdelning 1'");
+  const std::string person = one(*fresh,
+                                 "SELECT c.person_id FROM care_relations c WHERE c.unit_id = ? "
+                                 "AND c.ended_at IS NULL ORDER BY c.person_id LIMIT 1",
+                                 centre);
+  ASSERT_FALSE(person.empty());
+  const auto changes = [&] {
+    return std::stoll(
+        one(*fresh, "SELECT COUNT(*) FROM proactive_changes WHERE person_id = ?", person));
+  };
+  const auto month = month_after(*fresh, 1);
+  // No unit keeps a list yet: nothing is noted.
+  insert_stay(*fresh, person, ward, month, 2, 6, 8, "acute", {"I50"});
+  EXPECT_EQ(changes(), 0);
+  fresh->instance->database().write([&](store::Transaction& tx) {
+    tx.query("INSERT INTO proactive_unit_states (unit_id, as_of_date, made_at) VALUES (?, '', ?)",
+             centre, store::to_db_time(fresh->clock->now()));
+  });
+  std::int64_t before = changes();
+  const auto write = [&](const std::string& what, const std::string& sql,
+                         const std::vector<store::Value>& params) {
+    fresh->instance->database().write([&](store::Transaction& tx) { tx.run(sql, params); });
+    EXPECT_GT(changes(), before) << what;
+    before = changes();
+  };
+  const std::string stay = insert_stay(*fresh, person, ward, month, 12, 15, 16, "acute", {"J18"});
+  EXPECT_GT(changes(), before) << "stay";
+  before = changes();
+  write("episode update", "UPDATE inpatient_episodes SET admission_kind = 'planned' WHERE id = ?",
+        {stay});
+  write("diagnosis",
+        "INSERT INTO episode_diagnoses (episode_id, rank, icd10_code) VALUES (?, 9, ?)",
+        {stay, std::string("E11")});
+  write("diagnosis removed", "DELETE FROM episode_diagnoses WHERE episode_id = ? AND rank = 9",
+        {stay});
+  write("hours",
+        "INSERT INTO home_care_hours (person_id, month, unit_id, hours) VALUES (?, ?, ?, 30)",
+        {person, month_text(month), centre});
+  write("hours changed", "UPDATE home_care_hours SET hours = 31 WHERE person_id = ?", {person});
+  write("death", "UPDATE persons SET deceased_on = '2020-01-01' WHERE id = ?", {person});
+  write("relation", "UPDATE care_relations SET ended_at = ? WHERE person_id = ? AND unit_id = ?",
+        {store::to_db_time(fresh->clock->now()), person, centre});
+  // An unrelated column of a stay is not a change of the list's facts.
+  fresh->instance->database().write([&](store::Transaction& tx) {
+    tx.query("UPDATE inpatient_episodes SET version = version + 1 WHERE id = ?", stay);
+  });
+  EXPECT_EQ(changes(), before);
+  // Only the centre keeps a list: the ward's relations noted nothing for the ward.
+  EXPECT_EQ(one(*fresh, "SELECT COUNT(*) FROM proactive_changes WHERE unit_id <> ?", centre), "0");
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, FollowUpTest, ::testing::ValuesIn(engines()), engine_name);
 
 }  // namespace

@@ -23,6 +23,11 @@ TEST_P(PlanKindMigrationTest, LPT_7a_PlansWrittenBeforeTheColumnGetTheKindTheirC
   }
   ASSERT_FALSE(migration.empty());
   db.write([&](store::Transaction& tx) {
+    // The schema before 0017: without the column, and without the later migrations' triggers
+    // that name it (0021).
+    tx.run_script(tx.engine() == store::Engine::postgres
+                      ? "DROP TRIGGER proactive_plan_changed ON coordinated_plans;"
+                      : "DROP TRIGGER proactive_plan_updated;");
     tx.run_script(
         "DROP INDEX coordinated_plans_by_episode; ALTER TABLE coordinated_plans DROP COLUMN "
         "kind;");
