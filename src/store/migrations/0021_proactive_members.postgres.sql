@@ -36,7 +36,8 @@ CREATE INDEX proactive_changes_by_unit ON proactive_changes (unit_id, id);
 CREATE FUNCTION proactive_mark(changed TEXT) RETURNS void LANGUAGE sql AS $$
   INSERT INTO proactive_changes (unit_id, person_id)
   SELECT c.unit_id, c.person_id FROM care_relations c
-  JOIN proactive_unit_states s ON s.unit_id = c.unit_id WHERE c.person_id = changed
+  JOIN proactive_unit_states s ON s.unit_id = c.unit_id
+  WHERE c.person_id = changed AND EXISTS (SELECT 1 FROM proactive_unit_states)
 $$;
 
 -- Tables whose rows carry person_id.
