@@ -135,6 +135,7 @@ void refresh_members(store::Database& db, const std::string& unit_id, int min_ag
     if (current(locked)) return;  // made by another request meanwhile
     const auto seen = members.changes(unit_id);
     std::vector<std::string> changed;
+    changed.reserve(seen.size());
     for (const auto& change : seen) changed.push_back(change.person_id);
     std::sort(changed.begin(), changed.end());
     changed.erase(std::unique(changed.begin(), changed.end()), changed.end());
@@ -181,6 +182,7 @@ Assessed assess_unit(store::Transaction& tx, const domain::access::Actor& actor,
   }
   if (shown.empty()) return out;
   std::vector<store::UnitPerson*> named;
+  named.reserve(shown.size());
   for (const auto& row : shown) named.push_back(by_id.at(row.person_id));
   members.fill_names(named);
   // The latest action on each, with who recorded it.
