@@ -13,7 +13,12 @@ std::string lower_method(http::Method m) {
   return s;
 }
 
-boost::json::object problem_ref(const char* description) {
+// The FHIR façade (/fhir/, docs/fhir.md) answers its errors as OperationOutcome instead.
+boost::json::object problem_ref(const char* description, bool fhir = false) {
+  if (fhir) {
+    return {{"description", description},
+            {"content", {{"application/fhir+json", {{"schema", {{"type", "object"}}}}}}}};
+  }
   return {
       {"description", description},
       {"content",
@@ -30,6 +35,7 @@ boost::json::value parse_schema(const std::string& text) {
 boost::json::object openapi_document(const http::Router& router, const std::string& version) {
   boost::json::object paths;
   for (const auto& route : router.routes()) {
+    const bool fhir = route.pattern.starts_with("/fhir/");
     boost::json::object operation;
     operation["summary"] = route.doc.summary;
     operation["tags"] = boost::json::array{boost::json::value(route.doc.tag)};
@@ -65,20 +71,22 @@ boost::json::object openapi_document(const http::Router& router, const std::stri
            {{"application/json", {{"schema", parse_schema(route.doc.request_schema)}}}}}};
     }
     boost::json::object responses;
-    responses[std::to_string(route.doc.success_status)] = boost::json::object{
-        {"description", "Success"},
-        {"content", {{"application/json", {{"schema", parse_schema(route.doc.response_schema)}}}}}};
-    responses["400"] = problem_ref("Malformed request");
+    responses[std::to_string(route.doc.success_status)] =
+        boost::json::object{{"description", "Success"},
+                            {"content",
+                             {{fhir ? "application/fhir+json" : "application/json",
+                               {{"schema", parse_schema(route.doc.response_schema)}}}}}};
+    responses["400"] = problem_ref("Malformed request", fhir);
     if (route.access != http::Access::anonymous) {
-      responses["401"] = problem_ref("Not signed in");
-      responses["403"] = problem_ref("Not permitted in this assignment");
-      responses["404"] = problem_ref("Not found, or not visible to you");
+      responses["401"] = problem_ref("Not signed in", fhir);
+      responses["403"] = problem_ref("Not permitted in this assignment", fhir);
+      responses["404"] = problem_ref("Not found, or not visible to you", fhir);
     }
     if (!route.doc.request_schema.empty())
-      responses["422"] = problem_ref("Invalid field; the problem names it");
+      responses["422"] = problem_ref("Invalid field; the problem names it", fhir);
     if (route.conditional_update) {
-      responses["412"] = problem_ref("The resource changed since you read it");
-      responses["428"] = problem_ref("If-Match missing");
+      responses["412"] = problem_ref("The resource changed since you read it", fhir);
+      responses["428"] = problem_ref("If-Match missing", fhir);
     }
     operation["responses"] = std::move(responses);
     if (route.access != http::Access::anonymous) {

@@ -9,6 +9,7 @@
 #include "service/auth_service.hpp"
 #include "service/catalogue_service.hpp"
 #include "service/episode_service.hpp"
+#include "service/fhir_service.hpp"
 #include "service/follow_up_service.hpp"
 #include "service/liability_report.hpp"
 #include "service/liability_service.hpp"
@@ -42,6 +43,7 @@ struct Services {
   service::WardBoardService& ward_boards;
   service::PlanningService& planning;
   service::FollowUpService& follow_up;
+  service::FhirService& fhir;
   const core::Clock& clock;
   store::Database& db;
   std::function<std::string()> render_metrics;  // set once the application exists
@@ -68,6 +70,8 @@ void add_worklist_routes(http::Router& router, Services& services);
 void add_liability_routes(http::Router& router, Services& services);
 void add_ward_board_routes(http::Router& router, Services& services);
 void add_follow_up_routes(http::Router& router, Services& services);
+// /fhir/R4 (docs/fhir.md): the FHIR R4 façade, its CapabilityStatement and SMART configuration.
+void add_fhir_routes(http::Router& router, Services& services);
 
 // All of the above plus GET /api/v1/openapi.json generated from the finished table.
 http::Router build_router(Services& services);

@@ -1,4 +1,5 @@
 // /api/v1/session: sign-in, the chosen assignment, sign-out.
+#include "api/fhir_scope.hpp"
 #include "api/json_codec.hpp"
 #include "api/routes.hpp"
 #include "api/support.hpp"
@@ -11,12 +12,21 @@ constexpr const char* kCookie = "nara_session";
 
 boost::json::object session_json(const service::SessionView& view) {
   boost::json::array assignments;
-  for (const auto& a : view.assignments) assignments.push_back(assignment_json(a));
-  boost::json::object o{{"user", user_json(view.user)},
-                        {"assignments", std::move(assignments)},
-                        {"activeAssignmentId", optional_json(view.active_assignment_id)},
-                        {"csrfToken", view.csrf_token},
-                        {"expiresAt", view.absolute_expires_at}};
+  std::optional<domain::access::Role> role;
+  for (const auto& a : view.assignments) {
+    assignments.push_back(assignment_json(a));
+    if (view.active_assignment_id == a.id) role = a.role;
+  }
+  // The SMART scope the session's token carries for /fhir/R4 (docs/fhir.md), null until an
+  // assignment is chosen.
+  const auto scope = fhir::scope_text(fhir::scope_of(role));
+  boost::json::object o{
+      {"user", user_json(view.user)},
+      {"assignments", std::move(assignments)},
+      {"activeAssignmentId", optional_json(view.active_assignment_id)},
+      {"scope", scope.empty() ? boost::json::value(nullptr) : boost::json::value(scope)},
+      {"csrfToken", view.csrf_token},
+      {"expiresAt", view.absolute_expires_at}};
   return o;
 }
 

@@ -61,6 +61,7 @@ http::Router build_router(Services& services) {
   add_ward_board_routes(router, services);
   add_follow_up_routes(router, services);
   add_planning_routes(router, services);
+  add_fhir_routes(router, services);
   // The document describes the table as built, including itself.
   auto document = std::make_shared<std::string>();
   router.add({http::Method::get,

@@ -85,6 +85,7 @@ struct Instance::Impl {
   std::unique_ptr<service::LiabilityService> liability;
   std::unique_ptr<service::WardBoardService> ward_boards;
   std::unique_ptr<service::FollowUpService> follow_up;
+  std::unique_ptr<service::FhirService> fhir;
   std::unique_ptr<api::Services> services;
   std::unique_ptr<http::Application> application;
   std::unique_ptr<http::Server> server;
@@ -138,6 +139,7 @@ std::uint16_t Instance::start() {
   impl.liability = std::make_unique<service::LiabilityService>(context);
   impl.ward_boards = std::make_unique<service::WardBoardService>(context);
   impl.follow_up = std::make_unique<service::FollowUpService>(context);
+  impl.fhir = std::make_unique<service::FhirService>(context);
   interop::hl7v2::IngestOptions hl7_options;
   if (const auto policy =
           interop::hl7v2::parse_unknown_person_policy(impl.config.hl7_unknown_person)) {
@@ -153,27 +155,15 @@ std::uint16_t Instance::start() {
   // Half the cores for solving at most: the rest keep serving requests meanwhile (issue 7).
   impl.planning = std::make_unique<service::PlanningService>(
       context, std::clamp(std::thread::hardware_concurrency() / 2, 1U, 4U));
-  impl.services = std::make_unique<api::Services>(api::Services{*impl.auth,
-                                                                *impl.registry,
-                                                                *impl.access,
-                                                                *impl.log_review,
-                                                                *impl.sharing,
-                                                                *impl.episodes,
-                                                                *impl.hl7,
-                                                                *impl.worklists,
-                                                                *impl.liability_reports,
-                                                                *impl.sips,
-                                                                *impl.requests,
-                                                                *impl.named_contacts,
-                                                                *impl.catalogue,
-                                                                *impl.liability,
-                                                                *impl.ward_boards,
-                                                                *impl.planning,
-                                                                *impl.follow_up,
-                                                                *impl.clock,
-                                                                *impl.db,
-                                                                {},
-                                                                version_string()});
+  impl.services = std::make_unique<api::Services>(
+      api::Services{*impl.auth,       *impl.registry,  *impl.access,
+                    *impl.log_review, *impl.sharing,   *impl.episodes,
+                    *impl.hl7,        *impl.worklists, *impl.liability_reports,
+                    *impl.sips,       *impl.requests,  *impl.named_contacts,
+                    *impl.catalogue,  *impl.liability, *impl.ward_boards,
+                    *impl.planning,   *impl.follow_up, *impl.fhir,
+                    *impl.clock,      *impl.db,        {},
+                    version_string()});
   http::ApplicationOptions app_options;
   app_options.access_log = impl.config.access_log;
   impl.application = std::make_unique<http::Application>(
@@ -227,8 +217,8 @@ std::uint16_t Instance::start() {
   server_options.max_body_bytes = impl.config.max_body_bytes;
   impl.server = std::make_unique<http::Server>(
       server_options, [application](http::Request& r) { return application->handle(r); },
-      [](int status, const std::string& title, const std::string& detail,
-         const http::Request& unreadable) {
+      [application](int status, const std::string& title, const std::string& detail,
+                    const http::Request& unreadable) {
         http::Request request = unreadable;
         request.request_id = core::random_token(12);
         core::Problem p;
@@ -236,7 +226,10 @@ std::uint16_t Instance::start() {
         p.type = "about:blank";
         p.title = title;
         p.detail = detail;
-        http::Response response = http::problem_response(p, request);
+        // Under /fhir/ an OperationOutcome, as for every other error there.
+        const auto* renderer = application->router().problem_renderer_for(request.target);
+        http::Response response =
+            renderer ? (*renderer)(p, request) : http::problem_response(p, request);
         response.set_header("X-Request-Id", request.request_id);
         return response;
       });

@@ -75,6 +75,13 @@ Application::Application(Router router, std::shared_ptr<Authenticator> authentic
       options_(std::move(options)),
       metrics_(route_labels(router_)) {}
 
+Response Application::render(const core::Problem& problem, const Request& request) const {
+  if (const auto* renderer = router_.problem_renderer_for(request.path)) {
+    return (*renderer)(problem, request);
+  }
+  return problem_response(problem, request);
+}
+
 Response Application::dispatch(Request& request, RouteMatch& match, std::string& user_id) {
   const Route& route = *match.route;
   Context context{request, std::move(match.params), std::nullopt};
@@ -87,13 +94,13 @@ Response Application::dispatch(Request& request, RouteMatch& match, std::string&
   }
   if (route.access != Access::anonymous) {
     if (!auth) {
-      Response r = problem_response(
-          simple_problem(401, "Inloggning krävs", "Logga in för att fortsätta."), request);
+      Response r =
+          render(simple_problem(401, "Inloggning krävs", "Logga in för att fortsätta."), request);
       r.set_header("WWW-Authenticate", "Bearer realm=\"nara\"");
       return r;
     }
     if (route.access == Access::assignment && !auth->actor.has_assignment()) {
-      return problem_response(
+      return render(
           simple_problem(403, "Välj uppdrag",
                          "Välj vilket medarbetaruppdrag du arbetar i innan du fortsätter.",
                          "https://nara.example/problems/assignment-required"),
@@ -102,15 +109,14 @@ Response Application::dispatch(Request& request, RouteMatch& match, std::string&
     if (auth->via_cookie && is_state_changing(request.method)) {
       const auto token = request.header("x-csrf-token");
       if (!token || *token != auth->csrf_token) {
-        return problem_response(
-            simple_problem(403, "CSRF-skydd", "Begäran saknar giltig X-CSRF-Token.",
-                           "https://nara.example/problems/csrf"),
-            request);
+        return render(simple_problem(403, "CSRF-skydd", "Begäran saknar giltig X-CSRF-Token.",
+                                     "https://nara.example/problems/csrf"),
+                      request);
       }
     }
   }
   if (route.conditional_update && !request.header("if-match")) {
-    return problem_response(
+    return render(
         simple_problem(428, "If-Match krävs",
                        "Hämta resursen och skicka dess ETag i If-Match för att ändra den.",
                        "https://nara.example/problems/precondition-required"),
@@ -139,30 +145,29 @@ Response Application::handle(Request& request) {
       std::string allow;
       for (Method m : match.allowed)
         allow += (allow.empty() ? "" : ", ") + std::string(method_name(m));
-      response = problem_response(
-          simple_problem(405, "Metoden stöds inte",
-                         std::string(method_name(request.method)) + " stöds inte här."),
-          request);
+      response =
+          render(simple_problem(405, "Metoden stöds inte",
+                                std::string(method_name(request.method)) + " stöds inte här."),
+                 request);
       response.set_header("Allow", allow);
     } else {
       std::optional<Response> fallback;
       if (fallback_ && (request.method == Method::get || request.method == Method::head) &&
-          !request.path.starts_with("/api/")) {
+          !request.path.starts_with("/api/") && !router_.problem_renderer_for(request.path)) {
         fallback = fallback_(request);
       }
-      response =
-          fallback
-              ? std::move(*fallback)
-              : problem_response(
-                    simple_problem(404, "Hittades inte", "Det finns ingen sådan adress."), request);
+      response = fallback
+                     ? std::move(*fallback)
+                     : render(simple_problem(404, "Hittades inte", "Det finns ingen sådan adress."),
+                              request);
     }
   } catch (const core::ProblemError& e) {
-    response = problem_response(e.problem(), request);
+    response = render(e.problem(), request);
   } catch (const std::exception& e) {
     spdlog::error(R"({{"event":"unhandled_exception","request_id":"{}","route":"{}","what":{}}})",
                   request.request_id, route_label,
                   boost::json::serialize(boost::json::value(e.what())));
-    response = problem_response(
+    response = render(
         simple_problem(500, "Internt fel",
                        "Något gick fel. Ange begäran-id " + request.request_id + " vid kontakt."),
         request);

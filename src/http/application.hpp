@@ -51,6 +51,8 @@ class Application {
 
  private:
   Response dispatch(Request& request, RouteMatch& match, std::string& user_id);
+  // problem+json, or the format the router names for the request's path prefix.
+  [[nodiscard]] Response render(const core::Problem& problem, const Request& request) const;
 
   Router router_;
   std::shared_ptr<Authenticator> authenticator_;

@@ -52,6 +52,17 @@ void Router::add(Route route) {
   routes_.push_back(std::move(route));
 }
 
+void Router::set_problem_renderer(std::string prefix, ProblemRenderer renderer) {
+  renderers_.emplace_back(std::move(prefix), std::move(renderer));
+}
+
+const ProblemRenderer* Router::problem_renderer_for(std::string_view path) const {
+  for (const auto& [prefix, renderer] : renderers_) {
+    if (path.starts_with(prefix)) return &renderer;
+  }
+  return nullptr;
+}
+
 RouteMatch Router::match(Method method, const std::string& path) const {
   RouteMatch result;
   if (path.empty() || path.front() != '/') return result;

@@ -5,8 +5,11 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
+#include "core/problem.hpp"
 #include "domain/access/actor.hpp"
 #include "http/types.hpp"
 
@@ -30,6 +33,9 @@ struct Context {
 };
 
 using Handler = std::function<Response(Context&)>;
+// Renders a problem for the paths under one prefix in that API's own error format (the FHIR
+// façade answers every error with an OperationOutcome instead of problem+json).
+using ProblemRenderer = std::function<Response(const core::Problem&, const Request&)>;
 
 struct RouteDoc {
   RouteDoc() = default;
@@ -80,6 +86,10 @@ class Router {
   void add(Route route);
   [[nodiscard]] RouteMatch match(Method method, const std::string& path) const;
   [[nodiscard]] const std::vector<Route>& routes() const { return routes_; }
+  // Every problem answered for a path starting with `prefix` (matched or not, also 401, 404, 405
+  // and 500 from the pipeline) is rendered by `renderer`; such paths never reach the fallback.
+  void set_problem_renderer(std::string prefix, ProblemRenderer renderer);
+  [[nodiscard]] const ProblemRenderer* problem_renderer_for(std::string_view path) const;
 
  private:
   struct Compiled {
@@ -87,6 +97,7 @@ class Router {
   };
   std::vector<Route> routes_;
   std::vector<Compiled> compiled_;
+  std::vector<std::pair<std::string, ProblemRenderer>> renderers_;
 };
 
 }  // namespace nara::http

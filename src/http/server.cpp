@@ -51,6 +51,15 @@ Method to_method(bhttp::verb verb) {
 // Fills path and query from the request target; false when the target is not a valid origin-form.
 bool parse_target(Request& request) {
   auto parsed = boost::urls::parse_origin_form(request.target);
+  if (!parsed && request.target.find('|') != std::string::npos) {
+    // FHIR token searches (identifier=system|value) are often sent with the bar unescaped;
+    // RFC 3986 does not allow it in a query, but it is unambiguous there.
+    std::string escaped;
+    for (const char c : request.target)
+      escaped += c == '|' ? std::string("%7C") : std::string(1, c);
+    request.target = std::move(escaped);
+    parsed = boost::urls::parse_origin_form(request.target);
+  }
   if (!parsed) return false;
   request.path = parsed->path();
   if (request.path.empty()) request.path = "/";

@@ -346,9 +346,9 @@ Person RegistryService::get_person(const Actor& actor, const std::string& id) {
       "read");
 }
 
-Person RegistryService::find_person_by_identifier(const Actor& actor,
-                                                  const std::string& identifier) {
-  const auto parsed = parse_person_identifier(identifier, std::nullopt, ctx_.clock, "identifier");
+Person RegistryService::find_person_by_identifier(const Actor& actor, const std::string& identifier,
+                                                  const std::optional<std::string>& system) {
+  const auto parsed = parse_person_identifier(identifier, system, ctx_.clock, "identifier");
   if (!allowed(actor, Permission::read_person_registry)) {
     // The role may not search at all, but the attempt names a person: the log shows it like a
     // refused read (PDL 4:3), so a reviewer sees who looked for whom.

@@ -65,8 +65,11 @@ class RegistryService {
                                                      store::PersonFilter filter,
                                                      const store::PageRequest& page);
   domain::registry::Person get_person(const domain::access::Actor& actor, const std::string& id);
-  domain::registry::Person find_person_by_identifier(const domain::access::Actor& actor,
-                                                     const std::string& identifier);
+  // `system` (an OID or FHIR system URI) names the identifier's issuer where the text alone does
+  // not (a region's reservnummer); without it the form tells.
+  domain::registry::Person find_person_by_identifier(
+      const domain::access::Actor& actor, const std::string& identifier,
+      const std::optional<std::string>& system = std::nullopt);
   domain::registry::Person create_person(const domain::access::Actor& actor, NewPerson person);
   domain::registry::Person update_person(const domain::access::Actor& actor, const std::string& id,
                                          std::int64_t expected_version,
