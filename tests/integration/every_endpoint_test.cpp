@@ -89,7 +89,14 @@ const std::map<std::string, std::string>& id_tables() {
       {"units", "units"},
       {"users", "users"},
       {"liability-agreements", "liability_agreements"},
-      {"versions", "responsibility_catalogue_versions"}};
+      {"versions", "responsibility_catalogue_versions"},
+      // The FHIR façade (docs/fhir.md): its resource types over the same tables.
+      {"Patient", "persons"},
+      {"Encounter", "inpatient_episodes"},
+      {"Organization", "principals"},
+      {"Location", "units"},
+      {"Practitioner", "users"},
+      {"PractitionerRole", "assignments"}};
   return tables;
 }
 
@@ -118,12 +125,12 @@ class EveryEndpointTest : public EngineTest {
     std::vector<std::string> ids = server().instance->database().read([&](store::Transaction& tx) {
       std::vector<std::string> out;
       std::string sql = "SELECT id FROM " + table->second + " ORDER BY id LIMIT 2";
-      if (segment == "users") {
+      if (segment == "users" || segment == "Practitioner") {
         sql =
             "SELECT id FROM (SELECT id FROM users ORDER BY id LIMIT 2) AS first_two UNION SELECT "
             "id FROM (SELECT id FROM users WHERE person_id IS NOT NULL ORDER BY id LIMIT 1) AS "
             "citizen_account";
-      } else if (segment == "persons") {
+      } else if (segment == "persons" || segment == "Patient") {
         sql =
             "SELECT id FROM (SELECT id FROM persons ORDER BY id LIMIT 2) AS first_two UNION "
             "SELECT id FROM (SELECT id FROM persons WHERE protected_identity = 1 ORDER BY id "
@@ -143,6 +150,17 @@ class EveryEndpointTest : public EngineTest {
       }
     }
     return ids;
+  }
+
+  // A FHIR vread's `{vid}`: the row's current version (older ones are not kept).
+  std::string version_of(const std::string& route, const std::string& id) {
+    const std::string parent = route.substr(0, route.find("/{id}"));
+    const auto table = id_tables().find(parent.substr(parent.rfind('/') + 1));
+    if (table == id_tables().end()) return "1";
+    return server().instance->database().read([&](store::Transaction& tx) {
+      const auto rows = tx.query("SELECT version FROM " + table->second + " WHERE id = ?", id);
+      return rows.empty() ? std::string("1") : rows.row(0).text(0);
+    });
   }
 
   // Query parameters a route cannot answer without.
@@ -246,6 +264,8 @@ TEST_P(EveryEndpointTest, PDL4_3_NoEndpointShowsAPersonWithoutAnAuditEntryForTha
         for (const auto& id : ids) {
           std::string target = route;
           target.replace(target.find("{id}"), 4, id);
+          if (const auto vid = target.find("{vid}"); vid != std::string::npos)
+            target.replace(vid, 5, version_of(route, id));
           targets.push_back(target + required_query(route));
         }
       }
