@@ -42,6 +42,36 @@ bool Row::boolean(std::size_t i) const {
   return s == "1" || s == "t" || s == "true";
 }
 
+std::string_view RowView::text(std::size_t i) const {
+  if (is_null(i)) throw DatabaseError("unexpected NULL in column " + std::to_string(i));
+  return cells_[i];
+}
+
+std::int64_t RowView::int64(std::size_t i) const {
+  const std::string_view s = text(i);
+  std::int64_t value = 0;
+  const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
+  if (ec != std::errc{} || end != s.data() + s.size()) {
+    throw DatabaseError("column " + std::to_string(i) + " is not an integer");
+  }
+  return value;
+}
+
+double RowView::real(std::size_t i) const {
+  const std::string_view s = text(i);
+  double value = 0;
+  const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
+  if (ec != std::errc{} || end != s.data() + s.size()) {
+    throw DatabaseError("column " + std::to_string(i) + " is not a number");
+  }
+  return value;
+}
+
+bool RowView::boolean(std::size_t i) const {
+  const std::string_view s = text(i);
+  return s == "1" || s == "t" || s == "true";
+}
+
 std::unique_ptr<Database> open_database(const std::string& url, const DatabaseOptions& options) {
   if (url.starts_with("sqlite:")) {
     return std::make_unique<sqlite::SqliteDatabase>(url.substr(7), options);

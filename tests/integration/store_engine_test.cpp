@@ -1,5 +1,9 @@
 // Issue 2 point 3: one storage interface, the same behaviour on SQLite and PostgreSQL.
+#include <optional>
 #include <set>
+#include <stdexcept>
+#include <string>
+#include <vector>
 
 #include "core/problem.hpp"
 #include "harness.hpp"
@@ -160,6 +164,57 @@ TEST_P(StoreEngineTest, Issue2Point3_TransientConflictsAreRetried) {
   EXPECT_THROW(hopeless.read([](store::Transaction& tx) { return tx.query("SELECT 1").size(); }),
                store::RetryableError);
   EXPECT_EQ(hopeless.begun, 3);
+}
+
+// Issue 19 point 7: the follow-up's big reads take their rows as views while the statement runs
+// (Transaction::each) instead of as a ResultSet; the values must be the same.
+TEST_P(StoreEngineTest, Issue19_RowsHandedOverAsViewsHoldWhatAResultSetHolds) {
+  auto& db = server().instance->database();
+  db.read([](store::Transaction& tx) {
+    std::vector<std::vector<std::optional<std::string>>> streamed;
+    const std::string sql =
+        "SELECT id, kind, name, area_code, organisation_number FROM principals WHERE kind <> ? "
+        "ORDER BY id";
+    tx.each(sql, store::parameters(std::string("none")), [&](const store::RowView& r) {
+      auto& row = streamed.emplace_back();
+      for (std::size_t c = 0; c < 5; ++c) {
+        const auto text = r.optional_text(c);
+        row.push_back(text ? std::optional<std::string>(*text) : std::nullopt);
+      }
+    });
+    const auto rs = tx.query(sql, std::string("none"));
+    ASSERT_EQ(streamed.size(), rs.size());
+    ASSERT_GE(streamed.size(), 8U);  // the region and its seven municipalities
+    EXPECT_EQ(streamed, rs.rows);
+
+    // Numbers, NULL and the empty text, converted as Row converts them.
+    tx.each("SELECT CAST(? AS BIGINT), CAST(? AS DOUBLE PRECISION), CAST(? AS TEXT), '', 1 = 1",
+            store::parameters(std::int64_t{-9'007'199'254'740'993}, 62.930611, nullptr),
+            [](const store::RowView& r) {
+              EXPECT_EQ(r.int64(0), -9'007'199'254'740'993);
+              EXPECT_DOUBLE_EQ(r.real(1), 62.930611);
+              EXPECT_TRUE(r.is_null(2));
+              EXPECT_FALSE(r.optional_text(2));
+              EXPECT_THROW((void)r.text(2), store::DatabaseError);
+              EXPECT_FALSE(r.is_null(3));
+              EXPECT_EQ(r.text(3), "");
+              EXPECT_TRUE(r.boolean(4));
+            });
+
+    // A callback that throws leaves the statement ready to run again from its first row.
+    const std::string ids = "SELECT id FROM principals ORDER BY id";
+    int seen = 0;
+    EXPECT_THROW(tx.each(ids, store::parameters(),
+                         [&](const store::RowView&) {
+                           ++seen;
+                           throw std::runtime_error("stop");
+                         }),
+                 std::runtime_error);
+    EXPECT_EQ(seen, 1);
+    std::size_t rows = 0;
+    tx.each(ids, store::parameters(), [&](const store::RowView&) { ++rows; });
+    EXPECT_EQ(rows, rs.size());
+  });
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, StoreEngineTest, ::testing::ValuesIn(engines()), engine_name);

@@ -58,6 +58,48 @@ class Connection {
   }
 
   ResultSet run(std::string_view sql, std::span<const Value> params) {
+    const ResultPtr result = execute(sql, params);
+    ResultSet out;
+    const int rows = PQntuples(result.get());
+    const int columns = PQnfields(result.get());
+    out.rows.reserve(static_cast<std::size_t>(rows));
+    for (int r = 0; r < rows; ++r) {
+      auto& row = out.rows.emplace_back();
+      row.reserve(static_cast<std::size_t>(columns));
+      for (int c = 0; c < columns; ++c) {
+        if (PQgetisnull(result.get(), r, c)) {
+          row.emplace_back(std::nullopt);
+        } else {
+          row.emplace_back(std::string(PQgetvalue(result.get(), r, c),
+                                       static_cast<std::size_t>(PQgetlength(result.get(), r, c))));
+        }
+      }
+    }
+    const char* tuples = PQcmdTuples(result.get());
+    out.affected_rows = (tuples && *tuples) ? std::stoll(tuples) : 0;
+    return out;
+  }
+
+  // The rows are in libpq's result already; each is handed over as views into it.
+  void run_each(std::string_view sql, std::span<const Value> params, const RowCallback& fn) {
+    const ResultPtr result = execute(sql, params);
+    const int rows = PQntuples(result.get());
+    const int columns = PQnfields(result.get());
+    std::vector<std::string_view> cells(static_cast<std::size_t>(columns));
+    for (int r = 0; r < rows; ++r) {
+      for (int c = 0; c < columns; ++c) {
+        cells[static_cast<std::size_t>(c)] =
+            PQgetisnull(result.get(), r, c)
+                ? std::string_view()
+                : std::string_view(PQgetvalue(result.get(), r, c),
+                                   static_cast<std::size_t>(PQgetlength(result.get(), r, c)));
+      }
+      fn(RowView(cells));
+    }
+  }
+
+ private:
+  ResultPtr execute(std::string_view sql, std::span<const Value> params) {
     const std::string& name = prepared(sql, static_cast<int>(params.size()));
     std::vector<std::string> storage(params.size());
     std::vector<const char*> values(params.size(), nullptr);
@@ -80,28 +122,9 @@ class Connection {
     const auto status = PQresultStatus(result.get());
     if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
       raise(conn_, result.get(), "query");
-    ResultSet out;
-    const int rows = PQntuples(result.get());
-    const int columns = PQnfields(result.get());
-    out.rows.reserve(static_cast<std::size_t>(rows));
-    for (int r = 0; r < rows; ++r) {
-      auto& row = out.rows.emplace_back();
-      row.reserve(static_cast<std::size_t>(columns));
-      for (int c = 0; c < columns; ++c) {
-        if (PQgetisnull(result.get(), r, c)) {
-          row.emplace_back(std::nullopt);
-        } else {
-          row.emplace_back(std::string(PQgetvalue(result.get(), r, c),
-                                       static_cast<std::size_t>(PQgetlength(result.get(), r, c))));
-        }
-      }
-    }
-    const char* tuples = PQcmdTuples(result.get());
-    out.affected_rows = (tuples && *tuples) ? std::stoll(tuples) : 0;
-    return out;
+    return result;
   }
 
- private:
   const std::string& prepared(std::string_view sql, int parameter_count) {
     auto it = statements_.find(std::string(sql));
     if (it != statements_.end()) return it->second;
@@ -152,6 +175,10 @@ class PostgresTransaction final : public Transaction {
   [[nodiscard]] Engine engine() const override { return Engine::postgres; }
   ResultSet run(std::string_view sql, std::span<const Value> params) override {
     return connection_->run(sql, params);
+  }
+  void run_each(std::string_view sql, std::span<const Value> params,
+                const RowCallback& fn) override {
+    connection_->run_each(sql, params, fn);
   }
   void run_script(std::string_view sql) override { connection_->exec(sql); }
   void commit() override {

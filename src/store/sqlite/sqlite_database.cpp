@@ -134,6 +134,39 @@ class Connection {
     return result;
   }
 
+  void run_each(std::string_view sql, std::span<const Value> params, const RowCallback& fn) {
+    sqlite3_stmt* stmt = prepared(sql);
+    sqlite3_reset(stmt);
+    sqlite3_clear_bindings(stmt);
+    // Reset however this ends (a callback may throw): the kept statement must not stay mid-way.
+    struct Reset {
+      sqlite3_stmt* stmt;
+      ~Reset() {
+        sqlite3_reset(stmt);
+        sqlite3_clear_bindings(stmt);
+      }
+    } reset{stmt};
+    for (std::size_t i = 0; i < params.size(); ++i) bind(stmt, static_cast<int>(i + 1), params[i]);
+    const int columns = sqlite3_column_count(stmt);
+    std::vector<std::string_view> cells(static_cast<std::size_t>(columns));
+    for (;;) {
+      const int rc = sqlite3_step(stmt);
+      if (rc == SQLITE_DONE) break;
+      if (rc != SQLITE_ROW) raise(db_, rc, "step");
+      for (int c = 0; c < columns; ++c) {
+        auto& cell = cells[static_cast<std::size_t>(c)];
+        if (sqlite3_column_type(stmt, c) == SQLITE_NULL) {
+          cell = {};
+        } else {
+          const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt, c));
+          if (!text) raise(db_, sqlite3_errcode(db_), "column");  // out of memory
+          cell = std::string_view(text, static_cast<std::size_t>(sqlite3_column_bytes(stmt, c)));
+        }
+      }
+      fn(RowView(cells));
+    }
+  }
+
  private:
   sqlite3_stmt* prepared(std::string_view sql) {
     auto it = statements_.find(sql);
@@ -200,6 +233,10 @@ class SqliteTransaction final : public Transaction {
   [[nodiscard]] Engine engine() const override { return Engine::sqlite; }
   ResultSet run(std::string_view sql, std::span<const Value> params) override {
     return connection_->run(sql, params);
+  }
+  void run_each(std::string_view sql, std::span<const Value> params,
+                const RowCallback& fn) override {
+    connection_->run_each(sql, params, fn);
   }
   void run_script(std::string_view sql) override { connection_->exec(sql); }
   void commit() override {
