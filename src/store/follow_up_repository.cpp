@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <boost/json.hpp>
 #include <charconv>
+#include <cstdint>
 #include <cstdio>
 #include <unordered_map>
 
@@ -43,11 +44,30 @@ Profession profession_of(const std::string& text) {
   return Profession::other;
 }
 
-// The episodes of a period, as the WHERE clause every per-episode query repeats, so that ready
-// periods, diagnoses and notices are read in one scan each and joined in memory.
+// The episodes of a period: admitted before its end (and the readmission margin), not discharged
+// or ended before it began. Nearly every stay of a three-year history is in a three-year period,
+// so the table is scanned: written as `x IS NULL OR x >= ?`, SQLite walked episodes_by_discharge
+// and fetched each of the 100 000 rows by rowid from all over the table (0.8 s at 250 000
+// inhabitants against 0.2 s for the scan); COALESCE says the same and is no index range.
 constexpr const char* kEpisodesInPeriod =
-    "e.state <> 'cancelled' AND e.admitted_at < ? AND (e.discharged_at IS NULL OR "
-    "e.discharged_at >= ?) AND (e.ended_at IS NULL OR e.ended_at >= ?)";
+    "e.state <> 'cancelled' AND e.admitted_at < ? AND COALESCE(e.discharged_at, ?) >= ? AND "
+    "COALESCE(e.ended_at, ?) >= ?";
+
+std::optional<core::Instant> instant(const RowView& r, std::size_t i) {
+  if (r.is_null(i)) return std::nullopt;
+  return from_db_time(r.text(i));
+}
+
+AdmissionKind admission_kind_of(std::optional<std::string_view> text) {
+  if (text == "acute") return AdmissionKind::acute;
+  if (text == "planned") return AdmissionKind::planned;
+  return AdmissionKind::unknown;
+}
+
+// Whole years from a "YYYY-MM-DD" birth date to `day`; 0 when the birth date is not known.
+int age_on(std::optional<std::string_view> birth, std::chrono::year_month_day day) {
+  return birth ? follow_up_rows::age_on(std::string(*birth), day) : 0;
+}
 
 }  // namespace
 
@@ -83,7 +103,10 @@ std::vector<PopulationCohort> FollowUpRepository::population() {
 std::vector<FollowUpEpisode> FollowUpRepository::episodes(core::Instant from, core::Instant to) {
   const std::string until = to_db_time(to + kReadmissionMargin);
   const std::string since = to_db_time(from);
-  const auto rs = tx_.query(
+  // Each row is made into its fact as it is read (Transaction::each): a ResultSet of the 100 000
+  // stays of a county was a string per cell, 2.5 million allocations.
+  std::vector<FollowUpEpisode> read;
+  tx_.each(
       std::string(
           "SELECT e.id, e.person_id, e.ward_unit_id, e.state, e.admitted_at, e.needs_assessed_at, "
           "e.needs_social_services, e.needs_municipal_health_care, e.needs_region_outpatient, "
@@ -94,86 +117,109 @@ std::vector<FollowUpEpisode> FollowUpRepository::episodes(core::Instant from, co
           "w.psychiatric_care FROM inpatient_episodes e JOIN persons p ON p.id = e.person_id "
           "JOIN units w ON w.id = e.ward_unit_id "
           "LEFT JOIN episode_placing_municipality pm ON pm.episode_id = e.id WHERE ") +
-          kEpisodesInPeriod + " ORDER BY e.admitted_at, e.id",
-      until, since, since);
+          kEpisodesInPeriod,
+      parameters(until, since, since, since, since), [&](const RowView& r) {
+        FollowUpEpisode item;
+        auto& f = item.fact;
+        f.id = r.text(0);
+        f.person_id = r.text(1);
+        f.ward_unit_id = r.text(2);
+        auto& e = f.episode;
+        e.ward_unit_id = f.ward_unit_id;
+        e.state = domain::discharge::parse_episode_state(r.text(3)).value_or(
+            domain::discharge::EpisodeState::admitted);
+        e.admitted_at = from_db_time(r.text(4));
+        e.needs_assessed_at = instant(r, 5);
+        e.needs = {r.boolean(6), r.boolean(7), r.boolean(8),
+                   r.is_null(17)
+                       ? domain::discharge::OutpatientCompulsoryCare::none
+                       : domain::discharge::parse_outpatient_compulsory_care(r.text(17))
+                             .value_or(domain::discharge::OutpatientCompulsoryCare::none)};
+        e.admission_notice_sent_at = instant(r, 9);
+        e.planned_discharge = instant(r, 10);
+        e.first_acknowledged_at = instant(r, 11);
+        e.named_contact_appointed_at = instant(r, 12);
+        e.sip_invitation_sent_at = instant(r, 13);
+        e.information_transferred_at = instant(r, 14);
+        e.discharged_at = instant(r, 15);
+        e.ended_at = instant(r, 16);
+        f.admission_kind = admission_kind_of(r.optional_text(18));
+        item.folkbokforing_code = r.text(19);
+        f.age_at_admission =
+            age_on(r.optional_text(20), core::stockholm::local_date(e.admitted_at));
+        f.municipality_code = domain::discharge::liable_municipality(
+            item.folkbokforing_code,
+            r.is_null(21) ? std::nullopt : std::optional<std::string>(r.text(21)));
+        item.psychiatric_ward = r.boolean(22);
+        read.push_back(std::move(item));
+      });
+  if (read.empty()) return read;
+  // In admission order, as ORDER BY e.admitted_at, e.id gave them (instants are stored as
+  // fixed-width text, so text order is time order), sorted on the two keys here instead of by the
+  // engine on the wide rows.
+  struct Key {
+    core::Instant admitted_at;
+    std::uint32_t index;
+  };
+  std::vector<Key> order;
+  order.reserve(read.size());
+  for (std::uint32_t i = 0; i < read.size(); ++i)
+    order.push_back({read[i].fact.episode.admitted_at, i});
+  std::sort(order.begin(), order.end(), [&](const Key& a, const Key& b) {
+    return a.admitted_at != b.admitted_at ? a.admitted_at < b.admitted_at
+                                          : read[a.index].fact.id < read[b.index].fact.id;
+  });
   std::vector<FollowUpEpisode> out;
-  out.reserve(rs.size());
-  std::unordered_map<std::string, std::size_t> index;
-  index.reserve(rs.size());
-  for (std::size_t i = 0; i < rs.size(); ++i) {
-    const auto r = rs.row(i);
-    FollowUpEpisode item;
-    auto& f = item.fact;
-    f.id = r.text(0);
-    f.person_id = r.text(1);
-    f.ward_unit_id = r.text(2);
-    auto& e = f.episode;
-    e.ward_unit_id = f.ward_unit_id;
-    e.state = domain::discharge::parse_episode_state(r.text(3)).value_or(
-        domain::discharge::EpisodeState::admitted);
-    e.admitted_at = from_db_time(r.text(4));
-    e.needs_assessed_at = instant(r, 5);
-    e.needs = {r.boolean(6), r.boolean(7), r.boolean(8),
-               r.is_null(17) ? domain::discharge::OutpatientCompulsoryCare::none
-                             : domain::discharge::parse_outpatient_compulsory_care(r.text(17))
-                                   .value_or(domain::discharge::OutpatientCompulsoryCare::none)};
-    e.admission_notice_sent_at = instant(r, 9);
-    e.planned_discharge = instant(r, 10);
-    e.first_acknowledged_at = instant(r, 11);
-    e.named_contact_appointed_at = instant(r, 12);
-    e.sip_invitation_sent_at = instant(r, 13);
-    e.information_transferred_at = instant(r, 14);
-    e.discharged_at = instant(r, 15);
-    e.ended_at = instant(r, 16);
-    f.admission_kind = admission_kind_of(r.optional_text(18));
-    item.folkbokforing_code = r.text(19);
-    f.age_at_admission = age_on(r.optional_text(20), core::stockholm::local_date(e.admitted_at));
-    f.municipality_code =
-        domain::discharge::liable_municipality(item.folkbokforing_code, r.optional_text(21));
-    item.psychiatric_ward = r.boolean(22);
-    index.emplace(f.id, out.size());
-    out.push_back(std::move(item));
-  }
-  if (out.empty()) return out;
+  out.reserve(read.size());
+  for (const auto& key : order) out.push_back(std::move(read[key.index]));
+  std::unordered_map<std::string_view, std::size_t> index;
+  index.reserve(out.size());
+  for (std::size_t i = 0; i < out.size(); ++i) index.emplace(out[i].fact.id, i);
+  const auto find = [&](std::string_view id) -> FollowUpEpisode* {
+    const auto it = index.find(id);
+    return it == index.end() ? nullptr : &out[it->second];
+  };
 
   // The periods and notices of the period's episodes are read by their own instants (a stay is
   // at most a few months) and joined to the episodes in memory, instead of repeating the
   // episodes' filter in a join for each. The stays' diagnoses are not read: no indicator counts
   // them (the proactive list reads them per unit).
   const std::string notices_since = to_db_time(from - kLongestStay);
-  const auto periods = tx_.query(
+  tx_.each(
       "SELECT episode_id, sent_at, withdrawn_at FROM episode_ready_periods WHERE sent_at >= ? "
       "ORDER BY episode_id, seq",
-      notices_since);
-  for (std::size_t i = 0; i < periods.size(); ++i) {
-    const auto r = periods.row(i);
-    const auto it = index.find(r.text(0));
-    if (it == index.end()) continue;
-    out[it->second].fact.episode.ready_periods.push_back({from_db_time(r.text(1)), instant(r, 2)});
-  }
-  // The health centre whose clocks these are: the first one the admission notice went to.
-  const auto centres = tx_.query(
-      "SELECT n.episode_id, n.to_unit_id FROM notices n JOIN units u ON u.id = n.to_unit_id "
-      "WHERE n.kind = 'admission_notice' AND u.kind = 'health_centre' AND n.sent_at >= ? "
-      "ORDER BY n.episode_id, n.sent_at, n.to_unit_id",
-      notices_since);
-  for (std::size_t i = 0; i < centres.size(); ++i) {
-    const auto r = centres.row(i);
-    const auto it = index.find(r.text(0));
-    if (it != index.end() && out[it->second].fact.health_centre_unit_id.empty())
-      out[it->second].fact.health_centre_unit_id = r.text(1);
-  }
-  const auto not_ready = tx_.query(
+      parameters(notices_since), [&](const RowView& r) {
+        if (auto* item = find(r.text(0)))
+          item->fact.episode.ready_periods.push_back({from_db_time(r.text(1)), instant(r, 2)});
+      });
+  // The health centre whose clocks these are: the first one the admission notice went to (the
+  // earliest sent, then the lowest unit id), found here rather than by sorting in SQL; the
+  // notices are read from the index that holds these columns (migration 0022).
+  std::vector<core::Instant> centre_sent(out.size());
+  tx_.each(
+      "SELECT n.episode_id, n.sent_at, n.to_unit_id FROM notices n "
+      "JOIN units u ON u.id = n.to_unit_id "
+      "WHERE n.kind = 'admission_notice' AND n.sent_at >= ? AND u.kind = 'health_centre'",
+      parameters(notices_since), [&](const RowView& r) {
+        const auto it = index.find(r.text(0));
+        if (it == index.end()) return;
+        const auto sent = from_db_time(r.text(1));
+        const auto unit = r.text(2);
+        auto& centre = out[it->second].fact.health_centre_unit_id;
+        auto& first = centre_sent[it->second];
+        if (centre.empty() || sent < first || (sent == first && unit < centre)) {
+          centre = unit;
+          first = sent;
+        }
+      });
+  tx_.each(
       "SELECT x.episode_id, x.from_date, x.to_date FROM episode_region_not_ready x "
       "JOIN inpatient_episodes e ON e.id = x.episode_id WHERE e.admitted_at >= ? "
       "ORDER BY x.episode_id, x.from_date",
-      notices_since);
-  for (std::size_t i = 0; i < not_ready.size(); ++i) {
-    const auto r = not_ready.row(i);
-    const auto it = index.find(r.text(0));
-    if (it != index.end())
-      out[it->second].region_not_ready.emplace_back(stored_date(r.text(1)), stored_date(r.text(2)));
-  }
+      parameters(notices_since), [&](const RowView& r) {
+        if (auto* item = find(r.text(0)))
+          item->region_not_ready.emplace_back(stored_date(r.text(1)), stored_date(r.text(2)));
+      });
   return out;
 }
 
@@ -227,20 +273,18 @@ std::vector<SipFact> FollowUpRepository::sips(core::Instant from, core::Instant 
 }
 
 std::vector<RequestFact> FollowUpRepository::requests(core::Instant from, core::Instant to) {
-  const auto rs = tx_.query(
+  std::vector<RequestFact> out;
+  tx_.each(
       "SELECT r.id, r.to_unit_id, u.municipality_code, r.sent_at, r.due_at, "
       "CASE WHEN r.accepted_at IS NULL THEN r.declined_at WHEN r.declined_at IS NULL THEN "
       "r.accepted_at WHEN r.accepted_at < r.declined_at THEN r.accepted_at ELSE r.declined_at END, "
       "r.state FROM care_requests r JOIN units u ON u.id = r.to_unit_id "
       "WHERE r.due_at >= ? AND r.due_at < ? ORDER BY r.due_at, r.id",
-      to_db_time(from), to_db_time(to));
-  std::vector<RequestFact> out;
-  out.reserve(rs.size());
-  for (std::size_t i = 0; i < rs.size(); ++i) {
-    const auto r = rs.row(i);
-    out.push_back({r.text(0), r.text(1), r.text(2), from_db_time(r.text(3)), instant(r, 4),
-                   instant(r, 5), r.text(6) == "cancelled"});
-  }
+      parameters(to_db_time(from), to_db_time(to)), [&](const RowView& r) {
+        out.push_back({std::string(r.text(0)), std::string(r.text(1)), std::string(r.text(2)),
+                       from_db_time(r.text(3)), instant(r, 4), instant(r, 5),
+                       r.text(6) == "cancelled"});
+      });
   return out;
 }
 
@@ -306,6 +350,11 @@ std::vector<domain::indicators::ContinuityTally> FollowUpRepository::continuity_
 }
 
 std::string FollowUpRepository::contacts_watermark() {
+  // Counted up by the contacts' triggers (migration 0022) in the transaction that changed them.
+  const auto changes =
+      tx_.query("SELECT changes FROM follow_up_sources WHERE name = 'care_contacts'");
+  if (!changes.empty()) return "changes:" + changes.row(0).text(0);
+  // Without the counter (its row deleted by hand) the contacts themselves say what they are.
   const auto rs = tx_.query("SELECT MAX(recorded_at), COUNT(*) FROM care_contacts");
   const auto r = rs.row(0);
   return r.optional_text(0).value_or("") + "|" + std::to_string(r.int64(1));
@@ -339,16 +388,14 @@ void FollowUpRepository::replace_continuity(
 
 std::vector<NamedContactFact> FollowUpRepository::named_contacts(core::Instant from,
                                                                  core::Instant to) {
-  const auto rs = tx_.query(
+  std::vector<NamedContactFact> out;
+  tx_.each(
       "SELECT person_id, unit_id, valid_from, valid_to FROM named_contacts "
       "WHERE kind = 'fast_vardkontakt' AND valid_from < ? AND (valid_to IS NULL OR valid_to >= ?)",
-      to_db_time(to), to_db_time(from));
-  std::vector<NamedContactFact> out;
-  out.reserve(rs.size());
-  for (std::size_t i = 0; i < rs.size(); ++i) {
-    const auto r = rs.row(i);
-    out.push_back({r.text(0), r.text(1), from_db_time(r.text(2)), instant(r, 3)});
-  }
+      parameters(to_db_time(to), to_db_time(from)), [&](const RowView& r) {
+        out.push_back({std::string(r.text(0)), std::string(r.text(1)), from_db_time(r.text(2)),
+                       instant(r, 3)});
+      });
   return out;
 }
 
@@ -358,19 +405,18 @@ std::vector<RelationFact> FollowUpRepository::relations(core::Instant from, core
   const int last_year = static_cast<int>(core::stockholm::local_date(to).year());
   char latest_birth[32];
   std::snprintf(latest_birth, sizeof latest_birth, "%04d-12-31", last_year - min_age);
-  const auto rs = tx_.query(
+  std::vector<RelationFact> out;
+  tx_.each(
       "SELECT c.person_id, c.unit_id, u.municipality_code, substr(p.birth_date, 1, 4), "
       "c.started_at, c.ended_at FROM care_relations c JOIN units u ON u.id = c.unit_id "
       "JOIN persons p ON p.id = c.person_id WHERE c.started_at < ? AND "
       "(c.ended_at IS NULL OR c.ended_at >= ?) AND p.birth_date <= ?",
-      to_db_time(to), to_db_time(from), std::string(latest_birth));
-  std::vector<RelationFact> out;
-  out.reserve(rs.size());
-  for (std::size_t i = 0; i < rs.size(); ++i) {
-    const auto r = rs.row(i);
-    out.push_back({r.text(0), r.text(1), r.text(2), r.is_null(3) ? 0 : number(r.text(3)),
-                   from_db_time(r.text(4)), instant(r, 5)});
-  }
+      parameters(to_db_time(to), to_db_time(from), std::string(latest_birth)),
+      [&](const RowView& r) {
+        out.push_back({std::string(r.text(0)), std::string(r.text(1)), std::string(r.text(2)),
+                       r.is_null(3) ? 0 : number(r.text(3)), from_db_time(r.text(4)),
+                       instant(r, 5)});
+      });
   return out;
 }
 

@@ -65,6 +65,7 @@ class FollowUpRepository {
   explicit FollowUpRepository(Transaction& tx) : tx_(tx) {}
 
   std::vector<domain::indicators::PopulationCohort> population();
+  // In admission order (admitted_at, then id).
   std::vector<FollowUpEpisode> episodes(core::Instant from, core::Instant to);
   std::vector<domain::indicators::SipFact> sips(core::Instant from, core::Instant to);
   std::vector<domain::indicators::RequestFact> requests(core::Instant from, core::Instant to);
@@ -74,8 +75,8 @@ class FollowUpRepository {
   // The continuity rollup's sums for the units' months in [from, to).
   std::vector<domain::indicators::ContinuityTally> continuity_tallies(core::Instant from,
                                                                       core::Instant to);
-  // What the contacts are now ("<latest recorded_at>|<rows>"), and what the rollup was made from
-  // (empty: never made).
+  // What the contacts are now ("changes:<n>", counted by their triggers, migration 0022), and
+  // what the rollup was made from (empty: never made).
   std::string contacts_watermark();
   std::string rollup_watermark(const std::string& name);
   void replace_continuity(const std::vector<domain::indicators::ContinuityTally>& tallies,
