@@ -93,6 +93,10 @@ bool permits(Role role, Permission permission) {
       // ward staff plan other things (behovs- och riskanalys, PDL 4:2).
       return role == Role::district_nurse || role == Role::home_health_care_nurse ||
              role == Role::unit_manager;
+    case Permission::import_fhir:
+      // Another system's records, brought in whole (issue 20): a system account, or the county
+      // administrator who runs the import for the county. Not a clinician's everyday task.
+      return role == Role::integration || role == Role::county_administrator;
   }
   return false;
 }

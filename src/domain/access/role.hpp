@@ -37,6 +37,7 @@ enum class Permission {
   coordinate_care,         // draw up SIPs, send and answer requests, appoint named contacts
   manage_responsibility_catalogue,  // publish versions of the county's ansvarsfördelning
   plan_visits,  // plan a day's home visits and read the joint plans of one's own unit
+  import_fhir,  // import FHIR bundles (POST /fhir/R4): registers persons and their history
 };
 
 // Registry permissions per role (behovs- och riskanalys, PDL 4:2: access limited to the task).

@@ -12,6 +12,7 @@
 #include "core/random.hpp"
 #include "core/stockholm_time.hpp"
 #include "service/audit_log.hpp"
+#include "service/registry_reservnummer.hpp"
 #include "store/episode_repository.hpp"
 #include "store/registry_repository.hpp"
 #include "store/time_codec.hpp"
@@ -267,19 +268,12 @@ class Applier {
                                                   : std::optional<core::Instant>();
       if (!born) refuse("PID-7 (födelsedatum) behövs för ett reservnummer.");
       const auto birth = core::stockholm::local_date(*born);
-      const std::string prefix = date::format("%Y%m%d", std::chrono::sys_days(birth));
-      const auto used =
-          tx_.query("SELECT COUNT(*) FROM persons WHERE identifier LIKE ?", prefix + "%R");
-      const auto serial = used.row(0).int64(0) + 1;
-      if (serial > 999) refuse("Inga fler reservnummer för födelsedatumet.");
-      char digits[4];
-      std::snprintf(digits, sizeof digits, "%03d", static_cast<int>(serial));
-      const auto number = core::PersonIdentifier::try_parse_local_reservnummer(
-          prefix + digits + "R", core::LocalReservnummerIssuer::region_vasternorrland);
-      if (!number) refuse("Reservnumret kunde inte bildas.");
-      p.identifier = number.value().canonical();
-      p.identifier_kind = std::string(core::to_string(number.value().kind()));
-      p.identifier_system = "urn:nara:local-reservnummer";
+      // The region's one series, shared with the FHIR import (service/registry_reservnummer).
+      const auto number = service::next_region_reservnummer(tx_, birth);
+      if (!number) refuse("Inga fler reservnummer för födelsedatumet.");
+      p.identifier = number->canonical();
+      p.identifier_kind = std::string(core::to_string(number->kind()));
+      p.identifier_system = std::string(service::kRegionReservnummerSystem);
       p.birth_date = date::format("%F", std::chrono::sys_days(birth));
     }
     const std::string now = store::to_db_time(ctx_.clock.now());
