@@ -10,6 +10,7 @@
 #include "app/demo_county.hpp"
 #include "app/demo_episodes.hpp"
 #include "app/demo_history.hpp"
+#include "app/fhir_import_command.hpp"
 #include "app/instance.hpp"
 #include "core/clock.hpp"
 #include "core/problem.hpp"
@@ -120,6 +121,24 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   plan->add_option("--threads", plan_options.threads, "Search threads")->capture_default_str();
 
+  auto* import = cli.add_subcommand("import", "Import records from other systems");
+  import->require_subcommand(1);
+  import->fallthrough();  // --db may follow `import fhir`
+  auto* import_fhir = import->add_subcommand(
+      "fhir",
+      "Import FHIR R4 transaction Bundles (e.g. Synthea's), each in its own transaction, and exit");
+  nara::app::FhirImportCommand fhir_import;
+  import_fhir->add_option("paths", fhir_import.paths, "Bundle files (.json), or folders of them")
+      ->required();
+  import_fhir->add_option(
+      "--municipality", fhir_import.municipality_code,
+      "Kommunkod every imported person is placed in (default: one of the county's, "
+      "chosen from the person's source identifier)");
+  import_fhir->add_option("--ward", fhir_import.ward_hsa_id,
+                          "HSA-id of the ward for every imported inpatient stay (default: one of "
+                          "the region's somatic wards, chosen from the stay's identifier)");
+  import_fhir->add_flag("--quiet", fhir_import.quiet, "Print the totals only");
+
   CLI11_PARSE(cli, argc, argv);
   configure_logging(log_level);
 
@@ -131,6 +150,11 @@ int main(int argc, char** argv) {
       std::cout << "Migrated " << db->describe() << ": " << applied << " applied, schema version "
                 << nara::store::schema_version(*db) << "\n";
       return 0;
+    }
+    if (import_fhir->parsed()) {
+      auto db = nara::store::open_database(config.database_url);
+      nara::store::migrate(*db);
+      return nara::app::run_fhir_import(*db, *clock, fhir_import, std::cout, std::cerr);
     }
     if (plan->parsed())
       return nara::interop::planning::run_plan_command(plan_file, plan_options, std::cout,
