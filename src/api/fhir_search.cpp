@@ -134,13 +134,20 @@ Search parse_search(const http::Request& request, const ResourceType& type) {
       if (supported_include(type, value)) {
         search.includes.push_back(value);
       } else {
-        unknown.push_back(key + "=" + value);
+        std::string include = key;
+        include += '=';
+        include += value;
+        unknown.push_back(std::move(include));
       }
     } else if (const auto* def = declared(type, name)) {
       if (!modifier.empty() && std::find(def->modifiers.begin(), def->modifiers.end(), modifier) ==
                                    def->modifiers.end()) {
-        bad_parameter(key, "Modifieraren :" + modifier + " stöds inte för " + name + ".",
-                      "search.modifier");
+        std::string detail = "Modifieraren :";
+        detail += modifier;
+        detail += " stöds inte för ";
+        detail += name;
+        detail += '.';
+        bad_parameter(key, detail, "search.modifier");
       }
       if (!value.empty()) search.parameters.push_back(Parameter{name, modifier, value});
     } else {
@@ -149,6 +156,7 @@ Search parse_search(const http::Request& request, const ResourceType& type) {
   }
   if (!unknown.empty() && strict(request)) {
     std::vector<core::FieldError> errors;
+    errors.reserve(unknown.size());
     for (const auto& name : unknown) {
       errors.push_back(
           core::FieldError{name, "search.unknown_parameter",

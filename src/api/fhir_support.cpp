@@ -271,7 +271,7 @@ void bad_parameter(const std::string& name, const std::string& detail, const std
   core::throw_problem(std::move(p));
 }
 
-void add_resource_routes(http::Router& router, std::shared_ptr<const ResourceType> type,
+void add_resource_routes(http::Router& router, const std::shared_ptr<const ResourceType>& type,
                          const core::Clock& clock) {
   const std::string path = std::string(kBasePath) + "/" + type->name;
   const std::string tag = "FHIR R4";

@@ -74,7 +74,7 @@ struct ResourceType {
 };
 
 // GET <base>/<Type>/{id}, GET …/{id}/_history/{vid}, GET <base>/<Type> and POST …/_search.
-void add_resource_routes(http::Router& router, std::shared_ptr<const ResourceType> type,
+void add_resource_routes(http::Router& router, const std::shared_ptr<const ResourceType>& type,
                          const core::Clock& clock);
 
 // Every error under /fhir/ as an OperationOutcome with the problem's status.

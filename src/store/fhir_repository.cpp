@@ -10,9 +10,12 @@ namespace {
 // A WHERE clause built from the conditions a search names, with its parameters in order.
 class Conditions {
  public:
-  void add(std::string condition) { sql_ += (sql_.empty() ? " WHERE " : " AND ") + condition; }
-  void add(std::string condition, Value param) {
-    add(std::move(condition));
+  void add(std::string_view condition) {
+    sql_ += sql_.empty() ? " WHERE " : " AND ";
+    sql_ += condition;
+  }
+  void add(std::string_view condition, Value param) {
+    add(condition);
     params_.push_back(std::move(param));
   }
   void add_bounds(const std::string& column, const std::vector<TextBound>& bounds) {
