@@ -137,7 +137,7 @@ json::object smart_configuration(const http::Request& request) {
 }  // namespace
 
 void add_fhir_routes(http::Router& router, Services& services) {
-  router.set_problem_renderer(std::string(fhir::kBasePath) + "/", fhir::render_problem);
+  router.set_problem_renderer(std::string(fhir::kBasePath), fhir::render_problem);
   auto types = std::make_shared<TypeList>();
   for (auto* make : {fhir::patient_type, fhir::encounter_type, fhir::organization_type,
                      fhir::location_type, fhir::practitioner_type, fhir::practitioner_role_type}) {

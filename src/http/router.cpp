@@ -58,7 +58,11 @@ void Router::set_problem_renderer(std::string prefix, ProblemRenderer renderer) 
 
 const ProblemRenderer* Router::problem_renderer_for(std::string_view path) const {
   for (const auto& [prefix, renderer] : renderers_) {
-    if (path.starts_with(prefix)) return &renderer;
+    // The prefix itself or a path below it: "/fhir/R4" and "/fhir/R4/Patient", not "/fhir/R4x".
+    if (path.starts_with(prefix) && (path.size() == prefix.size() || prefix.ends_with('/') ||
+                                     path[prefix.size()] == '/' || path[prefix.size()] == '?')) {
+      return &renderer;
+    }
   }
   return nullptr;
 }

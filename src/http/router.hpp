@@ -86,7 +86,7 @@ class Router {
   void add(Route route);
   [[nodiscard]] RouteMatch match(Method method, const std::string& path) const;
   [[nodiscard]] const std::vector<Route>& routes() const { return routes_; }
-  // Every problem answered for a path starting with `prefix` (matched or not, also 401, 404, 405
+  // Every problem answered for `prefix` or a path below it (matched or not, also 401, 404, 405
   // and 500 from the pipeline) is rendered by `renderer`; such paths never reach the fallback.
   void set_problem_renderer(std::string prefix, ProblemRenderer renderer);
   [[nodiscard]] const ProblemRenderer* problem_renderer_for(std::string_view path) const;

@@ -39,6 +39,24 @@ TEST(Router, Issue2Point6_WrongMethodListsTheAllowedOnes) {
   EXPECT_TRUE(r.match(Method::get, "/nowhere").allowed.empty());
 }
 
+TEST(Router, FHIR_AProblemUnderARenderedPrefixIsRenderedByItsRenderer) {
+  Router r;
+  r.set_problem_renderer("/fhir/R4", [](const core::Problem& p, const Request&) {
+    Response res;
+    res.status = p.status;
+    res.content_type = "application/fhir+json";
+    return res;
+  });
+  for (const char* path : {"/fhir/R4", "/fhir/R4/Patient/1", "/fhir/R4?_format=xml"}) {
+    ASSERT_NE(r.problem_renderer_for(path), nullptr) << path;
+    EXPECT_EQ((*r.problem_renderer_for(path))(core::Problem{404, "", "", "", {}}, Request{}).status,
+              404);
+  }
+  for (const char* path : {"/fhir/R4x", "/fhir", "/api/v1/persons", "/"}) {
+    EXPECT_EQ(r.problem_renderer_for(path), nullptr) << path;
+  }
+}
+
 TEST(Metrics, Issue2Point6_CountsAndHistogramPerRoute) {
   Metrics metrics({"GET /a", "POST /b"});
   metrics.observe(0, 200, 0.0004);
