@@ -65,10 +65,11 @@ boost::json::object openapi_document(const http::Router& router, const std::stri
     }
     if (!parameters.empty()) operation["parameters"] = std::move(parameters);
     if (!route.doc.request_schema.empty()) {
-      operation["requestBody"] = boost::json::object{
-          {"required", true},
-          {"content",
-           {{"application/json", {{"schema", parse_schema(route.doc.request_schema)}}}}}};
+      operation["requestBody"] =
+          boost::json::object{{"required", true},
+                              {"content",
+                               {{fhir ? "application/fhir+json" : "application/json",
+                                 {{"schema", parse_schema(route.doc.request_schema)}}}}}};
     }
     boost::json::object responses;
     responses[std::to_string(route.doc.success_status)] =
@@ -82,8 +83,10 @@ boost::json::object openapi_document(const http::Router& router, const std::stri
       responses["403"] = problem_ref("Not permitted in this assignment", fhir);
       responses["404"] = problem_ref("Not found, or not visible to you", fhir);
     }
-    if (!route.doc.request_schema.empty())
+    if (!route.doc.request_schema.empty()) {
+      responses["413"] = problem_ref("Body larger than the route takes", fhir);
       responses["422"] = problem_ref("Invalid field; the problem names it", fhir);
+    }
     if (route.conditional_update) {
       responses["412"] = problem_ref("The resource changed since you read it", fhir);
       responses["428"] = problem_ref("If-Match missing", fhir);

@@ -1,4 +1,5 @@
 // Health, readiness, metrics and the OpenAPI document.
+#include "api/fhir_import_api.hpp"
 #include "api/routes.hpp"
 #include "api/support.hpp"
 #include "store/database.hpp"
@@ -62,6 +63,7 @@ http::Router build_router(Services& services) {
   add_follow_up_routes(router, services);
   add_planning_routes(router, services);
   add_fhir_routes(router, services);
+  add_fhir_import_routes(router, services);
   // The document describes the table as built, including itself.
   auto document = std::make_shared<std::string>();
   router.add({http::Method::get,

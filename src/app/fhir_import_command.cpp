@@ -8,7 +8,7 @@
 #include <iostream>
 #include <sstream>
 
-#include "http/json_input.hpp"
+#include "api/fhir_import_api.hpp"
 #include "interop/fhir/common.hpp"
 #include "interop/fhir/import_bundle.hpp"
 
@@ -43,20 +43,10 @@ std::vector<fs::path> bundle_files(const std::vector<std::string>& paths, std::o
   return files;
 }
 
-core::Problem too_large(std::uintmax_t bytes) {
-  core::Problem p;
-  p.status = 413;
-  p.type = "https://nara.example/problems/bundle-too-large";
-  p.title = "Bunten är för stor";
-  p.detail = "Bunten är " + std::to_string(bytes) + " byte; importen tar emot högst " +
-             std::to_string(limits::kMaxBundleBytes) + " byte (50 MB) per bunt.";
-  return p;
-}
-
 // The bundle's text, or the problem that stops it (too large, unreadable).
 std::string read_file(const fs::path& file) {
   const auto size = fs::file_size(file);
-  if (size > limits::kMaxBundleBytes) core::throw_problem(too_large(size));
+  if (size > limits::kMaxBundleBytes) api::refuse_too_large_bundle(size);
   std::ifstream in(file, std::ios::binary);
   if (!in) throw std::runtime_error("filen kan inte läsas");
   std::string text(static_cast<std::size_t>(size), '\0');
@@ -128,8 +118,6 @@ int run_fhir_import(store::Database& db, const core::Clock& clock, const FhirImp
   if (!command.municipality_code.empty()) options.municipality_code = command.municipality_code;
   if (!command.ward_hsa_id.empty()) options.ward_hsa_id = command.ward_hsa_id;
   service::FhirImportService importer(service::ServiceContext{db, clock}, options);
-  const http::JsonLimits json_limits{limits::kMaxDepth, limits::kMaxStringLength,
-                                     limits::kMaxElements};
 
   service::FhirImportResult totals;
   std::size_t refused = 0;
@@ -138,7 +126,7 @@ int run_fhir_import(store::Database& db, const core::Clock& clock, const FhirImp
     const auto file_started = std::chrono::steady_clock::now();
     try {
       const auto text = read_file(file);
-      const boost::json::value bundle = http::parse_json_object(text, json_limits);
+      const boost::json::value bundle = api::parse_fhir_import_body(text);
       const auto result = importer.import_from_command_line(bundle);
       totals += result;
       if (!command.quiet) {

@@ -5,11 +5,13 @@
 #include <algorithm>
 #include <thread>
 
+#include "api/fhir_support.hpp"
 #include "api/routes.hpp"
 #include "core/random.hpp"
 #include "http/application.hpp"
 #include "http/server.hpp"
 #include "http/static_files.hpp"
+#include "interop/fhir/import_bundle.hpp"
 #include "interop/hl7v2/ingest.hpp"
 #include "interop/hl7v2/mllp_server.hpp"
 #include "service/audit_log.hpp"
@@ -215,6 +217,9 @@ std::uint16_t Instance::start() {
   server_options.port = impl.config.port;
   server_options.threads = impl.config.threads;
   server_options.max_body_bytes = impl.config.max_body_bytes;
+  // A FHIR transaction Bundle to import is larger than any API body (issue 20: up to 50 MB).
+  server_options.large_body_paths.emplace(std::string(api::fhir::kBasePath),
+                                          interop::fhir::import::kMaxBundleBytes);
   impl.server = std::make_unique<http::Server>(
       server_options, [application](http::Request& r) { return application->handle(r); },
       [application](int status, const std::string& title, const std::string& detail,

@@ -85,6 +85,12 @@ struct Server::Impl {
         problem_writer(std::move(p)),
         io(static_cast<int>(options.threads)) {}
 
+  std::size_t body_limit_for(std::string_view target) const {
+    const auto path = target.substr(0, target.find('?'));
+    const auto it = options.large_body_paths.find(path);
+    return it == options.large_body_paths.end() ? options.max_body_bytes : it->second;
+  }
+
   bhttp::response<bhttp::string_body> to_beast(Response&& response, unsigned version,
                                                bool keep_alive, bool head) {
     bhttp::response<bhttp::string_body> res{static_cast<bhttp::status>(response.status), version};
@@ -150,9 +156,29 @@ struct Server::Impl {
     for (;;) {
       bhttp::request_parser<bhttp::string_body> parser;
       parser.header_limit(static_cast<std::uint32_t>(options.max_header_bytes));
-      parser.body_limit(options.max_body_bytes);
+      // The header names the path, and the path its body limit: a declared length is checked
+      // against it here, a chunked body as it arrives.
+      parser.body_limit(boost::none);
       stream.expires_after(std::chrono::seconds(options.idle_timeout_seconds));
-      auto [ec, bytes] = co_await bhttp::async_read(stream, buffer, parser, use_tuple);
+      auto [ec, bytes] = co_await bhttp::async_read_header(stream, buffer, parser, use_tuple);
+      std::size_t body_limit = options.max_body_bytes;
+      std::string target;
+      if (!ec) {
+        target = std::string(parser.get().target());
+        body_limit = body_limit_for(target);
+        const auto length = parser.content_length();
+        if (length && *length > body_limit) {
+          ec = bhttp::error::body_limit;
+        } else {
+          parser.body_limit(body_limit);
+          if (parser.get()[bhttp::field::expect] == "100-continue") {
+            // A client that waits to be asked for a large body (curl does above 1 MB).
+            bhttp::response<bhttp::empty_body> go_on{bhttp::status::continue_, 11};
+            co_await bhttp::async_write(stream, go_on, use_tuple);
+          }
+          std::tie(ec, bytes) = co_await bhttp::async_read(stream, buffer, parser, use_tuple);
+        }
+      }
       (void)bytes;
       if (ec == bhttp::error::end_of_stream || ec == beast::error::timeout ||
           ec == asio::error::connection_reset || ec == asio::error::eof ||
@@ -166,12 +192,12 @@ struct Server::Impl {
         const bool too_large = ec == bhttp::error::body_limit;
         const bool header_too_large = ec == bhttp::error::header_limit;
         request.path = "/";
+        request.target = target;  // its API's own error format, where it has one (FHIR)
         Response r = problem_writer(
             too_large ? 413 : (header_too_large ? 431 : 400),
             too_large ? "För stor begäran" : "Felaktig begäran",
-            too_large
-                ? "Innehållet är större än " + std::to_string(options.max_body_bytes) + " byte."
-                : "HTTP-begäran kunde inte tolkas.",
+            too_large ? "Innehållet är större än " + std::to_string(body_limit) + " byte."
+                      : "HTTP-begäran kunde inte tolkas.",
             request);
         auto res = to_beast(std::move(r), 11, false, false);
         co_await bhttp::async_write(stream, res, use_tuple);

@@ -3,6 +3,7 @@
 // handler's database call blocks only its own thread, so the pool is sized above the core count.
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <string>
 #include <thread>
@@ -17,6 +18,9 @@ struct ServerOptions {
   std::uint16_t port = 8080;  // 0 picks a free port
   unsigned threads = 0;       // 0: twice the hardware threads
   std::size_t max_body_bytes = std::size_t{1024} * 1024;
+  // Paths (exact, without the query) that take larger bodies than max_body_bytes: a FHIR
+  // transaction Bundle to import (POST /fhir/R4) may be up to 50 MB.
+  std::map<std::string, std::size_t, std::less<>> large_body_paths;
   std::size_t max_header_bytes = std::size_t{16} * 1024;
   unsigned idle_timeout_seconds = 30;
 };
