@@ -82,6 +82,12 @@ int main(int argc, char** argv) {
       ->envname("NARA_HL7_UNKNOWN_PERSON")
       ->check(CLI::IsMember({"reject", "reservnummer"}))
       ->capture_default_str();
+  serve
+      ->add_option("--hl7-a04-a05", config.hl7_a04_a05,
+                   "A04 register and A05 pre-admit: acknowledge (AA with a note) or reject (AR)")
+      ->envname("NARA_HL7_A04_A05")
+      ->check(CLI::IsMember({"acknowledge", "reject"}))
+      ->capture_default_str();
   serve->add_flag("--demo", seed_demo, "Seed the demo county if the database is empty")
       ->envname("NARA_DEMO");
 
@@ -128,8 +134,13 @@ int main(int argc, char** argv) {
       "fhir",
       "Import FHIR R4 transaction Bundles (e.g. Synthea's), each in its own transaction, and exit");
   nara::app::FhirImportCommand fhir_import;
-  import_fhir->add_option("paths", fhir_import.paths, "Bundle files (.json), or folders of them")
-      ->required();
+  // Each path through each(): a vector-bound option trips g++ 12's -Wnull-dereference at -O2
+  // inside CLI11's own string splitting.
+  import_fhir->add_option("paths", "Bundle files (.json), or folders of them")
+      ->required()
+      ->expected(-1)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
+      ->each([&fhir_import](const std::string& path) { fhir_import.paths.push_back(path); });
   import_fhir->add_option(
       "--municipality", fhir_import.municipality_code,
       "Kommunkod every imported person is placed in (default: one of the county's, "
