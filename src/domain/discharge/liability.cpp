@@ -37,6 +37,113 @@ std::string missing_precondition(const LiabilityFacts& facts) {
   return {};
 }
 
+// 5:4: the first day liability may run for a notice sent at `sent`, and (when asked) the rule
+// that set it.
+LocalDate start_day(core::Instant sent, const LiabilityAgreement& agreement, CareSetting setting,
+                    std::string* rule) {
+  const LocalDate notice_day = core::stockholm::local_date(sent);
+  int days = agreement.offset_days;
+  if (rule) *rule = agreement.id ? "5 kap. 4 §, lokal överenskommelse" : "5 kap. 4 §";
+  if (setting == CareSetting::psychiatric) {
+    if (agreement.psychiatric_offset_days) {
+      days = *agreement.psychiatric_offset_days;
+      if (rule) *rule = "lokal överenskommelse för sluten psykiatrisk vård";
+    } else if (notice_day.year() == std::chrono::year{2018}) {
+      // Prop. 2017/18:12: during 2018, for sluten psykiatrisk vård, "30 dagar efter det att en
+      // underrättelse ... har skickats", unless region and municipality agreed another time (an
+      // agreement's psychiatric days, above). The transitional rule has no noon rule and no day 0.
+      if (rule) *rule = "övergångsbestämmelse 2018 för sluten psykiatrisk vård, prop. 2017/18:12";
+      return core::stockholm::add_calendar_days(notice_day, 30);
+    }
+  }
+  // [S] With day 0 counted, the notice day is the first of the offset days.
+  const int offset = days - (agreement.count_day0 ? 1 : 0) +
+                     (agreement.noon_rule && core::stockholm::is_after_noon(sent) ? 1 : 0);
+  return core::stockholm::add_calendar_days(notice_day, offset);
+}
+
+// compute_liability, and with kExplain false liability_totals: one loop over the days, so the
+// two count alike; the explanation (each day's status and reason, the problems) is made only when
+// asked for. Each notice's day, start and withdrawal are converted once, not on every day.
+template <bool kExplain>
+LiabilityResult count_days(const LiabilityFacts& facts, const LiabilityAgreement& agreement) {
+  LiabilityResult result;
+  if (facts.ready_periods.empty()) return result;  // 5:1: liability only after utskrivningsklar
+  const LocalDate first_notice_day = core::stockholm::local_date(facts.ready_periods.front().sent);
+  const core::Instant end = facts.discharged_at.value_or(facts.until);
+  const LocalDate last_day = core::stockholm::local_date(end);
+
+  struct Period {
+    LocalDate notice_day;
+    LocalDate start;
+    std::string start_rule;  // kExplain only
+    std::optional<LocalDate> withdrawn_day;
+  };
+  std::vector<Period> periods;
+  periods.reserve(facts.ready_periods.size());
+  for (const auto& p : facts.ready_periods) {
+    Period period{core::stockholm::local_date(p.sent), {}, {}, std::nullopt};
+    period.start =
+        start_day(p.sent, agreement, facts.care_setting, kExplain ? &period.start_rule : nullptr);
+    if (p.withdrawn) period.withdrawn_day = core::stockholm::local_date(*p.withdrawn);
+    periods.push_back(std::move(period));
+  }
+  result.start = periods.front().start;
+
+  const std::string missing = missing_precondition(facts);
+
+  for (auto day = first_notice_day; std::chrono::sys_days(day) <= std::chrono::sys_days(last_day);
+       day = core::stockholm::add_calendar_days(day, 1)) {
+    // The period in force on this day: the last notice sent on or before it.
+    const Period* period = &periods.front();
+    for (const auto& p : periods) {
+      if (std::chrono::sys_days(p.notice_day) <= std::chrono::sys_days(day)) period = &p;
+    }
+    LiabilityDay d{day, DayStatus::liable, "", 0};
+    const LocalDate start = period->start;
+    const bool withdrawn = period->withdrawn_day && std::chrono::sys_days(*period->withdrawn_day) <=
+                                                        std::chrono::sys_days(day);
+    if (withdrawn) {
+      d.status = DayStatus::not_ready;
+      if constexpr (kExplain)
+        d.reason = "Utskrivningsklar återtagen: patienten behöver åter slutenvård (5 kap. 1 §).";
+    } else if (std::chrono::sys_days(day) < std::chrono::sys_days(start)) {
+      d.status = DayStatus::before_start;
+      if constexpr (kExplain)
+        d.reason =
+            "Före betalningsansvarets start " + iso(start) + " (" + period->start_rule + ").";
+    } else if (facts.discharged_at &&
+               std::chrono::sys_days(day) == std::chrono::sys_days(last_day) &&
+               !agreement.count_discharge_day) {
+      d.status = DayStatus::discharge_day;
+      if constexpr (kExplain)
+        d.reason = "Utskrivningsdagen räknas inte som vårddygn enligt överenskommelsen.";
+    } else if (!missing.empty()) {
+      d.status = DayStatus::precondition_missing;
+      if constexpr (kExplain) d.reason = missing;
+    } else if (in_ranges(day, facts.region_not_ready)) {
+      d.status = DayStatus::region_not_ready;
+      if constexpr (kExplain)
+        d.reason = "Regionens öppna vård hade inte insatserna på plats (5 kap. 5 §).";
+    } else {
+      const int year = static_cast<int>(day.year());
+      const auto amount = agreement.amount_per_day_by_year.find(year);
+      if constexpr (kExplain) d.reason = "Betalningsansvar (5 kap. 1 och 4 §§).";
+      if (amount == agreement.amount_per_day_by_year.end()) {
+        if constexpr (kExplain)
+          result.problems.push_back("Inget belopp per vårddygn för " + std::to_string(year) +
+                                    " i " + agreement.name + ".");
+      } else {
+        d.amount = amount->second;
+      }
+      ++result.liable_days;
+      result.total_amount += d.amount;
+    }
+    if constexpr (kExplain) result.days.push_back(std::move(d));
+  }
+  return result;
+}
+
 }  // namespace
 
 std::string_view to_string(LiabilityModel model) {
@@ -85,25 +192,9 @@ std::optional<LiabilityModel> parse_liability_model(std::string_view text) {
 
 LiabilityStart liability_start(core::Instant sent, const LiabilityAgreement& agreement,
                                CareSetting setting) {
-  const LocalDate notice_day = core::stockholm::local_date(sent);
-  int days = agreement.offset_days;
-  std::string rule = agreement.id ? "5 kap. 4 §, lokal överenskommelse" : "5 kap. 4 §";
-  if (setting == CareSetting::psychiatric) {
-    if (agreement.psychiatric_offset_days) {
-      days = *agreement.psychiatric_offset_days;
-      rule = "lokal överenskommelse för sluten psykiatrisk vård";
-    } else if (notice_day.year() == std::chrono::year{2018}) {
-      // Prop. 2017/18:12: during 2018, for sluten psykiatrisk vård, "30 dagar efter det att en
-      // underrättelse ... har skickats", unless region and municipality agreed another time (an
-      // agreement's psychiatric days, above). The transitional rule has no noon rule and no day 0.
-      return {core::stockholm::add_calendar_days(notice_day, 30),
-              "övergångsbestämmelse 2018 för sluten psykiatrisk vård, prop. 2017/18:12"};
-    }
-  }
-  // [S] With day 0 counted, the notice day is the first of the offset days.
-  const int offset = days - (agreement.count_day0 ? 1 : 0) +
-                     (agreement.noon_rule && core::stockholm::is_after_noon(sent) ? 1 : 0);
-  return {core::stockholm::add_calendar_days(notice_day, offset), rule};
+  LiabilityStart start;
+  start.date = start_day(sent, agreement, setting, &start.rule);
+  return start;
 }
 
 std::string liable_municipality(const std::string& folkbokforing_code,
@@ -113,62 +204,12 @@ std::string liable_municipality(const std::string& folkbokforing_code,
 
 LiabilityResult compute_liability(const LiabilityFacts& facts,
                                   const LiabilityAgreement& agreement) {
-  LiabilityResult result;
-  if (facts.ready_periods.empty()) return result;  // 5:1: liability only after utskrivningsklar
-  const LocalDate first_notice_day = core::stockholm::local_date(facts.ready_periods.front().sent);
-  const core::Instant end = facts.discharged_at.value_or(facts.until);
-  const LocalDate last_day = core::stockholm::local_date(end);
-  result.start =
-      liability_start(facts.ready_periods.front().sent, agreement, facts.care_setting).date;
+  return count_days<true>(facts, agreement);
+}
 
-  const std::string missing = missing_precondition(facts);
-
-  for (auto day = first_notice_day; std::chrono::sys_days(day) <= std::chrono::sys_days(last_day);
-       day = core::stockholm::add_calendar_days(day, 1)) {
-    // The period in force on this day: the last notice sent on or before it.
-    const LiabilityFacts::ReadyPeriod* period = &facts.ready_periods.front();
-    for (const auto& p : facts.ready_periods) {
-      if (std::chrono::sys_days(core::stockholm::local_date(p.sent)) <= std::chrono::sys_days(day))
-        period = &p;
-    }
-    LiabilityDay d{day, DayStatus::liable, "", 0};
-    const auto [start, start_rule] = liability_start(period->sent, agreement, facts.care_setting);
-    const bool withdrawn = period->withdrawn &&
-                           std::chrono::sys_days(core::stockholm::local_date(*period->withdrawn)) <=
-                               std::chrono::sys_days(day);
-    if (withdrawn) {
-      d.status = DayStatus::not_ready;
-      d.reason = "Utskrivningsklar återtagen: patienten behöver åter slutenvård (5 kap. 1 §).";
-    } else if (std::chrono::sys_days(day) < std::chrono::sys_days(start)) {
-      d.status = DayStatus::before_start;
-      d.reason = "Före betalningsansvarets start " + iso(start) + " (" + start_rule + ").";
-    } else if (facts.discharged_at &&
-               std::chrono::sys_days(day) == std::chrono::sys_days(last_day) &&
-               !agreement.count_discharge_day) {
-      d.status = DayStatus::discharge_day;
-      d.reason = "Utskrivningsdagen räknas inte som vårddygn enligt överenskommelsen.";
-    } else if (!missing.empty()) {
-      d.status = DayStatus::precondition_missing;
-      d.reason = missing;
-    } else if (in_ranges(day, facts.region_not_ready)) {
-      d.status = DayStatus::region_not_ready;
-      d.reason = "Regionens öppna vård hade inte insatserna på plats (5 kap. 5 §).";
-    } else {
-      const int year = static_cast<int>(day.year());
-      const auto amount = agreement.amount_per_day_by_year.find(year);
-      d.reason = "Betalningsansvar (5 kap. 1 och 4 §§).";
-      if (amount == agreement.amount_per_day_by_year.end()) {
-        result.problems.push_back("Inget belopp per vårddygn för " + std::to_string(year) + " i " +
-                                  agreement.name + ".");
-      } else {
-        d.amount = amount->second;
-      }
-      ++result.liable_days;
-      result.total_amount += d.amount;
-    }
-    result.days.push_back(std::move(d));
-  }
-  return result;
+LiabilityTotals liability_totals(const LiabilityFacts& facts, const LiabilityAgreement& agreement) {
+  const auto result = count_days<false>(facts, agreement);
+  return {result.liable_days, result.total_amount};
 }
 
 const AgreementTerms* agreement_in_force(const std::vector<AgreementTerms>& agreements,

@@ -98,6 +98,15 @@ struct LiabilityResult {
 
 LiabilityResult compute_liability(const LiabilityFacts& facts, const LiabilityAgreement& agreement);
 
+// compute_liability's liable days and amount alone, without the explanation of each day: the
+// same loop, for counting many episodes (the follow-up counts a county's 100 000).
+struct LiabilityTotals {
+  int liable_days = 0;
+  long total_amount = 0;
+  bool operator==(const LiabilityTotals&) const = default;
+};
+LiabilityTotals liability_totals(const LiabilityFacts& facts, const LiabilityAgreement& agreement);
+
 // Liability start date per 5:4 for a notice sent at `sent` (Stockholm local calendar), with the
 // rule that set it (Swedish, with the paragraph, for the report).
 struct LiabilityStart {
