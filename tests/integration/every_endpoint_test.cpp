@@ -424,6 +424,48 @@ TEST_P(EveryEndpointTest, PDL4_3_ARefusedChangeToAPersonsRecordIsLoggedAsDenied)
   EXPECT_EQ(denied("refused-nobody-" + run).size(), 0U);
 }
 
+// POST /fhir/R4 (issue 20 point 3) is no GET the walk reaches: its answer names every person it
+// created or found again (Patient/<id>), and each has an audit entry for that request.
+TEST_P(EveryEndpointTest, PDL4_3_AFhirImportLogsEveryPersonItsAnswerNames) {
+  const std::string resident = server().instance->database().read([](store::Transaction& tx) {
+    return tx
+        .query(
+            "SELECT identifier FROM persons WHERE identifier_kind = 'personnummer' ORDER "
+            "BY id LIMIT 1")
+        .row(0)
+        .text(0);
+  });
+  const std::string run = core::new_uuid();
+  const auto patient = [](const std::string& system, const std::string& value) {
+    return json::object{{"fullUrl", "urn:uuid:" + core::new_uuid()},
+                        {"resource",
+                         {{"resourceType", "Patient"},
+                          {"identifier", json::array{{{"system", system}, {"value", value}}}},
+                          {"name", json::array{{{"family", "Importsson"}, {"given", {"Walk"}}}}},
+                          {"birthDate", "1936-06-06"}}},
+                        {"request", {{"method", "POST"}, {"url", "Patient"}}}};
+  };
+  const json::object bundle{
+      {"resourceType", "Bundle"},
+      {"type", "transaction"},
+      {"entry", json::array{patient("https://nara.example/test/walk", run),       // created
+                            patient("urn:oid:1.2.752.129.2.1.3.1", resident)}}};  // found
+  Client pas = server().client();
+  ASSERT_EQ(pas.sign_in("hl7.region").status, 201);
+  const std::string request_id = "fhir-import-" + run;
+  const Reply reply =
+      pas.send("POST", "/fhir/R4", json::serialize(bundle),
+               {{"Content-Type", "application/fhir+json"}, {"X-Request-Id", request_id}});
+  ASSERT_EQ(reply.status, 200) << reply.body;
+  const auto named = persons_shown(reply.body, load_persons(server().instance->database()));
+  EXPECT_EQ(named.size(), 2U) << reply.body;
+  const auto logged = persons_logged(request_id);
+  for (const auto& id : named) {
+    EXPECT_TRUE(logged.contains(id))
+        << "POST /fhir/R4 names person " << id << " without an audit entry";
+  }
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, EveryEndpointTest, ::testing::ValuesIn(engines()), engine_name);
 
 }  // namespace
