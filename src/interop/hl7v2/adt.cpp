@@ -145,16 +145,64 @@ std::vector<std::string> icd10_diagnoses(const Message& m) {
 
 }  // namespace
 
+namespace {
+
+AdtRejection rejection(std::string reason, ErrorCode code, std::string segment = {}, int field = 0,
+                       int component = 0) {
+  AdtRejection r;
+  r.reason = std::move(reason);
+  r.error.code = code;
+  if (!segment.empty()) r.error.location = ErrorLocation{std::move(segment), field, component};
+  return r;
+}
+
+// An HD (hierarchic designator) in component `component` of a field's repetition, its parts as
+// sub-components (PV1-3.4 facility): its namespace id, else its universal id.
+std::string hd_name(const Message& m, const std::string& raw, std::size_t component) {
+  std::string name = m.component_of(raw, component, 1);
+  if (name.empty()) name = m.component_of(raw, component, 2);
+  return name;
+}
+
+}  // namespace
+
 std::variant<AdtCommand, AdtRejection> map_adt(const Message& m) {
   if (m.message_type() != "ADT")
-    return AdtRejection{"Meddelandetypen " + m.message_type() + " hanteras inte.", true};
+    return rejection("Meddelandetypen " + m.message_type() + " hanteras inte.",
+                     ErrorCode::unsupported_message_type, "MSH", 9, 1);
+  // MSH-11: only production messages drive real episodes (T training, D debugging do not).
+  const std::string processing = m.value("MSH", 11);
+  if (processing.empty())
+    return rejection("MSH-11 (behandlings-id) saknas.", ErrorCode::required_field_missing, "MSH",
+                     11);
+  if (processing != "P")
+    return rejection("MSH-11 (behandlings-id) " + processing +
+                         " tas inte emot; Nära tar emot produktionsmeddelanden (P).",
+                     ErrorCode::unsupported_processing_id, "MSH", 11);
+  const std::string version = m.version();
+  if (version.empty())
+    return rejection("MSH-12 (HL7-version) saknas.", ErrorCode::required_field_missing, "MSH", 12);
+  if (!version.starts_with("2."))
+    return rejection("HL7-versionen " + version + " hanteras inte; Nära tar emot version 2.x.",
+                     ErrorCode::unsupported_version_id, "MSH", 12);
+  const std::string trigger = m.trigger_event();
+  if (trigger == "A04" || trigger == "A05") {
+    auto r = rejection(std::string("Händelsen ") + trigger +
+                           (trigger == "A04" ? " (registrering)" : " (förinskrivning)") +
+                           " gäller inte ett slutenvårdstillfälle; Nära gör inget med den.",
+                       ErrorCode::unsupported_event_code, "MSH", 9, 2);
+    r.not_applicable = true;
+    return r;
+  }
   std::optional<AdtAction> action;
   for (const auto& [code, a] : kTriggers) {
-    if (code == m.trigger_event()) action = a;
+    if (code == trigger) action = a;
   }
-  if (!action) return AdtRejection{"Händelsen " + m.trigger_event() + " hanteras inte.", true};
-  if (!m.first("PID")) return AdtRejection{"PID-segment saknas.", true};
-  if (!m.first("PV1")) return AdtRejection{"PV1-segment saknas.", true};
+  if (!action)
+    return rejection("Händelsen " + trigger + " hanteras inte.", ErrorCode::unsupported_event_code,
+                     "MSH", 9, 2);
+  if (!m.first("PID")) return rejection("PID-segment saknas.", ErrorCode::segment_sequence, "PID");
+  if (!m.first("PV1")) return rejection("PV1-segment saknas.", ErrorCode::segment_sequence, "PV1");
 
   AdtCommand c;
   c.action = *action;
@@ -172,11 +220,20 @@ std::variant<AdtCommand, AdtRejection> map_adt(const Message& m) {
       if (system == kPersonnummerOid || system == kSamordningsnummerOid) break;
     }
   }
-  if (c.person_identifier.empty()) return AdtRejection{"PID-3 (personens identitet) saknas.", true};
+  if (c.person_identifier.empty())
+    return rejection("PID-3 (personens identitet) saknas.", ErrorCode::required_field_missing,
+                     "PID", 3);
   c.family_name = m.value("PID", 5, 1);
   c.given_name = m.value("PID", 5, 2);
   c.visit_number = m.value("PV1", 19, 1);
   c.ward = m.value("PV1", 3, 1);
+  const auto location = m.repetitions("PV1", 3);
+  if (!location.empty()) c.ward_facility = hd_name(m, location.front(), 4);
+  if (c.ward_facility.empty()) {
+    // MSH-4 is an HD itself: its parts are components.
+    c.ward_facility = m.value("MSH", 4, 1);
+    if (c.ward_facility.empty()) c.ward_facility = m.value("MSH", 4, 2);
+  }
   c.previous_ward = m.value("PV1", 6, 1);
   c.event_time = m.value("EVN", 2);
   if (c.event_time.empty()) c.event_time = m.value("MSH", 7);

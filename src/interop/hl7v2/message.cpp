@@ -41,7 +41,7 @@ Message Message::parse(std::string_view text) {
   m.delimiters_.field = text[3];
   const std::string_view encoding = text.substr(4, 4);
   if (encoding.size() < 4 || encoding.find(m.delimiters_.field) != std::string_view::npos) {
-    throw ParseError("MSH-2 must hold the four encoding characters");
+    throw ParseError("MSH-2 must hold the four encoding characters", ErrorCode::data_type);
   }
   m.delimiters_.component = encoding[0];
   m.delimiters_.repetition = encoding[1];
@@ -77,8 +77,10 @@ Message Message::parse(std::string_view text) {
     }
     m.segments_.emplace_back(name, std::move(fields));
   }
-  if (m.message_type().empty()) throw ParseError("MSH-9 (message type) is empty");
-  if (m.control_id().empty()) throw ParseError("MSH-10 (message control id) is empty");
+  if (m.message_type().empty())
+    throw ParseError("MSH-9 (message type) is empty", ErrorCode::required_field_missing);
+  if (m.control_id().empty())
+    throw ParseError("MSH-10 (message control id) is empty", ErrorCode::required_field_missing);
   return m;
 }
 
@@ -201,8 +203,45 @@ std::string escape(std::string_view text) {
   return out;
 }
 
+int number(ErrorCode code) {
+  return static_cast<int>(code);
+}
+
+std::string_view description(ErrorCode code) {
+  switch (code) {
+    case ErrorCode::accepted:
+      return "Message accepted";
+    case ErrorCode::segment_sequence:
+      return "Segment sequence error";
+    case ErrorCode::required_field_missing:
+      return "Required field missing";
+    case ErrorCode::data_type:
+      return "Data type error";
+    case ErrorCode::table_value_not_found:
+      return "Table value not found";
+    case ErrorCode::unsupported_message_type:
+      return "Unsupported message type";
+    case ErrorCode::unsupported_event_code:
+      return "Unsupported event code";
+    case ErrorCode::unsupported_processing_id:
+      return "Unsupported processing id";
+    case ErrorCode::unsupported_version_id:
+      return "Unsupported version id";
+    case ErrorCode::unknown_key_identifier:
+      return "Unknown key identifier";
+    case ErrorCode::duplicate_key_identifier:
+      return "Duplicate key identifier";
+    case ErrorCode::application_record_locked:
+      return "Application record locked";
+    case ErrorCode::application_internal_error:
+      return "Application internal error";
+  }
+  return "Application internal error";
+}
+
 std::string build_ack(const Message* original, AckCode code, const std::string& reason,
-                      const std::string& now, const std::string& control_id) {
+                      const std::string& now, const std::string& control_id,
+                      const std::optional<AckError>& error) {
   const char* code_text = code == AckCode::accept ? "AA" : code == AckCode::error ? "AE" : "AR";
   auto field = [&](std::string_view seg, std::size_t n) {
     if (!original) return std::string{};
@@ -216,11 +255,34 @@ std::string build_ack(const Message* original, AckCode code, const std::string& 
                     escape(control_id) + "|P|" + version + "\r";
   ack += std::string("MSA|") + code_text + "|" + (original ? field("MSH", 10) : "") + "|" +
          escape(reason) + "\r";
-  if (code != AckCode::accept) {
-    // ERR-3 error code (HL7 table 0357: 100 segment sequence, 101 required field, 102 data type,
-    // 207 application internal error), ERR-4 severity, ERR-8 user message.
-    ack += std::string("ERR|||") + (code == AckCode::reject ? "100" : "207") + "|E||||" +
-           escape(reason) + "\r";
+  std::optional<AckError> err = error;
+  if (!err && code != AckCode::accept) {
+    err = AckError{code == AckCode::reject ? ErrorCode::segment_sequence
+                                           : ErrorCode::application_internal_error,
+                   std::nullopt,
+                   {},
+                   'E'};
+  }
+  if (err) {
+    // ERR-2 error location (ERL: segment^sequence^field^repetition^component), ERR-3 the code
+    // from HL7 table 0357 as a CWE, ERR-4 severity, ERR-6 parameters, ERR-8 user message.
+    std::string location;
+    if (err->location) {
+      location = escape(err->location->segment) + "^1";
+      if (err->location->field > 0) {
+        location += "^" + std::to_string(err->location->field) + "^1";
+        if (err->location->component > 0)
+          location += "^" + std::to_string(err->location->component);
+      }
+    }
+    std::string parameters;
+    for (const auto& p : err->parameters) {
+      if (!parameters.empty()) parameters += "~";
+      parameters += escape(p);
+    }
+    ack += "ERR||" + location + "|" + std::to_string(number(err->code)) + "^" +
+           std::string(description(err->code)) + "^HL70357|" + std::string(1, err->severity) +
+           "||" + parameters + "||" + escape(reason) + "\r";
   }
   return ack;
 }

@@ -18,9 +18,51 @@ struct Delimiters {
   char subcomponent = '&';
 };
 
+// HL7 table 0357, message error condition codes, as ERR-3 carries them (HL7 v2.5 2.15.5.3).
+enum class ErrorCode {
+  accepted = 0,                     // message accepted (an informational note on an AA)
+  segment_sequence = 100,           // a segment missing, out of order or not one the message has
+  required_field_missing = 101,     // a field the message needs is empty
+  data_type = 102,                  // a field's value is not of its data type (a date, a number)
+  table_value_not_found = 103,      // a coded value (a ward code) is not in the receiver's table
+  unsupported_message_type = 200,   // MSH-9.1
+  unsupported_event_code = 201,     // MSH-9.2
+  unsupported_processing_id = 202,  // MSH-11
+  unsupported_version_id = 203,     // MSH-12
+  unknown_key_identifier = 204,     // a record the message refers to is not known (PV1-19, PID-3)
+  duplicate_key_identifier = 205,   // a record the message would create exists already
+  application_record_locked = 206,
+  application_internal_error = 207,  // the application cannot do it (e.g. the episode's state)
+};
+int number(ErrorCode code);
+std::string_view description(ErrorCode code);  // the table's text, e.g. "Table value not found"
+
+// Where in the original message an error lies (ERR-2, data type ERL): segment and field, and the
+// component when it is one part of the field (0 for the whole field).
+struct ErrorLocation {
+  std::string segment;
+  int field = 0;
+  int component = 0;
+};
+
+// One ERR segment: ERR-2 location, ERR-3 code, ERR-4 severity (E error, W warning, I
+// information), ERR-6 the values the error is about (an unknown ward code and its facility);
+// ERR-8 is the acknowledgement's reason.
+struct AckError {
+  ErrorCode code = ErrorCode::application_internal_error;
+  std::optional<ErrorLocation> location;
+  std::vector<std::string> parameters;
+  char severity = 'E';
+};
+
 class ParseError : public std::runtime_error {
  public:
-  using std::runtime_error::runtime_error;
+  explicit ParseError(const std::string& what, ErrorCode code = ErrorCode::segment_sequence)
+      : std::runtime_error(what), code_(code) {}
+  [[nodiscard]] ErrorCode code() const { return code_; }
+
+ private:
+  ErrorCode code_;
 };
 
 // One segment's fields, still escaped; indices follow the standard (PID-3 is field(3)).
@@ -78,10 +120,12 @@ class Message {
 enum class AckCode { accept, error, reject };  // AA, AE, AR
 
 // An ACK to `original` (or a minimal one when the original could not be parsed): MSH with sender
-// and receiver swapped, MSA with the code, the original control id and the reason, and ERR when
-// the code is not AA. `now` is the HL7 timestamp (YYYYMMDDHHMMSS) of the acknowledgement.
+// and receiver swapped, MSA with the code, the original control id and the reason, and ERR with
+// `error` (an AA carries one only as a note, e.g. severity I). An AE or AR without `error` gets
+// 207 (AE) or 100 (AR). `now` is the HL7 timestamp (YYYYMMDDHHMMSS) of the acknowledgement.
 std::string build_ack(const Message* original, AckCode code, const std::string& reason,
-                      const std::string& now, const std::string& control_id);
+                      const std::string& now, const std::string& control_id,
+                      const std::optional<AckError>& error = std::nullopt);
 
 // Escapes text for use inside an HL7 field with the default delimiters.
 std::string escape(std::string_view text);
