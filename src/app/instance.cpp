@@ -149,6 +149,11 @@ std::uint16_t Instance::start() {
   } else {
     throw std::invalid_argument("hl7 unknown-person must be reject or reservnummer");
   }
+  if (const auto policy = interop::hl7v2::parse_not_applicable_policy(impl.config.hl7_a04_a05)) {
+    hl7_options.not_applicable = *policy;
+  } else {
+    throw std::invalid_argument("hl7 a04-a05 must be acknowledge or reject");
+  }
   impl.hl7 = std::make_unique<interop::hl7v2::AdtIngest>(context, *impl.episodes, hl7_options);
   impl.sips = std::make_unique<service::SipService>(context);
   impl.requests = std::make_unique<service::RequestService>(context);

@@ -23,6 +23,9 @@ struct Config {
   // HL7 v2 over MLLP (issue 4): off unless a port is given; 0 picks a free port (tests).
   std::optional<std::uint16_t> hl7_port;
   std::string hl7_unknown_person = "reject";  // or "reservnummer"
+  // A04 register and A05 pre-admit concern no inpatient stay: "acknowledge" answers AA with a
+  // note, "reject" AR with ERR-3 201 (issue 20 point 5).
+  std::string hl7_a04_a05 = "acknowledge";
 };
 
 std::string version_string();

@@ -89,6 +89,7 @@ const std::map<std::string, std::string>& id_tables() {
       {"units", "units"},
       {"users", "users"},
       {"liability-agreements", "liability_agreements"},
+      {"ward-codes", "hl7_ward_codes"},
       {"versions", "responsibility_catalogue_versions"},
       // The FHIR façade (docs/fhir.md): its resource types over the same tables.
       {"Patient", "persons"},
@@ -204,6 +205,20 @@ TEST_P(EveryEndpointTest, PDL4_3_NoEndpointShowsAPersonWithoutAnAuditEntryForTha
     const Reply created = admin.post(
         "/api/v1/liability-agreements",
         json::object{{"name", "Walk 2099"}, {"validFrom", "2099-01-01"}, {"model", "per_episode"}});
+    ASSERT_EQ(created.status, 201) << created.body;
+  }
+  // Nor any ward code mapped (HL7 v2 PV1-3): one for a code no hospital sends.
+  if (server().count("hl7_ward_codes") == 0) {
+    Client admin = server().client();
+    ASSERT_EQ(admin.sign_in("admin").status, 201);
+    const std::string ward = server().instance->database().read([](store::Transaction& tx) {
+      return tx.query("SELECT id FROM units WHERE kind = 'hospital_ward' ORDER BY id LIMIT 1")
+          .row(0)
+          .text(0);
+    });
+    const Reply created =
+        admin.post("/api/v1/hl7/ward-codes",
+                   json::object{{"facility", "WALK"}, {"pointOfCare", "WALK"}, {"unitId", ward}});
     ASSERT_EQ(created.status, 201) << created.body;
   }
   const PersonCatalogue persons = load_persons(server().instance->database());

@@ -12,6 +12,7 @@
 #include "core/random.hpp"
 #include "core/stockholm_time.hpp"
 #include "service/audit_log.hpp"
+#include "service/hl7_ward_code_service.hpp"
 #include "service/registry_reservnummer.hpp"
 #include "store/episode_repository.hpp"
 #include "store/registry_repository.hpp"
@@ -23,14 +24,24 @@ using domain::discharge::EventKind;
 
 namespace {
 
-// Why a well-formed message cannot be applied; thrown inside the message's savepoint.
+// Why a well-formed message cannot be applied; thrown inside the message's savepoint. `hold`:
+// kept for the administrator's worklist (a code not in the table, or a later message for the
+// same visit).
 struct Refused {
   AckCode code = AckCode::error;
   std::string reason;
+  AckError error;
+  bool hold = false;
 };
 
-[[noreturn]] void refuse(std::string reason, AckCode code = AckCode::error) {
-  throw Refused{code, std::move(reason)};
+// An AE with its HL7 table 0357 code, at SEG-field[.component] of the message.
+[[noreturn]] void refuse(std::string reason, ErrorCode code, std::string segment, int field,
+                         int component = 0) {
+  Refused r;
+  r.reason = std::move(reason);
+  r.error.code = code;
+  r.error.location = ErrorLocation{std::move(segment), field, component};
+  throw r;
 }
 
 std::string dtm(core::Instant at) {
@@ -67,6 +78,12 @@ bool is_swedish_identifier(const AdtCommand& c) {
 
 }  // namespace
 
+std::optional<NotApplicablePolicy> parse_not_applicable_policy(std::string_view text) {
+  if (text == "acknowledge") return NotApplicablePolicy::acknowledge;
+  if (text == "reject") return NotApplicablePolicy::reject;
+  return std::nullopt;
+}
+
 std::optional<UnknownPersonPolicy> parse_unknown_person_policy(std::string_view text) {
   if (text == "reject") return UnknownPersonPolicy::reject;
   if (text == "reservnummer") return UnknownPersonPolicy::reservnummer;
@@ -75,28 +92,32 @@ std::optional<UnknownPersonPolicy> parse_unknown_person_policy(std::string_view 
 
 Received receive(std::string_view raw, domain::access::Actor actor) {
   Received r;
+  r.raw = std::string(raw);
   r.actor = std::move(actor);
   try {
     r.message = Message::parse(raw);
     r.mapped = map_adt(*r.message);
   } catch (const ParseError& e) {
-    r.mapped = AdtRejection{std::string("Meddelandet kunde inte läsas: ") + e.what(), true};
+    AdtRejection rejection;
+    rejection.reason = std::string("Meddelandet kunde inte läsas: ") + e.what();
+    rejection.error.code = e.code();
+    r.mapped = std::move(rejection);
   }
   return r;
 }
 
 IngestResult AdtIngest::finish(const Received& received, IngestResult result) const {
   result.ack = build_ack(received.message ? &*received.message : nullptr, result.code,
-                         result.reason, dtm(ctx_.clock.now()), ack_control_id());
+                         result.reason, dtm(ctx_.clock.now()), ack_control_id(), result.error);
   return result;
 }
 
 IngestResult AdtIngest::unavailable(const Received& received) const {
-  return finish(received, IngestResult{AckCode::error,
-                                       "Tillfälligt fel i Nära; skicka meddelandet igen.",
-                                       {},
-                                       false,
-                                       std::nullopt});
+  IngestResult result;
+  result.code = AckCode::error;
+  result.reason = "Tillfälligt fel i Nära; skicka meddelandet igen.";
+  result.error = AckError{ErrorCode::application_internal_error, std::nullopt, {}, 'E'};
+  return finish(received, std::move(result));
 }
 
 IngestResult AdtIngest::ingest(const Received& received) {
@@ -128,11 +149,15 @@ class Applier {
 
   std::optional<std::string> run() {
     const core::Instant at = event_time();
-    if (c_.visit_number.empty()) refuse("PV1-19 (vårdtillfällets nummer) saknas.");
+    if (c_.visit_number.empty())
+      refuse("PV1-19 (vårdtillfällets nummer) saknas.", ErrorCode::required_field_missing, "PV1",
+             19);
     store::EpisodeRepository repo(tx_);
     auto episode = repo.find_by_external_id(c_.visit_number);
     if (c_.action == AdtAction::admit) {
-      if (episode) refuse("Vårdtillfället i PV1-19 är redan inskrivet i Nära.");
+      if (episode)
+        refuse("Vårdtillfället i PV1-19 är redan inskrivet i Nära.",
+               ErrorCode::duplicate_key_identifier, "PV1", 19);
       const std::string ward = ward_unit();
       const std::string person = person_id(true).value();
       const std::string id =
@@ -140,9 +165,10 @@ class Applier {
       record_stay_facts(id);
       return id;
     }
-    if (!episode) refuse("Vårdtillfället i PV1-19 finns inte i Nära.");
+    if (!episode) unknown_visit();
     if (person_id(false) != episode->person_id) {
-      refuse("PID-3 avser en annan person än vårdtillfället i PV1-19.");
+      refuse("PID-3 avser en annan person än vårdtillfället i PV1-19.",
+             ErrorCode::unknown_key_identifier, "PID", 3);
     }
     record_stay_facts(episode->id);
     service::EpisodeCommand command{{EventKind::cancel, at, {}, std::nullopt, {}}, {}};
@@ -178,7 +204,8 @@ class Applier {
         break;
     }
     if (const auto refused = episodes_.apply_in(tx_, actor_, *episode, command, "hl7v2")) {
-      refuse(refused->reason);
+      // The episode's state does not allow the event (Lag 2017:612's chain): the application's.
+      refuse(refused->reason, ErrorCode::application_internal_error, "MSH", 9, 2);
     }
     return episode->id;
   }
@@ -202,28 +229,58 @@ class Applier {
   core::Instant event_time() const {
     if (c_.event_time.empty()) return ctx_.clock.now();
     const auto at = parse_dtm(c_.event_time);
-    if (!at) refuse("EVN-2 (händelsens tid) är inte en giltig HL7-tid.");
+    if (!at)
+      refuse("EVN-2 (händelsens tid) är inte en giltig HL7-tid.", ErrorCode::data_type, "EVN", 2);
     return *at;
   }
 
   std::optional<core::Instant> planned_discharge(bool required) const {
     if (c_.planned_discharge.empty()) {
-      if (required) refuse("PV2-9 (beräknad utskrivning) saknas.");
+      if (required)
+        refuse("PV2-9 (beräknad utskrivning) saknas.", ErrorCode::required_field_missing, "PV2", 9);
       return std::nullopt;
     }
     const auto at = parse_dtm(c_.planned_discharge);
-    if (!at) refuse("PV2-9 (beräknad utskrivning) är inte en giltig HL7-tid.");
+    if (!at)
+      refuse("PV2-9 (beräknad utskrivning) är inte en giltig HL7-tid.", ErrorCode::data_type, "PV2",
+             9);
     return at;
   }
 
-  // PV1-3.1 names the ward by its HSA-id.
+  // PV1-3.1 names the ward by its HSA-id, or by the hospital's own code that the county
+  // administrator has mapped for the facility (PV1-3.4, else MSH-4). A code in neither is held.
   std::string ward_unit() const {
-    if (c_.ward.empty()) refuse("PV1-3 (vårdavdelning) saknas.");
+    if (c_.ward.empty())
+      refuse("PV1-3 (vårdavdelning) saknas.", ErrorCode::required_field_missing, "PV1", 3, 1);
     const auto unit = store::RegistryRepository(tx_).find_unit_by_hsa_id(c_.ward);
-    if (!unit || unit->kind != domain::registry::UnitKind::hospital_ward) {
-      refuse("PV1-3 är ingen känd vårdavdelning (HSA-id).");
+    if (unit && unit->kind == domain::registry::UnitKind::hospital_ward) return unit->id;
+    if (auto mapped = service::mapped_ward(tx_, c_.ward_facility, c_.ward)) return *mapped;
+    Refused r;
+    r.reason = "PV1-3.1: avdelningskoden " + c_.ward + " från " + c_.ward_facility +
+               " finns inte i Näras kodtabell och är inget HSA-id för en vårdavdelning. "
+               "Meddelandet hålls tills länsadministratören har kopplat koden.";
+    r.error = AckError{ErrorCode::table_value_not_found,
+                       ErrorLocation{"PV1", 3, 1},
+                       {c_.ward, c_.ward_facility},
+                       'E'};
+    r.hold = true;
+    throw r;
+  }
+
+  // A message for a visit Nära does not have: held too when an earlier message for the visit is
+  // held (its admission waits for a ward code), so it is applied after that one.
+  [[noreturn]] void unknown_visit() const {
+    Refused r;
+    r.error = AckError{ErrorCode::unknown_key_identifier, ErrorLocation{"PV1", 19, 0}, {}, 'E'};
+    if (service::visit_has_held_message(tx_, c_.sender, c_.visit_number)) {
+      r.reason =
+          "Vårdtillfället i PV1-19 väntar på ett tidigare meddelande som hålls (okänd "
+          "avdelningskod); meddelandet hålls och bearbetas efter det.";
+      r.hold = true;
+    } else {
+      r.reason = "Vårdtillfället i PV1-19 finns inte i Nära.";
     }
-    return unit->id;
+    throw r;
   }
 
   std::optional<std::string> person_id(bool create) {
@@ -232,7 +289,9 @@ class Applier {
     if (is_swedish_identifier(c_)) {
       auto parsed = core::PersonIdentifier::try_parse_for_system(c_.person_identifier_system,
                                                                  c_.person_identifier, today);
-      if (!parsed) refuse("PID-3: " + parsed.error().detail + " (" + parsed.error().rule + ")");
+      if (!parsed)
+        refuse("PID-3: " + parsed.error().detail + " (" + parsed.error().rule + ")",
+               ErrorCode::data_type, "PID", 3);
       swedish = parsed.value();
       if (auto p = store::RegistryRepository(tx_).find_person_by_identifier(swedish->canonical()))
         return p->id;
@@ -243,7 +302,8 @@ class Applier {
     if (!known.empty()) return known.row(0).text(0);
     if (!create) return std::nullopt;
     if (options_.unknown_person == UnknownPersonPolicy::reject) {
-      refuse("Personen i PID-3 finns inte i Nära och registreras inte automatiskt.");
+      refuse("Personen i PID-3 finns inte i Nära och registreras inte automatiskt.",
+             ErrorCode::unknown_key_identifier, "PID", 3);
     }
     return register_person(swedish);
   }
@@ -256,7 +316,8 @@ class Applier {
     p.id = core::new_uuid();
     p.given_name = c_.given_name;
     p.family_name = c_.family_name;
-    if (p.family_name.empty()) refuse("PID-5 (namn) saknas.");
+    if (p.family_name.empty())
+      refuse("PID-5 (namn) saknas.", ErrorCode::required_field_missing, "PID", 5);
     if (swedish) {
       p.identifier = swedish->canonical();
       p.identifier_kind = std::string(core::to_string(swedish->kind()));
@@ -266,11 +327,15 @@ class Applier {
     } else {
       const auto born = c_.birth_date.size() >= 8 ? parse_dtm(c_.birth_date.substr(0, 8))
                                                   : std::optional<core::Instant>();
-      if (!born) refuse("PID-7 (födelsedatum) behövs för ett reservnummer.");
+      if (!born)
+        refuse("PID-7 (födelsedatum) behövs för ett reservnummer.",
+               ErrorCode::required_field_missing, "PID", 7);
       const auto birth = core::stockholm::local_date(*born);
       // The region's one series, shared with the FHIR import (service/registry_reservnummer).
       const auto number = service::next_region_reservnummer(tx_, birth);
-      if (!number) refuse("Inga fler reservnummer för födelsedatumet.");
+      if (!number)
+        refuse("Inga fler reservnummer för födelsedatumet.", ErrorCode::application_internal_error,
+               "PID", 7);
       p.identifier = number->canonical();
       p.identifier_kind = std::string(core::to_string(number->kind()));
       p.identifier_system = std::string(service::kRegionReservnummerSystem);
@@ -313,17 +378,54 @@ class Applier {
 
 }  // namespace
 
-IngestResult AdtIngest::apply(store::Transaction& tx, const Received& received) {
+std::string_view ack_text(AckCode code) {
+  return code == AckCode::accept ? "AA" : code == AckCode::error ? "AE" : "AR";
+}
+
+namespace {
+
+// Keeps a refused message for the administrator's worklist (outside its rolled-back savepoint).
+std::string hold(store::Transaction& tx, const core::Clock& clock, const Received& received,
+                 const AdtCommand& c, const IngestResult& result) {
+  service::HoldInput in;
+  in.sender = c.sender;
+  in.control_id = c.control_id;
+  in.trigger_event = received.message->trigger_event();
+  in.facility = c.ward_facility;
+  in.point_of_care = c.ward;
+  in.visit_number = c.visit_number;
+  in.message = received.raw;
+  if (!received.actor.user_id.empty()) in.sender_user_id = received.actor.user_id;
+  in.sender_name = received.actor.display_name;
+  in.ack_code = std::string(ack_text(result.code));
+  in.error_code = result.error ? number(result.error->code) : 0;
+  in.reason = result.reason;
+  return service::hold_message(tx, clock, in);
+}
+
+}  // namespace
+
+IngestResult AdtIngest::apply(store::Transaction& tx, const Received& received,
+                              const std::optional<std::string>& reprocessed_by) {
   IngestResult result;
   if (const auto* rejection = std::get_if<AdtRejection>(&received.mapped)) {
-    result.code = rejection->reject ? AckCode::reject : AckCode::error;
     result.reason = rejection->reason;
+    result.error = rejection->error;
+    if (rejection->not_applicable && options_.not_applicable == NotApplicablePolicy::acknowledge) {
+      // Accepted, nothing to do: the note says why, and ERR carries it as information.
+      result.code = AckCode::accept;
+      result.error->severity = 'I';
+      return result;
+    }
+    result.code = rejection->reject || rejection->not_applicable ? AckCode::reject : AckCode::error;
     return result;
   }
   const auto& c = std::get<AdtCommand>(received.mapped);
   if (c.control_id.empty()) {
     result.code = AckCode::reject;
     result.reason = "MSH-10 (meddelandets kontroll-id) saknas.";
+    result.error =
+        AckError{ErrorCode::required_field_missing, ErrorLocation{"MSH", 10, 0}, {}, 'E'};
     return result;
   }
   const auto seen =
@@ -343,6 +445,9 @@ IngestResult AdtIngest::apply(store::Transaction& tx, const Received& received) 
         "ack_text, received_at) VALUES (?, ?, ?, ?, 'AA', '', ?)",
         c.sender, c.control_id, received.message->trigger_event(),
         store::optional_value(result.episode_id), store::to_db_time(ctx_.clock.now()));
+    // Held before (a code now mapped): the hospital's resend, or the administrator's re-run.
+    service::close_held_message(tx, ctx_.clock, c.sender, c.control_id, result.episode_id,
+                                reprocessed_by);
     tx.query("RELEASE SAVEPOINT adt_message");
     result.code = AckCode::accept;
   } catch (const Refused& refused) {
@@ -350,12 +455,15 @@ IngestResult AdtIngest::apply(store::Transaction& tx, const Received& received) 
     tx.query("RELEASE SAVEPOINT adt_message");
     result.code = refused.code;
     result.reason = refused.reason;
+    result.error = refused.error;
     result.episode_id.reset();
+    if (refused.hold) result.held_id = hold(tx, ctx_.clock, received, c, result);
   } catch (const core::ProblemError& problem) {
     tx.query("ROLLBACK TO SAVEPOINT adt_message");
     tx.query("RELEASE SAVEPOINT adt_message");
     result.code = AckCode::error;
     result.reason = problem.problem().detail;
+    result.error = AckError{ErrorCode::application_internal_error, std::nullopt, {}, 'E'};
     result.episode_id.reset();
   }
   return result;
