@@ -43,6 +43,7 @@ export const paths = {
   followUp: '/uppfoljning',
   indicator: (id: string, search?: string) => `/uppfoljning/${encodeURIComponent(id)}${search ? `?${search}` : ''}`,
   proactive: '/proaktiv',
+  hl7Codes: '/administration/hl7-koder',
 };
 
 // The report page carries the chart library: loaded only when a manager opens it, so the
@@ -70,6 +71,8 @@ const IndicatorPage = lazy(() => import('./pages/followUp/IndicatorPage').then((
 const ProactiveListPage = lazy(() =>
   import('./pages/proactive/ProactiveListPage').then((m) => ({ default: m.ProactiveListPage })),
 );
+// The county administrator's HL7 v2 ward codes and held messages (issue 20 point 5).
+const Hl7CodesPage = lazy(() => import('./pages/hl7/Hl7CodesPage').then((m) => ({ default: m.Hl7CodesPage })));
 const MySipsPage = lazy(() => import('./pages/citizen/MySipsPage').then((m) => ({ default: m.MySipsPage })));
 const MyNamedContactsPage = lazy(() =>
   import('./pages/citizen/MyNamedContactsPage').then((m) => ({ default: m.MyNamedContactsPage })),
@@ -124,6 +127,11 @@ function ManagersOnly() {
 function ProactiveOnly() {
   const { session } = useSession();
   return mayUseProactiveList(session) ? <Outlet /> : <Navigate to="/" replace />;
+}
+
+function CountyAdministratorsOnly() {
+  const { assignment } = useSession();
+  return assignment?.role === 'county_administrator' ? <Outlet /> : <Navigate to="/" replace />;
 }
 
 function LogReviewersOnly() {
@@ -216,6 +224,11 @@ export function AppRoutes() {
             <Route element={<ProactiveOnly />}>
               <Route element={<LazyPages />}>
                 <Route path={paths.proactive} element={<ProactiveListPage />} />
+              </Route>
+            </Route>
+            <Route element={<CountyAdministratorsOnly />}>
+              <Route element={<LazyPages />}>
+                <Route path={paths.hl7Codes} element={<Hl7CodesPage />} />
               </Route>
             </Route>
             <Route element={<LogReviewersOnly />}>

@@ -51,6 +51,7 @@ export function Layout() {
           { to: paths.followUp, label: t('nav.followUp') },
           ...(proactive ? [{ to: paths.proactive, label: t('nav.proactive') }] : []),
           ...(planner ? [{ to: paths.visitPlans, label: t('nav.visitPlans') }] : []),
+          ...(assignment?.role === 'county_administrator' ? [{ to: paths.hl7Codes, label: t('nav.hl7Codes') }] : []),
         ]
       : reviewer
         ? [{ to: paths.logReview, label: t('nav.logReview') }]
