@@ -113,7 +113,16 @@ json::object capability_statement(const TypeList& types, const http::Request& re
             "current version of a resource is kept: vread of an older one answers 410. Every "
             "error is an OperationOutcome."},
            {"security", scope_security(request)},
-           {"resource", std::move(resources)}}}}};
+           {"resource", std::move(resources)},
+           // POST /fhir/R4 (fhir_import_api.cpp; docs/fhir.md, "Import").
+           {"interaction",
+            json::array{json::object{
+                {"code", "transaction"},
+                {"documentation",
+                 "Import: a transaction Bundle's Patient, Encounter, Condition, Organization and "
+                 "Practitioner, all or nothing, at most 50 MB; an entry already imported is found "
+                 "by its identifier or urn:uuid and left as it was. Integration role and county "
+                 "administrator."}}}}}}}};
 }
 
 json::object smart_configuration(const http::Request& request) {
