@@ -88,6 +88,11 @@ TEST(Hl7WardCode, HL7_PL_PointOfCareIsReadWithItsFacilityElseTheSendingFacility)
   const auto by_oid = std::get<AdtCommand>(map_adt(Message::parse(
       msh("ADT^A01") + "PID|1||x\rPV1|1|I|MED3^12^1^&1.2.752.29.4.19&ISO|||||||||||||||V1\r")));
   EXPECT_EQ(by_oid.ward_facility, "1.2.752.29.4.19");
+  // A fixed-width sender's padding is not part of the code.
+  const auto padded = std::get<AdtCommand>(map_adt(
+      Message::parse(msh("ADT^A01") + "PID|1||x\rPV1|1|I|MED3  ^^^SVS |||||||||||||||V1\r")));
+  EXPECT_EQ(padded.ward, "MED3");
+  EXPECT_EQ(padded.ward_facility, "SVS");
 }
 
 TEST(Hl7Ack, HL7_ERR_CarriesLocationCodeSeverityAndTheUnmappedCode) {

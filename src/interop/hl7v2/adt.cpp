@@ -156,6 +156,12 @@ AdtRejection rejection(std::string reason, ErrorCode code, std::string segment =
   return r;
 }
 
+std::string trim_spaces(const std::string& text) {
+  const auto first = text.find_first_not_of(' ');
+  if (first == std::string::npos) return {};
+  return text.substr(first, text.find_last_not_of(' ') - first + 1);
+}
+
 // An HD (hierarchic designator) in component `component` of a field's repetition, its parts as
 // sub-components (PV1-3.4 facility): its namespace id, else its universal id.
 std::string hd_name(const Message& m, const std::string& raw, std::size_t component) {
@@ -234,6 +240,10 @@ std::variant<AdtCommand, AdtRejection> map_adt(const Message& m) {
     c.ward_facility = m.value("MSH", 4, 1);
     if (c.ward_facility.empty()) c.ward_facility = m.value("MSH", 4, 2);
   }
+  // A fixed-width system pads its codes: spaces at the ends are not part of them (nor of the
+  // administrator's table).
+  c.ward = trim_spaces(c.ward);
+  c.ward_facility = trim_spaces(c.ward_facility);
   c.previous_ward = m.value("PV1", 6, 1);
   c.event_time = m.value("EVN", 2);
   if (c.event_time.empty()) c.event_time = m.value("MSH", 7);
