@@ -100,9 +100,8 @@ json::object transaction_response(const service::FhirImportResult& result) {
 void add_fhir_import_routes(http::Router& router, Services& services) {
   auto importer = std::make_shared<service::FhirImportService>(
       service::ServiceContext{services.db, services.clock});
-  // Its errors are OperationOutcomes like the rest of the façade's (whose prefix is the base
-  // path and a slash).
-  router.set_problem_renderer(std::string(fhir::kBasePath), fhir::render_problem);
+  // Its errors are OperationOutcomes: the façade's renderer covers the base path itself
+  // (add_fhir_routes, registered before this).
   router.add(
       {http::Method::post,
        std::string(fhir::kBasePath),
