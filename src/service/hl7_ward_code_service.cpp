@@ -275,7 +275,7 @@ std::string hold_message(store::Transaction& tx, const core::Clock& clock, const
       tx.query("SELECT id FROM hl7_held_messages WHERE sender = ? AND control_id = ?", in.sender,
                in.control_id);
   if (!known.empty()) {
-    const std::string id = known.row(0).text(0);
+    std::string id = known.row(0).text(0);
     // Sent again (or re-run): the latest text and outcome, and open again if it was discarded.
     tx.query(
         "UPDATE hl7_held_messages SET state = 'open', message = ?, attempts = attempts + 1, "
@@ -284,7 +284,7 @@ std::string hold_message(store::Transaction& tx, const core::Clock& clock, const
         in.message, now, in.ack_code, in.error_code, in.reason, in.facility, in.point_of_care, id);
     return id;
   }
-  const std::string id = core::new_uuid();
+  std::string id = core::new_uuid();
   tx.query(
       "INSERT INTO hl7_held_messages (id, sender, control_id, trigger_event, facility, "
       "point_of_care, visit_number, message, sender_user_id, sender_name, state, received_at, "
