@@ -1,6 +1,6 @@
-#include "http/server.hpp"
-
 #include <spdlog/spdlog.h>
+
+#include "http/server.hpp"
 
 // GCC 12 at -O2 reports -Wnull-dereference false positives inside Boost.Asio code it inlines
 // (executor comparison, scheduler work counting), which broke the release preset. The warning is
@@ -12,6 +12,7 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #pragma GCC diagnostic pop
+#include <array>
 #include <boost/url/parse.hpp>
 #include <mutex>
 
@@ -146,6 +147,22 @@ struct Server::Impl {
     co_return error;
   }
 
+  // A body refused for its size is usually still on its way: closing at once would reset the
+  // connection under a client that is still writing it, before it reads the 413. So stop
+  // sending, and read and discard what comes (a lingering close, RFC 9112 §9.6) for a few
+  // seconds at most.
+  asio::awaitable<void> drain(beast::tcp_stream& stream) {
+    beast::error_code ignored;
+    stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+    stream.expires_after(std::chrono::seconds(5));
+    std::array<char, 64 * 1024> sink{};
+    for (;;) {
+      auto [ec, n] = co_await stream.async_read_some(asio::buffer(sink), use_tuple);
+      (void)n;
+      if (ec) break;
+    }
+  }
+
   asio::awaitable<void> session(tcp::socket socket) {
     beast::tcp_stream stream(std::move(socket));
     beast::flat_buffer buffer;
@@ -201,6 +218,7 @@ struct Server::Impl {
             request);
         auto res = to_beast(std::move(r), 11, false, false);
         co_await bhttp::async_write(stream, res, use_tuple);
+        if (too_large) co_await drain(stream);
         break;
       }
       auto& message = parser.get();
