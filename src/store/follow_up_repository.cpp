@@ -304,10 +304,13 @@ std::vector<FollowUpEpisode> FollowUpRepository::episodes(core::Instant from, co
 std::vector<SipFact> FollowUpRepository::sips(core::Instant from, core::Instant to) {
   // A follow-up due in the period may belong to a SIP started years before: every SIP started
   // before the period's end and not closed before it began.
+  // The person's municipality and birth date are looked up by id for each of the few thousand
+  // SIPs: as a join, PostgreSQL hashed all of a county's persons for them (0.08 s against 0.03 s).
   const auto rs = tx_.query(
-      "SELECT c.id, c.person_id, COALESCE(p.municipality_code, ''), c.initiated_by_unit_id, "
-      "p.birth_date, c.created_at, c.content FROM coordinated_plans c "
-      "JOIN persons p ON p.id = c.person_id WHERE c.kind = 'sip' AND c.created_at < ? "
+      "SELECT c.id, c.person_id, "
+      "COALESCE((SELECT p.municipality_code FROM persons p WHERE p.id = c.person_id), ''), "
+      "c.initiated_by_unit_id, (SELECT p.birth_date FROM persons p WHERE p.id = c.person_id), "
+      "c.created_at, c.content FROM coordinated_plans c WHERE c.kind = 'sip' AND c.created_at < ? "
       "AND (c.state <> 'closed' OR c.updated_at >= ?) ORDER BY c.created_at, c.id",
       to_db_time(to), to_db_time(from));
   std::vector<SipFact> out;
@@ -357,12 +360,17 @@ std::vector<RequestFact> FollowUpRepository::requests(core::Instant from, core::
       "CASE WHEN r.accepted_at IS NULL THEN r.declined_at WHEN r.declined_at IS NULL THEN "
       "r.accepted_at WHEN r.accepted_at < r.declined_at THEN r.accepted_at ELSE r.declined_at END, "
       "r.state FROM care_requests r JOIN units u ON u.id = r.to_unit_id "
-      "WHERE r.due_at >= ? AND r.due_at < ? ORDER BY r.due_at, r.id",
+      "WHERE r.due_at >= ? AND r.due_at < ?",
       parameters(to_db_time(from), to_db_time(to)), [&](const RowView& r) {
         out.push_back({std::string(r.text(0)), std::string(r.text(1)), std::string(r.text(2)),
                        from_db_time(r.text(3)), instant(r, 4), instant(r, 5),
                        r.text(6) == "cancelled"});
       });
+  // In the order ORDER BY r.due_at, r.id gave, sorted here: PostgreSQL's sort of the 48 000 wide
+  // rows spilled to disk (60 ms of its 110).
+  std::sort(out.begin(), out.end(), [](const RequestFact& a, const RequestFact& b) {
+    return a.due_at != b.due_at ? a.due_at < b.due_at : a.id < b.id;
+  });
   return out;
 }
 
