@@ -99,9 +99,12 @@ WardCodeBody read_ward_code(const http::Request& request, bool creating) {
     if (!unit.empty()) in.unit_id = unit;
   }
   if (r.has("note")) {
-    auto note = r.optional_string("note", 500);
-    if (note && note->find_first_not_of(" \t\r\n") == std::string::npos) note.reset();
-    in.note = note;
+    // Built in place: GCC 12 at -O2 sees a copied optional<string> as maybe uninitialised.
+    auto& note = in.note.emplace();
+    if (auto text = r.optional_string("note", 500);
+        text && text->find_first_not_of(" \t\r\n") != std::string::npos) {
+      note = std::move(text);
+    }
   }
   r.finish();
   return in;

@@ -1,6 +1,6 @@
-#include <spdlog/spdlog.h>
-
 #include "http/server.hpp"
+
+#include <spdlog/spdlog.h>
 
 // GCC 12 at -O2 reports -Wnull-dereference false positives inside Boost.Asio code it inlines
 // (executor comparison, scheduler work counting), which broke the release preset. The warning is
