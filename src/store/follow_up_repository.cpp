@@ -194,7 +194,8 @@ std::vector<FollowUpEpisode> FollowUpRepository::episodes(core::Instant from, co
           "e.named_contact_appointed_at, e.sip_invitation_sent_at, e.information_transferred_at, "
           "e.discharged_at, e.ended_at, e.needs_outpatient_compulsory_care, e.admission_kind, "
           "COALESCE(p.municipality_code, ''), p.birth_date, pm.municipality_code, "
-          "w.psychiatric_care FROM inpatient_episodes e JOIN persons p ON p.id = e.person_id "
+          "w.psychiatric_care, e.origin FROM inpatient_episodes e JOIN persons p ON p.id = "
+          "e.person_id "
           "JOIN units w ON w.id = e.ward_unit_id "
           "LEFT JOIN episode_placing_municipality pm ON pm.episode_id = e.id WHERE ") +
           kEpisodesInPeriod,
@@ -231,6 +232,7 @@ std::vector<FollowUpEpisode> FollowUpRepository::episodes(core::Instant from, co
             item.folkbokforing_code,
             r.is_null(21) ? std::nullopt : std::optional<std::string>(r.text(21)));
         item.psychiatric_ward = r.boolean(22);
+        f.imported = r.text(23) == "fhir_import";
         read.push_back(std::move(item));
       });
   if (read.empty()) return {};

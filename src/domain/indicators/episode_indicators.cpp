@@ -159,7 +159,7 @@ void visit_episodes(const Facts& facts, Context& context, Sink& sink) {
         episode.state == EpisodeState::discharged && episode.discharged_at.has_value();
     const int discharge_month = discharged ? calendar.month_index(*episode.discharged_at) : -1;
 
-    if (want_clocks) {
+    if (want_clocks && !fact.imported) {
       for (const auto& clock : discharge::clocks(episode, judged_at)) {
         if (clock.kind == ClockKind::admission_notice) {
           // 2017:612 2 kap. 1 och 3 §§, counted in the month of admission.

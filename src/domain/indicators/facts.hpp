@@ -46,6 +46,10 @@ struct EpisodeFact {
   long liability_amount = 0;
   int offset_days = 3;
   std::vector<std::string> diagnoses;  // ICD-10-SE, main diagnosis first
+  // A stay imported from another system's record (FHIR import, docs/fhir.md): Nära never ran its
+  // statutory chain, so it has no clocks to judge (an unsent notice there is no missed deadline),
+  // but it is a stay all the same for readmissions and the proactive risk.
+  bool imported = false;
 };
 
 // One SIP (not the LPT/LRV samordnad vårdplan) with its follow-ups and whether the person took

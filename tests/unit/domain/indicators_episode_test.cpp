@@ -263,6 +263,33 @@ TEST(Indicators, LUS2_5_NamedContactBeforeDischarge_EpisodesWithAHealthCentreNot
   EXPECT_DOUBLE_EQ(*share.value, 1.0 / 3.0);
 }
 
+TEST(Indicators, LUS2_1_ImportedStays_HaveNoStatutoryClocksButAreIndexStaysForReadmission) {
+  Facts facts;
+  // A stay Nära ran: notice sent late, so 0 of 1 in time.
+  auto run_here = assessed("here", "2026-03-01T09:00:00+01:00");
+  run_here.episode.admission_notice_sent_at = at("2026-03-02T09:01:00+01:00");
+  // An imported stay of another person: assessed, no notice ever sent in Nära, discharged and
+  // readmitted acutely 5 days later.
+  auto imported = assessed("imported", "2026-03-01T09:00:00+01:00");
+  imported.person_id = "p-imported";
+  imported.imported = true;
+  imported.episode.state = discharge::EpisodeState::discharged;
+  imported.episode.discharged_at = at("2026-03-05T10:00:00+01:00");
+  auto again = episode("again", "p-imported", "2026-03-10T08:00:00+01:00", nullptr, nullptr);
+  again.imported = true;
+  facts.episodes = {run_here, imported, again};
+  const auto all =
+      compute(facts, query(kMarch, kMarch, {"admission_notice_24h_share", "readmission_30d_65"}));
+  // Only the stay run here has a clock: 0 in time of 1 (with the imported one, 0 of 3).
+  const Cell notice = cell(all, "admission_notice_24h_share", Level::county, "", kMarch);
+  EXPECT_DOUBLE_EQ(notice.denominator, 1);
+  EXPECT_DOUBLE_EQ(*notice.value, 0.0);
+  // The imported discharge is an index stay, and its readmission counts: 1 of 1.
+  const Cell readmitted = cell(all, "readmission_30d_65", Level::county, "", kMarch);
+  EXPECT_DOUBLE_EQ(readmitted.denominator, 1);
+  EXPECT_DOUBLE_EQ(*readmitted.value, 1.0);
+}
+
 TEST(Indicators, Section4_3_Readmission30d_ExactlyDay30CountsDay31DoesNot) {
   Facts facts;
   // p1: discharged 1 March, acute readmission 31 March (across the spring change): day 30.
